@@ -1,0 +1,2 @@
+export { main, usage, VERSION } from './program.ts';
+export { commands } from './commands.ts';

@@ -1,0 +1,74 @@
+/**
+ * Bundles every action, the root action and the CLI into single ESM files with esbuild.
+ *   packages/<domain>/src/actions/<name>.ts  ->  actions/<name>/dist/index.js
+ *   packages/cli/src/setup.ts                ->  dist/index.js   (the root action)
+ *   packages/cli/src/main.ts                 ->  dist/cli.js     (the `conveyor` command)
+ * `node scripts/build.ts release sops` builds only the named bundles (`cli` and `root` name the last two).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export interface Bundle {
+  name: string;
+  entry: string;
+  outfile: string;
+}
+
+export function listBundles(): Bundle[] {
+  const bundles: Bundle[] = [
+    { name: 'root', entry: 'packages/cli/src/setup.ts', outfile: 'dist/index.js' },
+    { name: 'cli', entry: 'packages/cli/src/main.ts', outfile: 'dist/cli.js' },
+  ];
+  for (const pkg of fs.readdirSync(path.join(root, 'packages')).sort()) {
+    const dir = path.join(root, 'packages', pkg, 'src', 'actions');
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).sort()) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+      const name = file.slice(0, -3);
+      if (!fs.existsSync(path.join(root, 'actions', name, 'action.yml'))) {
+        throw new Error(`packages/${pkg}/src/actions/${file} has no actions/${name}/action.yml; add the action's metadata or move the entry.`);
+      }
+      bundles.push({ name, entry: `packages/${pkg}/src/actions/${file}`, outfile: `actions/${name}/dist/index.js` });
+    }
+  }
+  return bundles;
+}
+
+// CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
+const banner = "import { createRequire as __conveyorCreateRequire } from 'node:module';\nconst require = __conveyorCreateRequire(import.meta.url);";
+
+export async function bundle(b: Bundle): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [b.entry],
+    outfile: b.outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    banner: { js: banner },
+    legalComments: 'none',
+    logLevel: 'warning',
+    charset: 'utf8',
+  });
+}
+
+if (import.meta.main) {
+  const wanted = process.argv.slice(2);
+  const bundles = listBundles().filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  if (wanted.length > 0 && bundles.length !== wanted.length) {
+    const known = listBundles().map((b) => b.name).join(', ');
+    console.error(`Unknown bundle in ${wanted.join(', ')}; known: ${known}`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  await Promise.all(bundles.map(bundle));
+  for (const b of bundles) {
+    const size = fs.statSync(path.join(root, b.outfile)).size;
+    console.log(`${b.outfile.padEnd(36)} ${(size / 1024).toFixed(0).padStart(6)} KiB`);
+  }
+  console.log(`built ${bundles.length} bundle(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
