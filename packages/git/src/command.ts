@@ -1,0 +1,114 @@
+/**
+ * The seam over the real `git` binary. Every call runs `git -c core.quotepath=off --no-pager ...` in the
+ * repository folder with LC_ALL=C (so messages can be recognised), no pager and no terminal prompt.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { ToolNotFoundError, debug } from '@conveyor/kit';
+import { GitError, hintFor } from './errors.ts';
+
+const GLOBAL_ARGS = ['-c', 'core.quotepath=off', '--no-pager'] as const;
+
+export interface GitOptions {
+  /** Written to git's standard input. */
+  input?: string;
+  /** Exit codes that are not failures (default `[0]`). */
+  okCodes?: readonly number[];
+  /** Advice used when git fails and none of the known messages matches. */
+  hint?: string;
+  /** Extra `-c name=value` settings placed before the subcommand. */
+  config?: Readonly<Record<string, string>>;
+}
+
+export interface GitResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
+}
+
+function fullArgs(args: readonly string[], config?: Readonly<Record<string, string>>): string[] {
+  const extra = Object.entries(config ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+  return [...GLOBAL_ARGS, ...extra, ...args];
+}
+
+/** How a command is shown in logs and errors (without the fixed global options). */
+export function display(args: readonly string[]): string {
+  return ['git', ...args].map((a) => (/^[\w@%+=:,./^~-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+function spawnGit(dir: string, args: readonly string[], config?: Readonly<Record<string, string>>): ChildProcessWithoutNullStreams {
+  debug(`[git] ${display(args)} (in ${dir})`);
+  return spawn('git', fullArgs(args, config), { cwd: dir, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function failure(args: readonly string[], exitCode: number, stderr: string, hint?: string): GitError {
+  return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
+}
+
+function spawnError(args: readonly string[], error: NodeJS.ErrnoException): Error {
+  if (error.code === 'ENOENT') return new ToolNotFoundError('git', 'Install git on the runner (it is on every GitHub-hosted runner).');
+  return new GitError(display(args), -1, error.message);
+}
+
+/** Runs git and captures its output. Throws `GitError` on an exit code not in `okCodes`. */
+export function git(dir: string, args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
+  const okCodes = options.okCodes ?? [0];
+  return new Promise<GitResult>((resolve, reject) => {
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawnGit(dir, args, options.config);
+    } catch (error) {
+      reject(spawnError(args, error as NodeJS.ErrnoException));
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => reject(spawnError(args, error)));
+    child.on('close', (code) => {
+      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      if (okCodes.includes(result.exitCode)) resolve(result);
+      else reject(failure(args, result.exitCode, result.stderr, options.hint));
+    });
+    child.stdin.on('error', () => {
+      /* git closed its input early; its exit code tells the story */
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/**
+ * Runs git and yields its standard output chunk by chunk, with backpressure: git is paused while the
+ * consumer is busy. Stopping early kills git. Throws `GitError` at the end when git failed.
+ */
+export async function* streamGit(dir: string, args: readonly string[], options: Pick<GitOptions, 'hint' | 'config'> = {}): AsyncGenerator<Buffer> {
+  const child = spawnGit(dir, args, options.config);
+  child.stdin.end();
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < 64 * 1024) stderr += chunk;
+  });
+  let spawnFailure: Error | undefined;
+  const exited = new Promise<number>((resolve) => {
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      spawnFailure = spawnError(args, error);
+      resolve(-1);
+    });
+    child.on('close', (code) => resolve(code ?? 128));
+  });
+  let finished = false;
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+    const code = await exited;
+    finished = true;
+    if (spawnFailure) throw spawnFailure;
+    if (code !== 0) throw failure(args, code, stderr, options.hint);
+  } finally {
+    if (!finished && child.exitCode === null) child.kill();
+  }
+}
