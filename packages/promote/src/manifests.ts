@@ -1,0 +1,72 @@
+/**
+ * Reading what an environment runs and planning the edits of a promotion, over file texts already read
+ * (pure: the caller reads files from a checkout or from git history).
+ */
+import type { Target } from './environments.ts';
+import { updaterFor, type Observed, type Wanted } from './targets/index.ts';
+import { applyChanges, parseYamlFile } from './yaml-edit.ts';
+
+/** A target bound to one concrete file (a target's glob expands to several). */
+export interface BoundTarget {
+  target: Target;
+  file: string;
+}
+
+/** File texts by path relative to the repository root. */
+export type FileTexts = ReadonlyMap<string, string>;
+
+function textOf(files: FileTexts, file: string): string {
+  const text = files.get(file);
+  if (text === undefined) throw new Error(`internal: ${file} was not read`);
+  return text;
+}
+
+/** Every digest-recording location of the targets, with the digest found there. */
+export function observe(files: FileTexts, bound: readonly BoundTarget[]): Observed[] {
+  const parsed = new Map<string, ReturnType<typeof parseYamlFile>>();
+  const out: Observed[] = [];
+  for (const { target, file } of bound) {
+    let yaml = parsed.get(file);
+    if (!yaml) {
+      yaml = parseYamlFile(file, textOf(files, file));
+      parsed.set(file, yaml);
+    }
+    out.push(...updaterFor(target).read(yaml, target));
+  }
+  return out;
+}
+
+/**
+ * The single digest the targets run: the digest when every location records the same one, otherwise
+ * undefined (with `mixed` true when locations disagree).
+ */
+export function runningDigest(observed: readonly Observed[]): { digest?: string; mixed: boolean } {
+  const digests = new Set(observed.map((o) => o.digest ?? ''));
+  if (digests.size === 1) {
+    const [only] = digests;
+    return { ...(only ? { digest: only } : {}), mixed: false };
+  }
+  return { mixed: true };
+}
+
+/** Says what the locations run, for messages: one digest, `none`, or each location's. */
+export function describeRunning(observed: readonly Observed[]): string {
+  const running = runningDigest(observed);
+  if (!running.mixed) return running.digest ?? 'no digest';
+  return `different digests (${observed.map((o) => `${o.where}: ${o.digest ?? 'none'}`).join('; ')})`;
+}
+
+/** The new text of every file the promotion changes (files that stay the same are left out). */
+export function planEdits(files: FileTexts, bound: readonly BoundTarget[], wanted: Wanted): Map<string, string> {
+  const byFile = new Map<string, Target[]>();
+  for (const { target, file } of bound) byFile.set(file, [...(byFile.get(file) ?? []), target]);
+  const edits = new Map<string, string>();
+  for (const [file, targets] of byFile) {
+    const text = textOf(files, file);
+    const yaml = parseYamlFile(file, text);
+    const changes = targets.flatMap((t) => updaterFor(t).plan(yaml, t, wanted));
+    const next = applyChanges(yaml, changes);
+    if (next !== text) edits.set(file, next);
+  }
+  return edits;
+}

@@ -1,0 +1,182 @@
+/**
+ * Byte-preserving YAML edits. A change replaces only the source span of one scalar (keeping its quoting
+ * style) or inserts one `key: value` line into a block mapping; every other byte of the file stays as it
+ * was. After editing, the text is parsed again and compared with the expected data, so an edit that
+ * would change anything else is refused instead of written.
+ */
+import { ConveyorError } from '@conveyor/kit';
+import {
+  isAlias, isMap, isScalar, isSeq, parseAllDocuments, parseDocument,
+  type Document, type Node, type Scalar, type YAMLMap,
+} from 'yaml';
+
+/** Keys and sequence indexes from a document's root to a field. */
+export type YamlPath = readonly (string | number)[];
+
+/** One value to set: document index in the file (0 for single-document files), path, new string value. */
+export interface Change {
+  doc: number;
+  path: YamlPath;
+  value: string;
+}
+
+/** A parsed file: its text and every document in it, with source ranges. */
+export interface YamlFile {
+  file: string;
+  text: string;
+  docs: Document[];
+}
+
+export class YamlEditError extends ConveyorError {}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line += 1;
+  return line;
+}
+
+/** Parses every document of `text`; a syntax error names the file and line. */
+export function parseYamlFile(file: string, text: string): YamlFile {
+  const docs = parseAllDocuments(text) as Document[] | { errors: unknown[] };
+  if (!Array.isArray(docs)) throw new YamlEditError(`${file} is not YAML that can be read; fix the file and run again.`);
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      throw new YamlEditError(`${file} line ${lineOf(text, error.pos[0])}: ${error.message.split('\n')[0]}; fix the YAML and run again.`);
+    }
+  }
+  return { file, text, docs };
+}
+
+/** Renders a path for messages: `images[1].digest`. */
+export function showPath(path: YamlPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(root)';
+}
+
+/** Splits `image.tag` or `images[0].digest` into path segments. */
+export function parsePath(dotted: string): YamlPath {
+  const out: (string | number)[] = [];
+  for (const part of dotted.split('.')) {
+    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) throw new YamlEditError(`The value path '${dotted}' is not valid; write keys separated by dots, with [n] for list items (image.tag, images[0].digest).`);
+    if (m[1]) out.push(m[1]);
+    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+/** The node at `path`, or undefined when any step is missing. Aliases are returned as aliases. */
+export function nodeAt(doc: Document, path: YamlPath): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const step of path) {
+    if (isMap(node)) node = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step)?.value;
+    else if (isSeq(node) && typeof step === 'number') node = node.items[step];
+    else return undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return node as Node;
+}
+
+/** The string value of the scalar at `path`, or undefined. */
+export function stringAt(doc: Document, path: YamlPath): string | undefined {
+  let node = nodeAt(doc, path);
+  if (isAlias(node)) node = node.resolve(doc) as Node | undefined;
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+function plainReadsBack(value: string): boolean {
+  if (value === '' || /^\s|\s$|[\n\r]/.test(value)) return false;
+  try {
+    const doc = parseDocument(`k: ${value}\n`);
+    if (doc.errors.length > 0) return false;
+    return doc.get('k') === value && !value.includes(' #');
+  } catch {
+    return false;
+  }
+}
+
+/** Source text for `value` in the style of `original` (plain, single- or double-quoted). */
+export function renderScalar(value: string, style: Scalar['type']): string {
+  if (style === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  if (style === 'QUOTE_DOUBLE' || !plainReadsBack(value)) return JSON.stringify(value);
+  return value;
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function insertion(yaml: YamlFile, map: YAMLMap, key: string, value: string, where: string): Splice {
+  if (map.flow) throw new YamlEditError(`${where}: the field '${key}' is missing in a flow mapping ({...}); add '${key}' by hand once, then run again.`);
+  const first = map.items[0];
+  const last = map.items[map.items.length - 1];
+  const keyNode = first?.key as Node | undefined;
+  if (!first || !last || !keyNode?.range) throw new YamlEditError(`${where}: the mapping is empty; add '${key}' by hand once, then run again.`);
+  const text = yaml.text;
+  const lineStart = text.lastIndexOf('\n', keyNode.range[0] - 1) + 1;
+  const column = keyNode.range[0] - lineStart;
+  const lastNode = (last.value ?? last.key) as Node | undefined;
+  let end = lastNode?.range?.[1] ?? keyNode.range[1];
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  const newline = text.indexOf('\n', end);
+  const at = newline === -1 ? text.length : newline;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const start = at > 0 && text[at - 1] === '\r' ? at - 1 : at;
+  return { start, end: start, text: `${eol}${' '.repeat(column)}${key}: ${renderScalar(value, 'PLAIN')}` };
+}
+
+function setIn(data: unknown, path: YamlPath, value: string): void {
+  let node = data as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+/**
+ * Applies `changes` to the file's text. Only the changed scalars' spans (and inserted lines) differ in
+ * the result. Throws when a path cannot be edited (an alias, a block scalar, a missing parent), or when
+ * the edited text would not read back as exactly the expected data.
+ */
+export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string {
+  const splices: Splice[] = [];
+  const expected = yaml.docs.map((d) => d.toJS() as unknown);
+  for (const change of changes) {
+    const doc = yaml.docs[change.doc];
+    const where = `${yaml.file} ${showPath(change.path)}`;
+    if (!doc) throw new YamlEditError(`${where}: the file has no document ${change.doc + 1}.`);
+    const node = nodeAt(doc, change.path);
+    if (isAlias(node)) throw new YamlEditError(`${where} is an alias (*${node.source}); point the target at the anchored field instead.`);
+    if (node === undefined) {
+      const parent = nodeAt(doc, change.path.slice(0, -1));
+      const key = change.path[change.path.length - 1];
+      if (!isMap(parent) || typeof key !== 'string') throw new YamlEditError(`${where} does not exist and cannot be added there; check the value path.`);
+      splices.push(insertion(yaml, parent, key, change.value, where));
+    } else if (isScalar(node) && node.range) {
+      if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        throw new YamlEditError(`${where} is a block scalar (| or >); write it as a single-line value, then run again.`);
+      }
+      if (node.value !== null && String(node.value) === change.value) continue;
+      const style = node.value === null || node.range[0] === node.range[1] ? 'PLAIN' : node.type;
+      splices.push({ start: node.range[0], end: node.range[1], text: renderScalar(change.value, style) });
+    } else {
+      throw new YamlEditError(`${where} is not a single value (it is a mapping or list); check the value path.`);
+    }
+    setIn(expected[change.doc], change.path, change.value);
+  }
+  if (splices.length === 0) return yaml.text;
+  splices.sort((a, b) => b.start - a.start);
+  let out = yaml.text;
+  let previous = Infinity;
+  for (const s of splices) {
+    if (s.end > previous) throw new YamlEditError(`${yaml.file}: two targets edit the same value; check the environments file for duplicate targets.`);
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
+    previous = s.start;
+  }
+  const reread = parseYamlFile(yaml.file, out).docs.map((d) => d.toJS() as unknown);
+  if (JSON.stringify(reread) !== JSON.stringify(expected)) {
+    throw new YamlEditError(`${yaml.file}: the edit did not read back as intended, so the file was left unchanged; please report this with the file.`);
+  }
+  return out;
+}
