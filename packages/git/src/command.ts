@@ -17,6 +17,8 @@ export interface GitOptions {
   hint?: string;
   /** Extra `-c name=value` settings placed before the subcommand. */
   config?: Readonly<Record<string, string>>;
+  /** Extra environment variables. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface GitResult {
@@ -25,8 +27,8 @@ export interface GitResult {
   stderr: string;
 }
 
-function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
+function gitEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
 }
 
 function fullArgs(args: readonly string[], config?: Readonly<Record<string, string>>): string[] {
@@ -39,9 +41,9 @@ export function display(args: readonly string[]): string {
   return ['git', ...args].map((a) => (/^[\w@%+=:,./^~-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-function spawnGit(dir: string, args: readonly string[], config?: Readonly<Record<string, string>>): ChildProcessWithoutNullStreams {
+function spawnGit(dir: string, args: readonly string[], config?: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): ChildProcessWithoutNullStreams {
   debug(`[git] ${display(args)} (in ${dir})`);
-  return spawn('git', fullArgs(args, config), { cwd: dir, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn('git', fullArgs(args, config), { cwd: dir, env: gitEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 function failure(args: readonly string[], exitCode: number, stderr: string, hint?: string): GitError {
@@ -59,7 +61,7 @@ export function git(dir: string, args: readonly string[], options: GitOptions = 
   return new Promise<GitResult>((resolve, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawnGit(dir, args, options.config);
+      child = spawnGit(dir, args, options.config, options.env);
     } catch (error) {
       reject(spawnError(args, error as NodeJS.ErrnoException));
       return;
@@ -85,8 +87,8 @@ export function git(dir: string, args: readonly string[], options: GitOptions = 
  * Runs git and yields its standard output chunk by chunk, with backpressure: git is paused while the
  * consumer is busy. Stopping early kills git. Throws `GitError` at the end when git failed.
  */
-export async function* streamGit(dir: string, args: readonly string[], options: Pick<GitOptions, 'hint' | 'config'> = {}): AsyncGenerator<Buffer> {
-  const child = spawnGit(dir, args, options.config);
+export async function* streamGit(dir: string, args: readonly string[], options: Pick<GitOptions, 'hint' | 'config' | 'env'> = {}): AsyncGenerator<Buffer> {
+  const child = spawnGit(dir, args, options.config, options.env);
   child.stdin.end();
   let stderr = '';
   child.stderr.setEncoding('utf8');

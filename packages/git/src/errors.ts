@@ -39,7 +39,7 @@ const HINTS: readonly HintRule[] = [
     hint: 'The branch has no commits yet; make a first commit before running this step.',
   },
   {
-    test: /Authentication failed|could not read Username|Permission to .* denied|403/i,
+    test: /Authentication failed|could not read Username|Permission to .* denied|\b403\b/i,
     hint: 'The token cannot push: give the job `permissions: contents: write` and let actions/checkout persist its credentials (the default), or pass a token that can write to the repository.',
   },
   {

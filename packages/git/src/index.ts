@@ -3,3 +3,5 @@ export { git, streamGit, type GitOptions, type GitResult } from './command.ts';
 export * from './records.ts';
 export * from './log.ts';
 export * from './refs.ts';
+export * from './files.ts';
+export * from './remote.ts';
