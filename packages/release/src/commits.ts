@@ -1,0 +1,162 @@
+/**
+ * Conventional Commit analysis: parse each message (with conventional-commits-parser), decide what it
+ * bumps under the release rules, cancel reverts against the commits they revert, and find the pull
+ * request each commit came from. Pure: commits in, classified commits out.
+ */
+import { CommitParser, type Commit as ParsedMessage } from 'conventional-commits-parser';
+import { type Bump, type ReleaseRule, bumpFor, maxBump } from './rules.ts';
+
+/** What the analysis needs of a commit (a subset of @conveyor/git's Commit). */
+export interface CommitInput {
+  sha: string;
+  parents: readonly string[];
+  message: string;
+  date?: string;
+}
+
+export interface ClassifiedCommit {
+  sha: string;
+  /** `feat`, `fix`, … or undefined when the header is not a Conventional Commit header. */
+  type: string | undefined;
+  scope: string | undefined;
+  /** The header's text after `type(scope)!: `, or the whole header when it is not conventional. */
+  subject: string;
+  header: string;
+  breaking: boolean;
+  /** The text of each BREAKING CHANGE / BREAKING-CHANGE footer (empty when only `!` marks it). */
+  breakingNotes: string[];
+  /** The bump this commit asks for on its own (before revert cancelling and zero-major). */
+  bump: Bump;
+  /** Why it bumps (or not), for logs and the corpus report. */
+  reason: string;
+  isMerge: boolean;
+  /** The sha this commit reverts, when it is a revert. */
+  reverts: string | undefined;
+  /** Set when this commit and its revert are both in the range: neither counts. */
+  cancelledBy: string | undefined;
+  /** Pull request number: `(#123)` at the end of the header, or the merge commit that brought it in. */
+  pr: number | undefined;
+  /** Issues referenced in the body or footers (`Closes #4`, `#5`). */
+  issues: number[];
+}
+
+const parser = new CommitParser({
+  headerPattern: /^(\w*)(?:\(([^()\r\n]*)\))?(!)?: (.*)$/,
+  headerCorrespondence: ['type', 'scope', 'bang', 'subject'],
+  noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+  revertPattern: /^(?:Revert|revert:)\s"?([\s\S]+?)"?\s*This reverts commit (\w+)\.?/i,
+  revertCorrespondence: ['header', 'hash'],
+  issuePrefixes: ['#'],
+});
+
+const MERGE_PR = /^Merge pull request #(\d+) from /;
+const TRAILING_PR = /\s\(#(\d+)\)\s*$/;
+const BREAKING_NOTE = /^BREAKING[ -]CHANGE$/i;
+
+/** Parses and classifies one commit under `rules`. */
+export function classifyCommit(commit: CommitInput, rules: readonly ReleaseRule[]): ClassifiedCommit {
+  const message = commit.message.replace(/\r\n/g, '\n');
+  const header = message.split('\n', 1)[0]!.trim();
+  const isMerge = commit.parents.length > 1;
+  let parsed: ParsedMessage;
+  try {
+    parsed = parser.parse(message);
+  } catch {
+    parsed = { merge: null, revert: null, header, body: null, footer: null, notes: [], mentions: [], references: [] } as ParsedMessage;
+  }
+  const type = typeof parsed.type === 'string' && parsed.type !== '' ? parsed.type : undefined;
+  const scope = typeof parsed.scope === 'string' && parsed.scope !== '' ? parsed.scope : undefined;
+  const revertedHeader = parsed.revert?.header ?? undefined;
+  const subject = typeof parsed.subject === 'string' && type ? parsed.subject : !type && revertedHeader ? revertedHeader : header;
+  const breakingNotes = parsed.notes.filter((n) => BREAKING_NOTE.test(n.title.trim())).map((n) => n.text.trim());
+  const breaking = type !== undefined && (parsed.bang === '!' || breakingNotes.length > 0);
+  const reverts = parsed.revert?.hash ?? undefined;
+  const prMatch = TRAILING_PR.exec(header) ?? MERGE_PR.exec(header);
+  const pr = prMatch ? Number(prMatch[1]) : undefined;
+  const issues = [...new Set(parsed.references.map((r) => Number(r.issue)).filter((n) => Number.isSafeInteger(n) && n !== pr))];
+
+  let bump: Bump = 'none';
+  let reason: string;
+  if (isMerge) {
+    reason = 'merge commit: the commits it brings count, not the merge itself';
+  } else if (reverts && !type) {
+    bump = 'patch';
+    reason = `reverts ${reverts.slice(0, 7)}`;
+  } else if (!type) {
+    reason = 'not a Conventional Commit header';
+  } else {
+    const decided = bumpFor({ type, scope, breaking }, rules);
+    bump = decided.bump;
+    reason = decided.reason;
+  }
+  return {
+    sha: commit.sha, type: reverts && !type ? 'revert' : type, scope, subject: subject.replace(TRAILING_PR, ''), header,
+    breaking, breakingNotes, bump, reason, isMerge, reverts, cancelledBy: undefined, pr, issues,
+  };
+}
+
+/**
+ * Classifies a range of commits (newest first, as git log gives them) and cancels each revert against
+ * the commit it reverts when both are in the range. A revert of a revert restores the original.
+ * Commits brought in by a `Merge pull request #N` merge get N as their pull request when they have none.
+ */
+export function classifyCommits(commits: readonly CommitInput[], rules: readonly ReleaseRule[]): ClassifiedCommit[] {
+  const classified = commits.map((c) => classifyCommit(c, rules));
+  cancelReverts(classified);
+  attributeMergedPulls(commits, classified);
+  return classified;
+}
+
+function cancelReverts(commits: ClassifiedCommit[]): void {
+  const bySha = new Map(commits.map((c) => [c.sha, c]));
+  const findTarget = (ref: string): ClassifiedCommit | undefined => {
+    const exact = bySha.get(ref);
+    if (exact) return exact;
+    if (ref.length < 7) return undefined;
+    return commits.find((c) => c.sha.startsWith(ref));
+  };
+  // Newest first: a revert of a revert cancels that revert before it can cancel the original.
+  for (const commit of commits) {
+    if (!commit.reverts || commit.cancelledBy) continue;
+    const target = findTarget(commit.reverts);
+    if (!target || target.cancelledBy || target === commit) continue;
+    target.cancelledBy = commit.sha;
+    commit.cancelledBy = commit.sha;
+  }
+}
+
+function attributeMergedPulls(inputs: readonly CommitInput[], commits: ClassifiedCommit[]): void {
+  if (!commits.some((c) => c.isMerge && c.pr !== undefined)) return;
+  const index = new Map(inputs.map((c, i) => [c.sha, i]));
+  // The first-parent line from the newest commit: what a merge brings stops there.
+  const mainline = new Set<string>();
+  for (let sha: string | undefined = inputs[0]?.sha; sha !== undefined && index.has(sha) && !mainline.has(sha);) {
+    mainline.add(sha);
+    sha = inputs[index.get(sha)!]!.parents[0];
+  }
+  const seen = new Set<string>();
+  for (let i = commits.length - 1; i >= 0; i--) {
+    const merge = commits[i]!;
+    if (!merge.isMerge || merge.pr === undefined) continue;
+    const stack = inputs[i]!.parents.slice(1);
+    while (stack.length > 0) {
+      const sha = stack.pop()!;
+      const at = index.get(sha);
+      if (at === undefined || mainline.has(sha) || seen.has(sha)) continue;
+      seen.add(sha);
+      const commit = commits[at]!;
+      commit.pr ??= merge.pr;
+      stack.push(...inputs[at]!.parents);
+    }
+  }
+}
+
+/** The commits that decide the release: not cancelled by a revert, and asking for a bump. */
+export function releasingCommits(commits: readonly ClassifiedCommit[]): ClassifiedCommit[] {
+  return commits.filter((c) => !c.cancelledBy && c.bump !== 'none');
+}
+
+/** The highest bump the range asks for. */
+export function bumpOf(commits: readonly ClassifiedCommit[]): Bump {
+  return releasingCommits(commits).reduce<Bump>((acc, c) => maxBump(acc, c.bump), 'none');
+}

@@ -1,0 +1,4 @@
+export * from './rules.ts';
+export * from './commits.ts';
+export * from './version.ts';
+export * from './notes.ts';

@@ -1,0 +1,93 @@
+/**
+ * Release notes in Markdown: breaking changes first, then features, fixes, performance, reverts, and
+ * any other type a custom rule releases. Scopes in bold; links to the commit, its pull request and the
+ * issues it references. And the changelog file, newest release on top.
+ */
+import type { ClassifiedCommit } from './commits.ts';
+import { releasingCommits } from './commits.ts';
+
+export interface NotesInput {
+  version: string;
+  tag: string;
+  previousTag: string | undefined;
+  /** `https://github.com/owner/repo`; without it the notes carry no links. */
+  repositoryUrl: string | undefined;
+  /** The release date, `YYYY-MM-DD`. */
+  date: string;
+  commits: readonly ClassifiedCommit[];
+}
+
+const SECTIONS: readonly { type: string; title: string }[] = [
+  { type: 'feat', title: 'Features' },
+  { type: 'fix', title: 'Bug Fixes' },
+  { type: 'perf', title: 'Performance Improvements' },
+  { type: 'revert', title: 'Reverts' },
+];
+
+/** Escapes the characters that would turn commit text into Markdown links, HTML or emphasis by accident. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+function commitLink(commit: ClassifiedCommit, url: string | undefined): string {
+  const short = commit.sha.slice(0, 7);
+  return url ? `[${short}](${url}/commit/${commit.sha})` : short;
+}
+
+function numberLink(n: number, kind: 'pull' | 'issues', url: string | undefined): string {
+  return url ? `[#${n}](${url}/${kind}/${n})` : `#${n}`;
+}
+
+function line(commit: ClassifiedCommit, text: string, url: string | undefined): string {
+  const scope = commit.scope ? `**${escapeMarkdown(commit.scope)}:** ` : '';
+  const pr = commit.pr !== undefined ? ` (${numberLink(commit.pr, 'pull', url)})` : '';
+  const closes = commit.issues.length > 0 ? `, closes ${commit.issues.map((n) => numberLink(n, 'issues', url)).join(', ')}` : '';
+  return `* ${scope}${escapeMarkdown(text)}${pr} (${commitLink(commit, url)})${closes}`;
+}
+
+/** The Markdown notes of one release. Commits must be newest first (as git log gives them); notes list oldest first. */
+export function renderNotes(input: NotesInput): string {
+  const url = input.repositoryUrl?.replace(/\/$/, '');
+  const commits = releasingCommits(input.commits).slice().reverse();
+  const title = url && input.previousTag
+    ? `[${input.version}](${url}/compare/${input.previousTag}...${input.tag})`
+    : url ? `[${input.version}](${url}/releases/tag/${input.tag})` : input.version;
+  const out: string[] = [`## ${title} (${input.date})`];
+
+  const breaking = commits.filter((c) => c.breaking);
+  if (breaking.length > 0) {
+    out.push('', '### ⚠ BREAKING CHANGES', '');
+    for (const c of breaking) {
+      const texts = c.breakingNotes.length > 0 ? c.breakingNotes : [c.subject];
+      for (const text of texts) out.push(line(c, text.replace(/\s*\n\s*/g, ' '), url));
+    }
+  }
+  const known = new Set(SECTIONS.map((s) => s.type));
+  const others = [...new Set(commits.map((c) => c.type ?? '').filter((t) => t !== '' && !known.has(t)))];
+  const sections = [...SECTIONS, ...others.map((type) => ({ type, title: type.charAt(0).toUpperCase() + type.slice(1) }))];
+  for (const section of sections) {
+    const inSection = commits.filter((c) => c.type === section.type);
+    if (inSection.length === 0) continue;
+    out.push('', `### ${section.title}`, '');
+    // Scoped entries first, grouped by scope; then unscoped ones, in commit order.
+    const ordered = [...inSection.filter((c) => c.scope).sort((a, b) => a.scope!.localeCompare(b.scope!)), ...inSection.filter((c) => !c.scope)];
+    for (const c of ordered) out.push(line(c, c.subject, url));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const CHANGELOG_TITLE = /^# .*\n+/;
+
+/**
+ * The changelog with `notes` added on top (below a leading `# Title` line when there is one).
+ * Idempotent: when the changelog already starts with these notes, it is returned unchanged.
+ */
+export function prependChangelog(existing: string | undefined, notes: string): string {
+  const body = notes.trimEnd() + '\n';
+  if (existing === undefined || existing.trim() === '') return `# Changelog\n\n${body}`;
+  const title = CHANGELOG_TITLE.exec(existing);
+  const head = title ? title[0].replace(/\n+$/, '\n\n') : '';
+  const rest = title ? existing.slice(title[0].length) : existing;
+  if (rest.startsWith(body)) return existing;
+  return `${head}${body}\n${rest}`;
+}
