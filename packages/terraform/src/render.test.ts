@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { corpusPath } from '../../../test/support/corpus.ts';
+import { parsePlan, summarizePlan, type RawPlan } from './plan.ts';
+import { fingerprintPlan } from './fingerprint.ts';
+import { evaluateDestroyPolicy } from './policy.ts';
+import { COMMENT_LIMIT, readMarker, renderPlanComment, renderPlanText } from './render.ts';
+import { mixedPlan, plan, resource } from './testing/plans.ts';
+
+const goldenDir = path.join(import.meta.dirname, '__golden__');
+
+/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it (review the diff before committing). */
+function expectGolden(name: string, text: string): void {
+  const file = path.join(goldenDir, name);
+  if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(file, text);
+  if (!fs.existsSync(file)) throw new Error(`Golden file ${file} is missing; run the test with UPDATE_GOLDEN=1 and review it.`);
+  expect(text).toBe(fs.readFileSync(file, 'utf8'));
+}
+
+function render(raw: RawPlan, stack = 'infra/app') {
+  const summary = summarizePlan(raw);
+  const { fingerprint, digests } = fingerprintPlan(raw);
+  const verdict = evaluateDestroyPolicy(summary, { allowDestroy: false, allowedPatterns: ['aws_lb.*'] });
+  return { summary, comment: renderPlanComment(summary, { stack, workspace: 'prod', fingerprint, digests, verdict }), text: renderPlanText(summary), fingerprint };
+}
+
+describe('plan rendering', () => {
+  it('renders the mixed plan as in the golden files', () => {
+    const { comment, text } = render(mixedPlan());
+    expectGolden('mixed.comment.md', comment);
+    expectGolden('mixed.plan.txt', text);
+  });
+
+  it('puts a marker in the comment that reads back stack, workspace, fingerprint and digests', () => {
+    const { comment, fingerprint } = render(mixedPlan(), 'stacks/my app');
+    const marker = readMarker(comment)!;
+    expect([marker.stack, marker.workspace, marker.fingerprint]).toEqual(['stacks/my app', 'prod', fingerprint]);
+    expect(marker.digests).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it('shortens a plan of 5,000 resources to fit a comment and says where the rest is', () => {
+    const resources = Array.from({ length: 5000 }, (_, i) => resource(`aws_instance.fleet[${i}]`, ['update'], {
+      before: { ami: 'ami-old', tags: { Name: `node-${i}`, Role: 'worker' } },
+      after: { ami: 'ami-new', tags: { Name: `node-${i}`, Role: 'worker-v2' } },
+    }));
+    const { comment, text } = render(plan(resources));
+    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(comment.length).toBeGreaterThan(COMMENT_LIMIT - 10_000);
+    expect(comment).toMatch(/> \d+ more change block\(s\) are not shown here, to stay within GitHub's size limit\. The full plan is in the job summary/);
+    expect(comment).toContain('**Plan: 0 to add, 5000 to change, 0 to destroy.**');
+    expect(readMarker(comment)?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // Open blocks are closed: as many fences open as close, and every <details> ends.
+    expect((comment.match(/^```/gm) ?? []).length % 2).toBe(0);
+    expect((comment.match(/<details/g) ?? []).length).toBe((comment.match(/<\/details>/g) ?? []).length);
+    expect(text).toContain('# aws_instance.fleet[4999] will be updated in place');
+  });
+
+  it('keeps a resource whose values hold backticks inside its code block', () => {
+    const { comment } = render(plan([resource('null_resource.fence', ['create'], { after: { script: 'echo ```oops```' } })]));
+    expect(comment).toContain('````diff');
+  });
+
+  const corpus = corpusPath('terraform', 'terraform-json');
+  (corpus ? it.each(['action_reason.plan.json', 'identity.plan.json', 'moved_block.plan.json', '110_sensitive_values.plan.json', 'basic.plan.json'])
+    : it.skip.each([''])) ('renders the corpus plan %s as in its golden file', (file) => {
+    const raw = parsePlan(fs.readFileSync(path.join(corpus!, file), 'utf8'), file);
+    const { comment } = render(raw);
+    expectGolden(file.replace(/\.json$/, '.comment.md'), comment);
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * Attribute values in a plan, read through their masks. `before_sensitive`, `after_sensitive` and
+ * `after_unknown` are `true`/`false` or an object or array of the value's shape; `true` at a node covers
+ * everything below it. A value whose mask says sensitive is never returned as text: only the placeholder.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Mask = Json | undefined;
+
+/** What is shown in place of a sensitive value. */
+export const SENSITIVE = '(sensitive value)';
+/** What is shown in place of a value that is only known after apply. */
+export const UNKNOWN = '(known after apply)';
+
+export type PathStep = string | number;
+
+/** The mask below `step`: `true` stays `true`, objects and arrays are descended, anything else is `false`. */
+export function maskChild(mask: Mask, step: PathStep): Mask {
+  if (mask === true) return true;
+  if (mask === null || mask === undefined || typeof mask !== 'object') return false;
+  if (Array.isArray(mask)) return typeof step === 'number' ? mask[step] : undefined;
+  return (mask as Record<string, Json>)[String(step)];
+}
+
+/** Whether a mask marks the whole node. */
+export function maskIsSet(mask: Mask): boolean {
+  return mask === true;
+}
+
+/** Whether any node at or below this mask is marked. */
+export function maskHasAny(mask: Mask): boolean {
+  if (mask === true) return true;
+  if (mask === null || mask === undefined || typeof mask !== 'object') return false;
+  const children = Array.isArray(mask) ? mask : Object.values(mask);
+  return children.some((child) => maskHasAny(child));
+}
+
+function isContainer(value: unknown): value is Json[] | Record<string, Json> {
+  return value !== null && typeof value === 'object';
+}
+
+function childOf(value: unknown, step: PathStep): Json | undefined {
+  if (!isContainer(value)) return undefined;
+  if (Array.isArray(value)) return typeof step === 'number' ? value[step] : undefined;
+  return (value as Record<string, Json>)[String(step)];
+}
+
+function childSteps(...nodes: unknown[]): PathStep[] {
+  const steps: PathStep[] = [];
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (!isContainer(node)) continue;
+    const keys: PathStep[] = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
+    for (const key of keys) {
+      const id = `${typeof key}:${key}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        steps.push(key);
+      }
+    }
+  }
+  return steps;
+}
+
+/** `tags["Name"]`, `ingress[0].cidr_blocks`: a path the way terraform's own output writes it. */
+export function formatPath(path: readonly PathStep[]): string {
+  let text = '';
+  for (const step of path) {
+    if (typeof step === 'number') text += `[${step}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(step)) text += text === '' ? step : `.${step}`;
+    else text += `[${JSON.stringify(step)}]`;
+  }
+  return text;
+}
+
+const MAX_VALUE_CHARS = 200;
+
+/** A leaf value as text (JSON), cut to a readable length. Only call for values not marked sensitive. */
+export function showValue(value: Json | undefined): string {
+  if (value === undefined) return 'null';
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+export interface AttributeChange {
+  path: string;
+  /** Text of the value before, `(sensitive value)`, or undefined when there was none. */
+  before?: string;
+  /** Text of the value after, `(sensitive value)`, `(known after apply)`, or undefined when removed. */
+  after?: string;
+  /** This attribute forces the resource to be replaced. */
+  forcesReplacement: boolean;
+}
+
+export interface ValueSide {
+  value: Json | undefined;
+  sensitive: Mask;
+}
+
+interface Walk {
+  before: ValueSide;
+  after: ValueSide;
+  unknown: Mask;
+  replacePaths: string[];
+  out: AttributeChange[];
+  limit: number;
+}
+
+function sideText(side: ValueSide): string | undefined {
+  if (maskIsSet(side.sensitive)) return SENSITIVE;
+  if (side.value === undefined || side.value === null) return undefined;
+  return showValue(side.value);
+}
+
+function sameValue(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function walk(state: Walk, path: PathStep[], before: ValueSide, after: ValueSide, unknown: Mask): void {
+  if (state.out.length >= state.limit) return;
+  const here = formatPath(path);
+  const forces = state.replacePaths.includes(here);
+  if (maskIsSet(unknown)) {
+    state.out.push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    return;
+  }
+  const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
+  const descend = !sensitive && (isContainer(before.value) || isContainer(after.value) || isContainer(unknown))
+    && !(isEmptyContainer(before.value) && isEmptyContainer(after.value) && !isContainer(unknown));
+  if (descend && path.length < 32) {
+    for (const step of childSteps(before.value, after.value, unknown)) {
+      walk(
+        state,
+        [...path, step],
+        { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
+        { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
+        maskChild(unknown, step),
+      );
+    }
+    return;
+  }
+  if (sensitive) {
+    // Whether a sensitive value changed may be told (terraform tells it too); the value itself never.
+    if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
+    state.out.push({
+      path: here,
+      before: before.value === undefined || before.value === null ? undefined : SENSITIVE,
+      after: after.value === undefined || after.value === null ? undefined : SENSITIVE,
+      forcesReplacement: forces,
+    });
+    return;
+  }
+  if (sameValue(before.value, after.value)) return;
+  state.out.push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+}
+
+function isEmptyContainer(value: unknown): boolean {
+  if (!isContainer(value)) return value === undefined || value === null;
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+}
+
+/**
+ * The leaf attributes that differ between before and after, with sensitive values replaced by
+ * `(sensitive value)` and unknown ones by `(known after apply)`. At most `limit` are listed.
+ */
+export function changedAttributes(
+  change: { before?: Json; after?: Json; before_sensitive?: Mask; after_sensitive?: Mask; after_unknown?: Mask; replace_paths?: Json },
+  limit = 500,
+): { attributes: AttributeChange[]; truncated: boolean } {
+  const replacePaths = Array.isArray(change.replace_paths)
+    ? change.replace_paths.filter(Array.isArray).map((p) => formatPath(p.filter((s): s is PathStep => typeof s === 'string' || typeof s === 'number')))
+    : [];
+  const state: Walk = {
+    before: { value: change.before ?? null, sensitive: change.before_sensitive },
+    after: { value: change.after ?? null, sensitive: change.after_sensitive },
+    unknown: change.after_unknown,
+    replacePaths,
+    out: [],
+    limit: limit + 1,
+  };
+  walk(state, [], state.before, state.after, state.unknown);
+  const truncated = state.out.length > limit;
+  return { attributes: state.out.slice(0, limit), truncated };
+}
+
+/**
+ * A copy of `value` with every sensitive part replaced by `replace(part)`. Used by the fingerprint,
+ * which hashes sensitive parts instead of keeping them.
+ */
+export function redact(value: Json | undefined, mask: Mask, replace: (part: Json) => Json): Json | undefined {
+  if (value === undefined) return undefined;
+  if (maskIsSet(mask)) return replace(value);
+  if (!maskHasAny(mask) || !isContainer(value)) return value;
+  if (Array.isArray(value)) return value.map((item, i) => redact(item, maskChild(mask, i), replace) ?? null);
+  const out: Record<string, Json> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = redact(item, maskChild(mask, key), replace) ?? null;
+  return out;
+}
