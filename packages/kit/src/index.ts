@@ -9,3 +9,4 @@ export * from './run.ts';
 export * from './exec.ts';
 export * from './context.ts';
 export * from './cli.ts';
+export * from './octokit.ts';

@@ -1,0 +1,9 @@
+/** Every operation the stand-in serves, by GitHub's operation id. */
+import type { Handler } from '../handler.ts';
+import { gitEndpoints } from './git.ts';
+import { releaseEndpoints } from './releases.ts';
+
+export const endpoints: Record<string, Handler> = {
+  ...gitEndpoints,
+  ...releaseEndpoints,
+};

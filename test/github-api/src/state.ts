@@ -1,0 +1,220 @@
+/**
+ * The stand-in's in-memory GitHub: plain records a test can read (and arrange) directly. The handlers turn
+ * these records into API objects; ids grow from one counter per kind, like GitHub's.
+ */
+
+export interface RepositoryRecord {
+  owner: string;
+  repo: string;
+  id: number;
+  defaultBranch: string;
+  private: boolean;
+  createdAt: string;
+}
+
+export interface RefRecord {
+  owner: string;
+  repo: string;
+  /** Full name, e.g. `refs/tags/v1.2.0`. */
+  ref: string;
+  sha: string;
+}
+
+export interface TagObjectRecord {
+  owner: string;
+  repo: string;
+  sha: string;
+  tag: string;
+  message: string;
+  object: { sha: string; type: string };
+  tagger: { name: string; email: string; date: string };
+}
+
+export interface ReleaseRecord {
+  owner: string;
+  repo: string;
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  createdAt: string;
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface CommentRecord {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  id: number;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PullRecord {
+  owner: string;
+  repo: string;
+  number: number;
+  id: number;
+  title: string;
+  body: string | null;
+  /** Branch names (a head from a fork keeps its `owner:` prefix). */
+  head: string;
+  base: string;
+  state: 'open' | 'closed';
+  draft: boolean;
+  maintainerCanModify: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface DeploymentRecord {
+  owner: string;
+  repo: string;
+  id: number;
+  sha: string;
+  ref: string;
+  task: string;
+  environment: string;
+  payload: Record<string, unknown> | string;
+  description: string | null;
+  transientEnvironment: boolean;
+  productionEnvironment: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeploymentStatusRecord {
+  owner: string;
+  repo: string;
+  deploymentId: number;
+  id: number;
+  state: string;
+  description: string;
+  environment: string;
+  targetUrl: string;
+  logUrl: string;
+  environmentUrl: string;
+  createdAt: string;
+}
+
+export interface CommitStatusRecord {
+  owner: string;
+  repo: string;
+  sha: string;
+  id: number;
+  state: string;
+  targetUrl: string | null;
+  description: string | null;
+  context: string;
+  createdAt: string;
+}
+
+export class GitHubState {
+  readonly repositories: RepositoryRecord[] = [];
+  readonly refs: RefRecord[] = [];
+  readonly tags: TagObjectRecord[] = [];
+  readonly releases: ReleaseRecord[] = [];
+  /** The release GitHub shows as "Latest", per `owner/repo`. */
+  readonly latestRelease = new Map<string, number>();
+  readonly comments: CommentRecord[] = [];
+  readonly pulls: PullRecord[] = [];
+  readonly deployments: DeploymentRecord[] = [];
+  readonly deploymentStatuses: DeploymentStatusRecord[] = [];
+  readonly statuses: CommitStatusRecord[] = [];
+  /** Known commit parents (sha → parent shas), used to refuse non-fast-forward ref updates. Optional. */
+  readonly commits = new Map<string, string[]>();
+  private readonly counters = new Map<string, number>();
+
+  /** Adds a repository; with `sha`, also its default branch ref pointing at that commit. */
+  addRepository(options: { owner: string; repo: string; defaultBranch?: string; private?: boolean; sha?: string }): RepositoryRecord {
+    const record: RepositoryRecord = {
+      owner: options.owner,
+      repo: options.repo,
+      id: this.nextId('repository'),
+      defaultBranch: options.defaultBranch ?? 'main',
+      private: options.private ?? false,
+      createdAt: now(),
+    };
+    this.repositories.push(record);
+    if (options.sha) this.setRef(record.owner, record.repo, `refs/heads/${record.defaultBranch}`, options.sha);
+    return record;
+  }
+
+  repository(owner: string, repo: string): RepositoryRecord | undefined {
+    return this.repositories.find((r) => same(r.owner, owner) && same(r.repo, repo));
+  }
+
+  /** Creates or moves a ref (a test's shortcut for what `git push` would do). */
+  setRef(owner: string, repo: string, ref: string, sha: string): RefRecord {
+    const existing = this.findRef(owner, repo, ref);
+    if (existing) {
+      existing.sha = sha;
+      return existing;
+    }
+    const record = { owner, repo, ref, sha };
+    this.refs.push(record);
+    return record;
+  }
+
+  findRef(owner: string, repo: string, ref: string): RefRecord | undefined {
+    return this.refs.find((r) => same(r.owner, owner) && same(r.repo, repo) && r.ref === ref);
+  }
+
+  /** Resolves a branch, a tag or a full sha of a repository to a sha, like GitHub does for `ref` arguments. */
+  resolve(owner: string, repo: string, ref: string): string | undefined {
+    for (const name of [ref, `refs/heads/${ref}`, `refs/tags/${ref}`]) {
+      const found = this.findRef(owner, repo, name);
+      if (found) return this.peel(owner, repo, found.sha);
+    }
+    return /^[0-9a-f]{40}$/.test(ref) ? ref : undefined;
+  }
+
+  /** The commit a tag object points at (or the sha itself when it is not a tag object). */
+  peel(owner: string, repo: string, sha: string): string {
+    let current = sha;
+    for (let i = 0; i < 10; i++) {
+      const tag = this.tags.find((t) => same(t.owner, owner) && same(t.repo, repo) && t.sha === current);
+      if (!tag) break;
+      current = tag.object.sha;
+    }
+    return current;
+  }
+
+  /** Whether `ancestor` is reachable from `sha` in the known commit graph; undefined when the graph cannot tell. */
+  isAncestor(ancestor: string, sha: string): boolean | undefined {
+    if (!this.commits.has(sha)) return undefined;
+    const seen = new Set<string>();
+    const queue = [sha];
+    while (queue.length > 0) {
+      const next = queue.pop()!;
+      if (next === ancestor) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const parents = this.commits.get(next);
+      if (parents === undefined) return undefined;
+      queue.push(...parents);
+    }
+    return false;
+  }
+
+  nextId(kind: string): number {
+    const next = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, next);
+    return next;
+  }
+}
+
+export function same(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** ISO time without milliseconds, as GitHub writes it. */
+export function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
