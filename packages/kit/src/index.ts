@@ -10,3 +10,4 @@ export * from './exec.ts';
 export * from './context.ts';
 export * from './cli.ts';
 export * from './octokit.ts';
+export * from './installer.ts';
