@@ -29,6 +29,8 @@ describe('classifyCommit: one commit, default rules', () => {
     ['fix: x\n\nBREAKING-CHANGE: removed y', 'major', true, 'BREAKING-CHANGE footer'],
     ['fix: x\n\nbreaking change: removed y', 'major', true, 'lower-case footer'],
     ['fix: x\n\nBreaking-Change: removed y', 'major', true, 'mixed-case footer'],
+    ['v9 (#639)\n\nBREAKING CHANGE: now ESM only', 'major', true, 'footer under a non-conventional header'],
+    ['Update things\n\nbreaking-change: x', 'major', true, 'lower-case footer, non-conventional header'],
     ['fix: x\n\nThis is not a BREAKING CHANGE in the body', 'patch', false, 'keyword inside prose is not a footer'],
     ['Revert "feat: a"\n\nThis reverts commit 1234567890abcdef.', 'patch', false, 'git revert of a commit outside the range'],
   ];

@@ -3,7 +3,7 @@
  * bumps under the release rules, cancel reverts against the commits they revert, and find the pull
  * request each commit came from. Pure: commits in, classified commits out.
  */
-import { CommitParser, type Commit as ParsedMessage } from 'conventional-commits-parser';
+import { CommitParser, createCommitObject, type Commit as ParsedMessage } from 'conventional-commits-parser';
 import { type Bump, type ReleaseRule, bumpFor, maxBump } from './rules.ts';
 
 /** What the analysis needs of a commit (a subset of @conveyor/git's Commit). */
@@ -62,14 +62,15 @@ export function classifyCommit(commit: CommitInput, rules: readonly ReleaseRule[
   try {
     parsed = parser.parse(message);
   } catch {
-    parsed = { merge: null, revert: null, header, body: null, footer: null, notes: [], mentions: [], references: [] } as ParsedMessage;
+    parsed = createCommitObject({ header });
   }
   const type = typeof parsed.type === 'string' && parsed.type !== '' ? parsed.type : undefined;
   const scope = typeof parsed.scope === 'string' && parsed.scope !== '' ? parsed.scope : undefined;
   const revertedHeader = parsed.revert?.header ?? undefined;
   const subject = typeof parsed.subject === 'string' && type ? parsed.subject : !type && revertedHeader ? revertedHeader : header;
   const breakingNotes = parsed.notes.filter((n) => BREAKING_NOTE.test(n.title.trim())).map((n) => n.text.trim());
-  const breaking = type !== undefined && (parsed.bang === '!' || breakingNotes.length > 0);
+  // A footer makes any commit breaking, even one whose header is not conventional (as semantic-release reads it).
+  const breaking = (type !== undefined && parsed.bang === '!') || breakingNotes.length > 0;
   const reverts = parsed.revert?.hash ?? undefined;
   const prMatch = TRAILING_PR.exec(header) ?? MERGE_PR.exec(header);
   const pr = prMatch ? Number(prMatch[1]) : undefined;
@@ -82,6 +83,9 @@ export function classifyCommit(commit: CommitInput, rules: readonly ReleaseRule[
   } else if (reverts && !type) {
     bump = 'patch';
     reason = `reverts ${reverts.slice(0, 7)}`;
+  } else if (!type && breaking) {
+    bump = 'major';
+    reason = 'breaking change (footer under a non-conventional header)';
   } else if (!type) {
     reason = 'not a Conventional Commit header';
   } else {

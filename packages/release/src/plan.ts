@@ -1,0 +1,125 @@
+/**
+ * The release plan: read the repository (tags, then the commits since the last release), decide the
+ * next version and write the notes. Only reads git; the GitHub side is in `publish.ts`.
+ */
+import * as git from '@conveyor/git';
+import { ConveyorError } from '@conveyor/kit';
+import { classifyCommits, bumpOf, type ClassifiedCommit, type CommitInput } from './commits.ts';
+import { renderNotes } from './notes.ts';
+import type { Bump, ReleaseRule } from './rules.ts';
+import {
+  branchPolicy, effectiveBump, eligible, formatTag, isPrerelease, lastRelease, latestStable, nextVersion, parseTag, tagGlob,
+  type BranchOptions, type BranchPolicy, type VersionTag,
+} from './version.ts';
+
+export interface PlanOptions {
+  /** The repository folder. */
+  dir: string;
+  /** The commit to release (default HEAD). */
+  head?: string;
+  /** The branch the commit is on; decides release, prerelease or maintenance. */
+  branch: string | undefined;
+  tagFormat: string;
+  paths: readonly string[];
+  rules: readonly ReleaseRule[];
+  branches: BranchOptions;
+  zeroMajor: boolean;
+  /** `https://github.com/owner/repo`, for links in the notes. */
+  repositoryUrl: string | undefined;
+  /** The release date for the notes, `YYYY-MM-DD`. */
+  date: string;
+}
+
+export interface ReleasePlan {
+  /** Whether there is a version to release (new, or already tagged at HEAD and maybe not yet published). */
+  released: boolean;
+  /** Why nothing is released, when `released` is false. */
+  reason: string | undefined;
+  /** HEAD already carries this release's tag: a re-run finishes what an earlier run started. */
+  alreadyTagged: boolean;
+  sha: string;
+  branch: string | undefined;
+  policy: BranchPolicy | undefined;
+  version: string | undefined;
+  tag: string | undefined;
+  previousVersion: string | undefined;
+  previousTag: string | undefined;
+  bump: Bump;
+  channel: string;
+  prerelease: boolean;
+  notes: string;
+  commits: ClassifiedCommit[];
+  /** The highest stable version among all tags of this format (reachable or not). */
+  highestStable: string | undefined;
+  tagFormat: string;
+}
+
+interface TagWithVersion extends VersionTag {
+  commit: string;
+}
+
+function withVersions(tags: readonly git.Tag[], format: string): TagWithVersion[] {
+  const out: TagWithVersion[] = [];
+  for (const tag of tags) {
+    const version = parseTag(format, tag.name);
+    if (version !== undefined) out.push({ name: tag.name, version, commit: tag.commit });
+  }
+  return out;
+}
+
+/** Reads the commits of a range into memory in the shape the analysis needs (nothing else is kept). */
+async function readRange(dir: string, range: string, paths: readonly string[]): Promise<CommitInput[]> {
+  const commits: CommitInput[] = [];
+  for await (const c of git.readLog(dir, { range, paths })) commits.push({ sha: c.sha, parents: c.parents, message: c.message, date: c.date });
+  return commits;
+}
+
+/** Builds the release plan for `options.head` (default HEAD). Reads git only. */
+export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
+  const { dir, tagFormat } = options;
+  const head = options.head ?? 'HEAD';
+  const sha = await git.revParse(dir, head);
+  if (sha === undefined) {
+    throw new ConveyorError(`${head} does not name a commit in ${dir}. Run actions/checkout before this step (with fetch-depth: 0), or commit something first.`);
+  }
+  const policy = options.branch === undefined ? undefined : branchPolicy(options.branch, options.branches);
+  const allTags = withVersions(await git.listTags(dir, { pattern: tagGlob(tagFormat) }), tagFormat);
+  const reachable = withVersions(await git.tagsReachableFrom(dir, sha, { pattern: tagGlob(tagFormat) }), tagFormat);
+  const highestStable = latestStable(allTags)?.version;
+  const base: ReleasePlan = {
+    released: false, reason: undefined, alreadyTagged: false, sha, branch: options.branch, policy, version: undefined, tag: undefined,
+    previousVersion: undefined, previousTag: undefined, bump: 'none', channel: policy?.channel ?? '', prerelease: false, notes: '', commits: [],
+    highestStable, tagFormat,
+  };
+  if (!policy) {
+    const which = options.branch === undefined ? 'HEAD is detached (no branch)' : `branch ${options.branch} is not a release, prerelease or maintenance branch`;
+    return { ...base, reason: `${which}; set release-branches or prerelease-branches (or the branch input) to release from it.` };
+  }
+
+  const atHead = reachable.filter((t) => t.commit === sha && eligible(policy, t.version));
+  const before = reachable.filter((t) => t.commit !== sha);
+  const existing = lastRelease(policy, atHead);
+  const last = lastRelease(policy, before);
+  const stable = latestStable(before);
+  const range = last ? `${last.commit}..${sha}` : sha;
+  const commits = classifyCommits(await readRange(dir, range, options.paths), options.rules);
+  const bump = effectiveBump(bumpOf(commits), policy.kind === 'prerelease' ? stable?.version : last?.version, options.zeroMajor);
+  const previous = { previousVersion: last?.version, previousTag: last?.name };
+
+  let version: string | undefined;
+  if (existing) {
+    version = existing.version;
+  } else {
+    version = nextVersion({ policy, bump: bumpOf(commits), last: last?.version, stable: stable?.version, zeroMajor: options.zeroMajor });
+  }
+  if (version === undefined) {
+    const since = last ? `since ${last.name}` : 'in the history';
+    const scope = options.paths.length > 0 ? ` touching ${options.paths.join(', ')}` : '';
+    return { ...base, ...previous, commits, reason: `No commit${scope} ${since} asks for a release (${commits.length} commit(s) read; feat, fix, perf, revert or a breaking change release).` };
+  }
+  const tag = formatTag(tagFormat, version);
+  const notes = renderNotes({ version, tag, previousTag: last?.name, repositoryUrl: options.repositoryUrl, date: options.date, commits });
+  return {
+    ...base, ...previous, released: true, alreadyTagged: existing !== undefined, version, tag, bump, prerelease: isPrerelease(version), notes, commits,
+  };
+}
