@@ -101,19 +101,19 @@ export function eligible(policy: BranchPolicy, version: string): boolean {
   return policy.kind === 'release' || semver.satisfies(version, policy.range);
 }
 
-function highest(tags: readonly VersionTag[], keep: (v: string) => boolean): VersionTag | undefined {
-  let best: VersionTag | undefined;
+function highest<T extends VersionTag>(tags: readonly T[], keep: (v: string) => boolean): T | undefined {
+  let best: T | undefined;
   for (const tag of tags) if (keep(tag.version) && (!best || semver.gt(tag.version, best.version))) best = tag;
   return best;
 }
 
 /** The last release this branch builds on: the highest eligible version among the reachable tags. */
-export function lastRelease(policy: BranchPolicy, tags: readonly VersionTag[]): VersionTag | undefined {
+export function lastRelease<T extends VersionTag>(policy: BranchPolicy, tags: readonly T[]): T | undefined {
   return highest(tags, (v) => eligible(policy, v));
 }
 
 /** The highest stable version among the tags. */
-export function latestStable(tags: readonly VersionTag[]): VersionTag | undefined {
+export function latestStable<T extends VersionTag>(tags: readonly T[]): T | undefined {
   return highest(tags, (v) => semver.prerelease(v) === null);
 }
 
