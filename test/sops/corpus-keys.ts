@@ -17,3 +17,13 @@ export function corpusKeys(dir: string): KeyContext {
     ],
   };
 }
+
+/** The error a promise rejects with; fails when it resolves instead. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { SopsDecryptError, SopsFormatError, SopsMacError, SopsNoKeyError, decryptFile, type KeyContext } from '@conveyor/sops';
 import { corpusPath } from '../support/corpus.ts';
-import { corpusKeys } from './corpus-keys.ts';
+import { corpusKeys, rejection } from './corpus-keys.ts';
 
 const dir = corpusPath('sops');
 
@@ -78,7 +78,7 @@ function cases(root: string): { name: string; file: string; expected: Expected }
   it('names the recipients and the offered keys when no key matches', async () => {
     const file = path.join(root, 'flux', 'algorithms', 'age.yaml');
     const only = { age: keys.age.filter((k) => k.origin === 'age-global.txt'), pgp: [] };
-    const error = await decryptFile(fs.readFileSync(file, 'utf8'), file, only).catch((e: unknown) => e as Error);
+    const error = await rejection(decryptFile(fs.readFileSync(file, 'utf8'), file, only));
     expect(error).toBeInstanceOf(SopsNoKeyError);
     expect(error.message).toContain('age age1l44xcng8dqj32nlv6d930qvvrny05hglzcv9qpc7kxjc6902ma4qufys29');
     expect(error.message).toContain('age age1henwn645drkd3fa34t27t2w2x0nsgw3w4h62gmg5x5xflyjpy38s5cncph (from age-global.txt)');
@@ -121,7 +121,7 @@ function cases(root: string): { name: string; file: string; expected: Expected }
     ])('refuses %s', async (_what, errorClass, message, make) => {
       const text = make();
       expect(text).not.toBe(original);
-      const error = await decryptFile(text, file, keys).catch((e: unknown) => e as Error);
+      const error = await rejection(decryptFile(text, file, keys));
       expect(error).toBeInstanceOf(errorClass);
       expect(error.message).toMatch(message);
     });
