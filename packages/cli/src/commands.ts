@@ -3,5 +3,15 @@
  * add one line here per subcommand.
  */
 import type { CliCommand } from '@conveyor/kit';
+import { promoteCommand } from '@conveyor/promote/cli';
+import { terraformCommand, tflintCommand } from '@conveyor/terraform/cli';
+import { releaseCommand } from '@conveyor/release/cli';
+import { scanCommand } from '@conveyor/scan/cli';
 
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  promoteCommand,
+  terraformCommand,
+  tflintCommand,
+  releaseCommand,
+  scanCommand,
+];

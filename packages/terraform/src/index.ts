@@ -5,3 +5,6 @@ export * from './policy.ts';
 export * from './render.ts';
 export * from './tflint.ts';
 export * from './diagnostics.ts';
+export * from './stacks.ts';
+export * from './inputs.ts';
+export * from './comment.ts';

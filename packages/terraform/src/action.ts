@@ -1,0 +1,36 @@
+/** The terraform action: reads its inputs once, runs the gate, writes outputs, summary and annotations. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { annotateWithinLimit, createOctokit, readContext, readInputs, setOutputs, writeSummary } from '@conveyor/kit';
+import { failWith, runGate } from './gate.ts';
+import { terraformInputs, tflintInputs } from './inputs.ts';
+import { runTflint } from './lint.ts';
+
+export async function main(): Promise<void> {
+  const inputs = readInputs(terraformInputs);
+  const context = readContext();
+  const result = await runGate(inputs, {
+    context,
+    env: process.env,
+    client: () => createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl }),
+  });
+  setOutputs(result.outputs);
+  writeSummary(result.summary);
+  const { omitted } = annotateWithinLimit(result.annotations);
+  if (omitted.error + omitted.warning + omitted.notice > 0) writeSummary(`> ${omitted.error} error and ${omitted.warning} warning annotation(s) were not shown (GitHub shows 10 of each per step); the table above lists them all.\n`);
+  failWith(result.failures);
+}
+
+export async function tflintMain(): Promise<void> {
+  const inputs = readInputs(tflintInputs);
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const result = await runTflint(inputs, { workspace, env: process.env });
+  const sarifPath = inputs['sarif-path'] ?? path.join(process.env.RUNNER_TEMP || workspace, 'tflint.sarif');
+  fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
+  fs.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}\n`);
+  setOutputs({ ...result.outputs, 'sarif-path': sarifPath });
+  writeSummary(result.summary);
+  const { omitted } = annotateWithinLimit(result.annotations);
+  if (omitted.error + omitted.warning + omitted.notice > 0) writeSummary(`> ${omitted.error} error and ${omitted.warning} warning annotation(s) were not shown (GitHub shows 10 of each per step); the table above and the SARIF file list them all.\n`);
+  failWith(result.failures);
+}

@@ -1,0 +1,242 @@
+/**
+ * The terraform gate: fmt, validate, plan and apply over one or more stacks. Inputs arrive parsed; the
+ * GitHub client, context and environment are passed in. Returns the outputs, the summary Markdown, the
+ * annotations and the failures, and leaves writing them to the caller.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConveyorError, group, info, InputError, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
+import { findPlanComment, upsertPlanComment } from './comment.ts';
+import { fmtAnnotations, parseFmtOutput, parseValidate, validateAnnotations, validateRows } from './diagnostics.ts';
+import { compareDigests, decodeDigests, fingerprintPlan, type ResourceDigest } from './fingerprint.ts';
+import { parsePlan, planLine, summarizePlan, type PlanCounts, type PlanSummary } from './plan.ts';
+import { describeRefusal, evaluateDestroyPolicy } from './policy.ts';
+import { readMarker, renderPlanComment, renderPlanMarkdown, renderPlanText } from './render.ts';
+import * as tf from './runner.ts';
+import { discoverStacks, orderStacks, stackMatrix } from './stacks.ts';
+import type { terraformInputs } from './inputs.ts';
+
+export type TerraformInputs = Inputs<typeof terraformInputs>;
+
+export interface GateDeps {
+  context: GitHubContext;
+  env: NodeJS.ProcessEnv;
+  /** Made only when a comment must be read or written. */
+  client?: () => GitHubClient;
+  exec?: tf.Exec;
+}
+
+export interface GateResult {
+  outputs: Record<string, OutputValue>;
+  summary: string;
+  annotations: Annotation[];
+  failures: string[];
+}
+
+interface Stack { dir: string; abs: string }
+
+function resolveStacks(inputs: TerraformInputs, workspace: string): Stack[] {
+  const roots = inputs['working-directory'].map((d) => ({ dir: d, abs: path.resolve(workspace, d) }));
+  const missing = roots.filter((r) => !fs.existsSync(r.abs) || !fs.statSync(r.abs).isDirectory());
+  if (missing.length > 0) {
+    throw new InputError(missing.map((m) => `Input 'working-directory' lists ${JSON.stringify(m.dir)}, but ${m.abs} is not a folder; give stack folders relative to the repository.`));
+  }
+  let dirs = roots.map((r) => path.relative(workspace, r.abs).split(path.sep).join('/') || '.');
+  if (inputs.stacks === 'auto' || inputs.command === 'stacks') {
+    dirs = [...new Set(roots.flatMap((r) => discoverStacks(r.abs, workspace)))];
+    if (dirs.length === 0) throw new InputError([`No terraform root module was found under ${inputs['working-directory'].join(', ')} (folders with .tf files that declare a backend or that no other folder calls as a module).`]);
+  }
+  return orderStacks(dirs, inputs['stack-order']).map((dir) => ({ dir, abs: path.resolve(workspace, dir) }));
+}
+
+function pullRequestOf(inputs: TerraformInputs, context: GitHubContext): number | undefined {
+  if (inputs['pull-request'] !== undefined) return inputs['pull-request'];
+  const pr = context.payload.pull_request as { number?: unknown } | undefined;
+  return typeof pr?.number === 'number' ? pr.number : undefined;
+}
+
+function addCounts(total: PlanCounts, c: PlanCounts): void {
+  for (const key of Object.keys(total) as (keyof PlanCounts)[]) total[key] += c[key];
+}
+
+/** Checks what the command needs before anything runs. */
+function checkInputs(inputs: TerraformInputs, stacks: Stack[], pr: number | undefined): void {
+  const problems: string[] = [];
+  if (inputs.command === 'apply') {
+    if (!inputs['expected-fingerprint'] && (pr === undefined || !inputs['github-token'])) {
+      problems.push('command: apply needs the reviewed plan\'s fingerprint: pass expected-fingerprint (the fingerprint output of the plan step), or pull-request and github-token so it can be read from the plan comment.');
+    }
+    if (inputs['expected-fingerprint'] && stacks.length > 1) problems.push('Input \'expected-fingerprint\' holds one fingerprint, but several stacks are listed; apply one stack per step or read the fingerprints from the pull request comments.');
+  }
+  if (inputs['plan-path'] && (stacks.length > 1 || inputs.command !== 'apply')) problems.push('Input \'plan-path\' applies a saved plan file, so it needs command: apply and a single working-directory.');
+  if (inputs.command === 'plan' && inputs.comment && pr !== undefined && !inputs['github-token']) problems.push('Input \'github-token\' is empty, but comment: true on a pull request needs it; pass ${{ github.token }} with pull-requests: write, or set comment: false.');
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+const slug = (text: string) => text.replace(/[^\w.-]+/g, '_') || 'root';
+
+export async function runGate(inputs: TerraformInputs, deps: GateDeps): Promise<GateResult> {
+  const workspaceDir = deps.context.workspace;
+  const stacks = resolveStacks(inputs, workspaceDir);
+  const matrix = stackMatrix(stacks.map((s) => s.dir));
+  if (inputs.command === 'stacks') {
+    return { outputs: { matrix }, summary: table(['order', 'stack'], stacks.map((s, i) => [String(i + 1), s.dir])), annotations: [], failures: [] };
+  }
+  const pr = pullRequestOf(inputs, deps.context);
+  checkInputs(inputs, stacks, pr);
+  const terraform: tf.Terraform = { binary: inputs.binary, env: deps.env, exec: deps.exec };
+  if (inputs.command === 'fmt') return fmtStacks(terraform, stacks, matrix);
+  if (inputs.command === 'validate') return validateStacks(terraform, stacks, matrix);
+  return planStacks(inputs, deps, terraform, stacks, matrix, pr);
+}
+
+async function fmtStacks(terraform: tf.Terraform, stacks: Stack[], matrix: object): Promise<GateResult> {
+  const annotations: Annotation[] = [];
+  const rows: string[][] = [];
+  let diffs = '';
+  for (const stack of stacks) {
+    const result = await group(`terraform fmt ${stack.dir}`, () => tf.fmtCheck(terraform, stack.abs));
+    const files = parseFmtOutput(result.output);
+    annotations.push(...fmtAnnotations(files, stack.dir));
+    for (const f of files) {
+      rows.push([stack.dir, f.file]);
+      if (f.diff) diffs += details(path.posix.join(stack.dir, f.file), codeBlock(f.diff, 'diff'));
+    }
+    if (!result.clean && files.length === 0) rows.push([stack.dir, '(terraform fmt reported unformatted files without naming them)']);
+  }
+  const failures = rows.length > 0 ? [`${rows.length} file(s) are not formatted: ${rows.map((r) => path.posix.join(r[0]!, r[1]!)).join(', ')}. Run terraform fmt -recursive and commit the result.`] : [];
+  const summary = rows.length === 0 ? '### terraform fmt\n\nAll files are formatted.\n'
+    : `### terraform fmt\n\n${rows.length} file(s) need formatting.\n\n${table(['stack', 'file'], rows)}\n${diffs}`;
+  return { outputs: { matrix }, summary, annotations, failures };
+}
+
+async function validateStacks(terraform: tf.Terraform, stacks: Stack[], matrix: object): Promise<GateResult> {
+  const annotations: Annotation[] = [];
+  const rows: string[][] = [];
+  const failures: string[] = [];
+  for (const stack of stacks) {
+    await group(`terraform validate ${stack.dir}`, async () => {
+      await tf.init(terraform, stack.abs, { backend: false, backendConfig: [] });
+      const report = parseValidate(await tf.validate(terraform, stack.abs), `${terraform.binary} validate in ${stack.dir}`);
+      annotations.push(...validateAnnotations(report, stack.dir));
+      rows.push(...validateRows(report, stack.dir));
+      if (!report.valid) failures.push(`${stack.dir} is not valid: ${report.errorCount} error(s); see the annotations and the job summary.`);
+    });
+  }
+  const summary = rows.length === 0 ? `### terraform validate\n\n${stacks.length} stack(s) are valid.\n`
+    : `### terraform validate\n\n${table(['severity', 'where', 'problem'], rows)}`;
+  return { outputs: { matrix }, summary, annotations, failures };
+}
+
+interface StackPlan {
+  stack: Stack;
+  summary: PlanSummary;
+  fingerprint: string;
+  digests: Record<string, ResourceDigest>;
+  planFile: string;
+  jsonFile: string;
+  textFile: string;
+}
+
+async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf.Terraform, stacks: Stack[], matrix: object, pr: number | undefined): Promise<GateResult> {
+  const planRoot = inputs['plan-dir'] ?? path.join(deps.env.RUNNER_TEMP || os.tmpdir(), 'conveyor-terraform');
+  const failures: string[] = [];
+  const plans: StackPlan[] = [];
+  const total: PlanCounts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0, noop: 0 };
+  const runUrl = deps.context.runId ? `${deps.context.serverUrl}/${deps.context.owner}/${deps.context.repo}/actions/runs/${deps.context.runId}` : undefined;
+  const commenting = pr !== undefined && Boolean(inputs['github-token']) && deps.client !== undefined;
+  for (const stack of stacks) {
+    await group(`terraform ${inputs.command} ${stack.dir}`, async () => {
+      const dir = path.join(planRoot, slug(stack.dir), slug(inputs.workspace));
+      fs.mkdirSync(dir, { recursive: true });
+      await tf.init(terraform, stack.abs, { backend: true, backendConfig: inputs['backend-config'] });
+      await tf.selectWorkspace(terraform, stack.abs, inputs.workspace);
+      const planFile = inputs['plan-path'] ?? path.join(dir, 'plan.tfplan');
+      if (!inputs['plan-path']) {
+        await tf.plan(terraform, stack.abs, { planFile, lockTimeout: inputs['lock-timeout'], varFiles: inputs['var-files'], variables: inputs.variables });
+      }
+      const jsonFile = path.join(dir, 'plan.json');
+      const raw = parsePlan(await tf.showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
+      const summary = summarizePlan(raw);
+      const { fingerprint, digests } = fingerprintPlan(raw);
+      const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs['allow-destroy'], allowedPatterns: inputs['allowed-destroy'] });
+      const textFile = path.join(dir, 'plan.txt');
+      fs.writeFileSync(textFile, renderPlanText(summary));
+      fs.writeFileSync(path.join(dir, 'plan.md'), renderPlanMarkdown(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, verdict }, { limit: Infinity, maxAttributes: Infinity, marker: false }));
+      info(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : 'no changes'} (fingerprint ${fingerprint})`);
+      addCounts(total, summary.counts);
+      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile });
+      const target = { owner: deps.context.owner, repo: deps.context.repo, issueNumber: pr ?? 0, stack: stack.dir, workspace: inputs.workspace };
+
+      if (inputs.command === 'plan') {
+        if (!verdict.ok) failures.push(describeRefusal(verdict, stack.dir));
+        if (inputs.comment && commenting) {
+          const body = renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : undefined });
+          const { created } = await upsertPlanComment(deps.client!(), target, body);
+          info(`${created ? 'Created' : 'Updated'} the plan comment for ${stack.dir} on pull request #${pr}.`);
+        }
+        return;
+      }
+      // apply: only the reviewed plan.
+      let expected = inputs['expected-fingerprint'] || undefined;
+      let reviewed: Record<string, ResourceDigest> | undefined;
+      if (!expected && commenting) {
+        const comment = await findPlanComment(deps.client!(), target);
+        const marker = comment ? readMarker(comment.body) : undefined;
+        expected = marker?.fingerprint;
+        reviewed = marker?.digests ? decodeDigests(marker.digests) : undefined;
+      }
+      if (!expected) {
+        failures.push(`No reviewed plan was found for ${stack.dir} (workspace ${inputs.workspace}) on pull request #${pr}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`);
+        return;
+      }
+      if (expected !== fingerprint) {
+        const changed = reviewed ? compareDigests(reviewed, digests) : [];
+        const list = changed.map((d) => `  - ${d.address}: ${d.how === 'added' ? `new since review (${d.now})` : d.how === 'removed' ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
+        const why = changed.length > 0 ? `These resources changed since review:\n${list.join('\n')}`
+          : reviewed ? 'No public attribute changed: a sensitive value differs from the reviewed plan.'
+            : 'The reviewed resource list is not available (only the fingerprint was given), so the changed resources cannot be named.';
+        failures.push(`The plan for ${stack.dir} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${fingerprint.slice(0, 16)}); nothing was applied. ${why}\nPlan again on the pull request and review the new plan.`);
+        return;
+      }
+      if (!verdict.ok) {
+        failures.push(`${describeRefusal(verdict, stack.dir)}\nNothing was applied.`);
+        return;
+      }
+      await tf.apply(terraform, stack.abs, planFile, inputs['lock-timeout']);
+    });
+  }
+  const one = plans.length === 1 ? plans[0] : undefined;
+  const perStack = (pick: (p: StackPlan) => string) => (one ? pick(one) : Object.fromEntries(plans.map((p) => [p.stack.dir, pick(p)])));
+  const outputs: Record<string, OutputValue> = {
+    changes: plans.some((p) => p.summary.changes),
+    'to-add': total.add, 'to-change': total.change, 'to-destroy': total.destroy, 'to-replace': total.replace,
+    'to-import': total.import, 'to-move': total.move, 'to-forget': total.forget,
+    'plan-path': perStack((p) => p.planFile), 'plan-json-path': perStack((p) => p.jsonFile), 'plan-text-path': perStack((p) => p.textFile),
+    fingerprint: perStack((p) => p.fingerprint),
+    matrix,
+  };
+  return { outputs, summary: planSummaryMarkdown(inputs, plans), annotations: [], failures };
+}
+
+function planSummaryMarkdown(inputs: TerraformInputs, plans: StackPlan[]): string {
+  const rows = plans.map((p) => {
+    const c = p.summary.counts;
+    return [p.stack.dir, inputs.workspace, ...[c.add, c.change, c.destroy, c.replace, c.import, c.move, c.forget].map(String), `\`${p.fingerprint.slice(0, 16)}\``];
+  });
+  let text = `### terraform ${inputs.command}\n\n${table(['stack', 'workspace', 'add', 'change', 'destroy', 'replace', 'import', 'move', 'forget', 'fingerprint'], rows)}\n`;
+  const budget = Math.floor(900_000 / Math.max(1, plans.length));
+  for (const p of plans) {
+    text += renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false });
+    text += '\n';
+  }
+  return text;
+}
+
+/** Throws the failures as one error (after outputs and summary are written). */
+export function failWith(failures: readonly string[]): void {
+  if (failures.length === 0) return;
+  throw new ConveyorError(failures.length === 1 ? failures[0]! : failures.map((f) => `- ${f}`).join('\n'));
+}
+

@@ -1,0 +1,33 @@
+/** The inputs of the terraform and tflint actions (the CLI reads the same specs from flags). */
+import { boolean, filePath, integer, list, oneOf, secret, string } from '@conveyor/kit';
+
+export const terraformInputs = {
+  command: oneOf(['fmt', 'validate', 'plan', 'apply', 'stacks'] as const, { required: true }),
+  'working-directory': list({ default: ['.'], commas: false }),
+  stacks: oneOf(['listed', 'auto'] as const, { default: 'listed' }),
+  'stack-order': list({ commas: false }),
+  binary: oneOf(['terraform', 'tofu'] as const, { default: 'terraform' }),
+  'backend-config': list({ commas: false }),
+  'var-files': list({ commas: false }),
+  variables: list({ commas: false }),
+  workspace: string({ default: 'default', pattern: /^[\w.-]+$/, patternHint: 'a workspace name (letters, digits, _ . -)' }),
+  'lock-timeout': string({ default: '0s', pattern: /^\d+(ms|s|m|h)$/, patternHint: 'a duration such as 0s, 30s or 5m' }),
+  'allow-destroy': boolean({ default: false }),
+  'allowed-destroy': list({ commas: false }),
+  'github-token': secret(),
+  comment: boolean({ default: true }),
+  'pull-request': integer({ min: 1 }),
+  'plan-path': filePath({ mustExist: 'file' }),
+  'expected-fingerprint': string({ pattern: /^[0-9a-f]{64}$/, patternHint: 'the 64 hex characters of a plan fingerprint' }),
+  'plan-dir': filePath(),
+};
+
+export const tflintInputs = {
+  'working-directory': list({ default: ['.'], commas: false }),
+  recursive: boolean({ default: false }),
+  'minimum-failure-severity': oneOf(['error', 'warning', 'notice'] as const, { default: 'warning' }),
+  init: boolean({ default: true }),
+  'github-token': secret(),
+  config: filePath({ mustExist: 'file' }),
+  'sarif-path': filePath(),
+};

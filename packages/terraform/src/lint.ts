@@ -1,0 +1,60 @@
+/**
+ * The tflint gate: `tflint --init` (with the token, so plugin downloads are not rate limited), then
+ * `tflint --format json` per stack or recursively; annotations, one SARIF run, and a verdict by
+ * minimum severity.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exec as kitExec, group, InputError, table, type Annotation, type Inputs, type OutputValue } from '@conveyor/kit';
+import type { tflintInputs } from './inputs.ts';
+import type { Exec } from './runner.ts';
+import { parseTflintReport, severityOf, tflintAnnotations, tflintFails, tflintSarif, type TflintReport } from './tflint.ts';
+
+export type TflintInputs = Inputs<typeof tflintInputs>;
+
+export interface LintResult {
+  outputs: Record<string, OutputValue>;
+  summary: string;
+  annotations: Annotation[];
+  failures: string[];
+  sarif: object;
+}
+
+export async function runTflint(inputs: TflintInputs, deps: { workspace: string; env: NodeJS.ProcessEnv; exec?: Exec }): Promise<LintResult> {
+  const exec = deps.exec ?? kitExec;
+  const dirs = inputs['working-directory'].map((d) => ({ dir: path.relative(deps.workspace, path.resolve(deps.workspace, d)).split(path.sep).join('/') || '.', abs: path.resolve(deps.workspace, d) }));
+  const missing = dirs.filter((d) => !fs.existsSync(d.abs));
+  if (missing.length > 0) throw new InputError(missing.map((m) => `Input 'working-directory' lists ${JSON.stringify(m.dir)}, but ${m.abs} does not exist.`));
+  const env = { ...deps.env };
+  if (inputs['github-token']) env.GITHUB_TOKEN = inputs['github-token'];
+  const common = inputs.config ? [`--config=${inputs.config}`] : [];
+  const reports: { report: TflintReport; baseDir: string }[] = [];
+  for (const d of dirs) {
+    await group(`tflint ${d.dir}`, async () => {
+      if (inputs.init) await exec('tflint', ['--init', ...common], { cwd: d.abs, env, hint: 'tflint --init downloads the plugins named in .tflint.hcl; check the file and the token.' });
+      const args = ['--format=json', '--no-color', ...common, `--minimum-failure-severity=${inputs['minimum-failure-severity']}`];
+      if (inputs.recursive) args.push('--recursive');
+      const result = await exec('tflint', args, { cwd: d.abs, env, okCodes: [0, 1, 2, 3] });
+      reports.push({ report: parseTflintReport(result.stdout, `tflint output in ${d.dir}`), baseDir: d.dir });
+    });
+  }
+  const annotations = reports.flatMap((r) => tflintAnnotations(r.report, r.baseDir));
+  const sarif = tflintSarif(reports);
+  const failures: string[] = [];
+  let issues = 0;
+  let errors = 0;
+  let counted = 0;
+  for (const r of reports) {
+    const verdict = tflintFails(r.report, inputs['minimum-failure-severity']);
+    issues += r.report.issues.length;
+    errors += r.report.errors.length;
+    counted += verdict.counted;
+    if (verdict.failed) failures.push(`tflint found ${verdict.counted} issue(s) at ${inputs['minimum-failure-severity']} or above and ${r.report.errors.length} error(s) in ${r.baseDir}; see the annotations and the job summary.`);
+  }
+  const rows = reports.flatMap((r) => [
+    ...r.report.issues.map((i) => [severityOf(i.rule.severity), `${path.posix.join(r.baseDir, i.range.filename)}:${i.range.start?.line ?? 1}`, i.rule.name, i.message]),
+    ...r.report.errors.map((e) => ['error', e.range ? `${path.posix.join(r.baseDir, e.range.filename)}:${e.range.start?.line ?? 1}` : r.baseDir, 'tflint-error', e.summary ?? e.message.split('\n')[0]!]),
+  ]);
+  const summary = rows.length === 0 ? `### tflint\n\nNo issues in ${dirs.map((d) => d.dir).join(', ')}.\n` : `### tflint\n\n${table(['severity', 'where', 'rule', 'message'], rows)}`;
+  return { outputs: { issues, errors, 'failing-issues': counted }, summary, annotations, failures, sarif };
+}

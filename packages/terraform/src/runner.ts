@@ -1,0 +1,83 @@
+/**
+ * The terraform (or tofu) seam: each command the gate runs, with the exit codes it accepts. Everything
+ * goes through the kit's exec; variables are passed as `-var` but never logged.
+ */
+import * as fs from 'node:fs';
+import { exec as kitExec, ExecError, info, quoteArg, type ExecOptions, type ExecResult } from '@conveyor/kit';
+
+export type Exec = (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
+
+export interface Terraform {
+  /** `terraform` or `tofu`, or a path to either. */
+  binary: string;
+  env: NodeJS.ProcessEnv;
+  exec?: Exec;
+}
+
+function run(tf: Terraform, dir: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const env = { ...tf.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+  return (tf.exec ?? kitExec)(tf.binary, args, { cwd: dir, env, hint: `It ran in ${dir}.`, ...options });
+}
+
+export async function init(tf: Terraform, dir: string, options: { backend: boolean; backendConfig: readonly string[] }): Promise<void> {
+  const args = ['init', '-input=false', '-no-color'];
+  if (!options.backend) args.push('-backend=false');
+  else for (const config of options.backendConfig) args.push(`-backend-config=${config}`);
+  await run(tf, dir, args, { stream: true });
+}
+
+/** Selects the workspace, creating it when it does not exist yet. */
+export async function selectWorkspace(tf: Terraform, dir: string, workspace: string): Promise<'selected' | 'created' | 'default'> {
+  if (workspace === 'default') return 'default';
+  const selected = await run(tf, dir, ['workspace', 'select', '-no-color', workspace], { okCodes: [0, 1] });
+  if (selected.exitCode === 0) return 'selected';
+  await run(tf, dir, ['workspace', 'new', '-no-color', workspace]);
+  return 'created';
+}
+
+export interface PlanOptions {
+  planFile: string;
+  lockTimeout: string;
+  varFiles: readonly string[];
+  variables: readonly string[];
+}
+
+/** `plan -detailed-exitcode`: resolves true when there are changes (exit 2), false when none (exit 0). */
+export async function plan(tf: Terraform, dir: string, options: PlanOptions): Promise<boolean> {
+  const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${options.planFile}`, `-lock-timeout=${options.lockTimeout}`];
+  for (const file of options.varFiles) args.push(`-var-file=${file}`);
+  const shown = [...args, ...options.variables.map((v) => `-var=${v.split('=')[0]}=***`)];
+  for (const variable of options.variables) args.push(`-var=${variable}`);
+  info(`[command]${[tf.binary, ...shown].map(quoteArg).join(' ')}`);
+  const result = await run(tf, dir, args, { okCodes: [0, 2], stream: true, quiet: true });
+  return result.exitCode === 2;
+}
+
+/** `show -json PLANFILE`, written to `jsonFile`; resolves with the document's text. */
+export async function showJson(tf: Terraform, dir: string, planFile: string, jsonFile: string): Promise<string> {
+  const result = await run(tf, dir, ['show', '-json', '-no-color', planFile]);
+  fs.writeFileSync(jsonFile, result.stdout);
+  return result.stdout;
+}
+
+export async function apply(tf: Terraform, dir: string, planFile: string, lockTimeout: string): Promise<void> {
+  await run(tf, dir, ['apply', '-input=false', '-no-color', `-lock-timeout=${lockTimeout}`, planFile], { stream: true });
+}
+
+/** `validate -json`: its JSON text (exit 1 means invalid, which the JSON says too). */
+export async function validate(tf: Terraform, dir: string): Promise<string> {
+  return (await run(tf, dir, ['validate', '-json', '-no-color'], { okCodes: [0, 1] })).stdout;
+}
+
+/** `fmt -check -diff -recursive`: exit 0 clean, 3 unformatted (listed with diffs); exit 2 is a syntax error. */
+export async function fmtCheck(tf: Terraform, dir: string): Promise<{ clean: boolean; output: string }> {
+  try {
+    const result = await run(tf, dir, ['fmt', '-check', '-diff', '-recursive', '-no-color'], { okCodes: [0, 3] });
+    return { clean: result.exitCode === 0, output: result.stdout };
+  } catch (error) {
+    if (error instanceof ExecError && error.exitCode === 2) {
+      throw new ExecError(error.command, 2, error.stderr, `terraform fmt could not parse a file in ${dir}: fix the syntax error above, then run terraform fmt.`);
+    }
+    throw error;
+  }
+}
