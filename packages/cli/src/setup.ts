@@ -1,1 +1,4 @@
-console.log("root action placeholder")
+import { run } from '@conveyor/kit';
+import { main } from './setup-action.ts';
+
+await run(() => main({ distDir: import.meta.dirname }));
