@@ -1,0 +1,148 @@
+/**
+ * The GitOps repositories: a fresh clone of each environment's branch (the source of truth for what it
+ * runs), reading its target files now and in history, and writing a promotion back as one commit
+ * (pushed with rebase-and-retry) or as a branch for a pull request.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConveyorError, maskSecret } from '@conveyor/kit';
+import { commitFiles, git, push, readFileAt, readLog, revParse } from '@conveyor/git';
+import type { Environment } from './environments.ts';
+import { observe, runningDigest, type BoundTarget } from './manifests.ts';
+import { targetsFor } from './environments.ts';
+
+export interface Checkout {
+  dir: string;
+  /** Clone URL without credentials, for messages. */
+  url: string;
+  branch: string;
+  /** `owner/name` on GitHub, when known (pull requests are opened there). */
+  repository?: string;
+}
+
+export interface CheckoutContext {
+  /** Parent folder for clones. */
+  workDir: string;
+  serverUrl: string;
+  /** `owner/name` the workflow runs in; the default GitOps repository. */
+  repository?: string;
+  tokens: Readonly<Record<Environment['tokenInput'], string>>;
+}
+
+/** Where an environment's GitOps repository is, and which token reads and writes it. */
+export function locate(environment: Environment, context: Pick<CheckoutContext, 'serverUrl' | 'repository'>): { url: string; repository?: string } {
+  const repository = environment.repository ?? context.repository;
+  if (environment.url) return { url: environment.url, ...(repository ? { repository } : {}) };
+  if (!repository) {
+    throw new ConveyorError(`The environment '${environment.name}' names no GitOps repository or url, and the workflow's repository is unknown; set repository: owner/name in the environments file.`);
+  }
+  return { url: `${context.serverUrl}/${repository}.git`, repository };
+}
+
+/** Clones already made during one promotion, by URL, branch and token. */
+export type CheckoutCache = Map<string, Promise<Checkout>>;
+
+/** A clone of the environment's branch, shared by environments that use the same repository and branch. */
+export function checkout(environment: Environment, context: CheckoutContext, clones: CheckoutCache): Promise<Checkout> {
+  const { url, repository } = locate(environment, context);
+  const key = `${url}#${environment.branch}#${environment.tokenInput}`;
+  let pending = clones.get(key);
+  if (!pending) {
+    pending = clone(url, environment, context, repository);
+    clones.set(key, pending);
+  }
+  return pending;
+}
+
+async function clone(url: string, environment: Environment, context: CheckoutContext, repository?: string): Promise<Checkout> {
+  const dir = fs.mkdtempSync(path.join(context.workDir, `${environment.name}-`));
+  const token = context.tokens[environment.tokenInput];
+  const config: Record<string, string> = {};
+  if (token && /^https:\/\//.test(url)) {
+    const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+    maskSecret(basic, { warnShort: false });
+    config['http.extraheader'] = `AUTHORIZATION: basic ${basic}`;
+  }
+  const hint = `Check that ${url} exists, has the branch '${environment.branch}', and that ${environment.tokenInput} can read it.`;
+  await git(context.workDir, ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', environment.branch, '--', url, dir], { config, hint });
+  for (const [name, value] of Object.entries(config)) await git(dir, ['config', '--local', name, value]);
+  return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}) };
+}
+
+/** The environment's targets for `image`, each bound to the files its path or glob names in the clone. */
+export function bindTargets(environment: Environment, image: string, checkoutDir: string, file: string): BoundTarget[] {
+  const bound: BoundTarget[] = [];
+  for (const target of targetsFor(environment, image, file)) {
+    const files = /[*?[{]/.test(target.file)
+      ? fs.globSync(target.file, { cwd: checkoutDir }).map((f) => f.split(path.sep).join('/')).sort()
+      : fs.existsSync(path.join(checkoutDir, target.file)) ? [target.file] : [];
+    if (files.length === 0) {
+      throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
+    }
+    for (const f of files) bound.push({ target, file: f });
+  }
+  return bound;
+}
+
+/** The texts of the bound files in the working tree. */
+export function readFiles(dir: string, bound: readonly BoundTarget[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+  return texts;
+}
+
+/**
+ * The digest the targets ran before `current`, from the branch's history: the newest earlier commit
+ * where every target recorded one digest different from `current`. Also returns that commit.
+ */
+export async function previousDigest(dir: string, bound: readonly BoundTarget[], current: string | undefined): Promise<{ digest: string; commit: string } | undefined> {
+  const files = [...new Set(bound.map((b) => b.file))];
+  for await (const commit of readLog(dir, { paths: files })) {
+    const texts = new Map<string, string>();
+    for (const file of files) {
+      const text = await readFileAt(dir, commit.sha, file);
+      if (text !== undefined) texts.set(file, text);
+    }
+    if (texts.size !== files.length) continue;
+    let running: ReturnType<typeof runningDigest>;
+    try {
+      running = runningDigest(observe(texts, bound));
+    } catch {
+      continue;
+    }
+    if (running.digest && running.digest !== current) return { digest: running.digest, commit: commit.sha };
+  }
+  return undefined;
+}
+
+/** Writes the new file texts into the working tree. */
+export function writeFiles(dir: string, edits: ReadonlyMap<string, string>): void {
+  for (const [file, text] of edits) fs.writeFileSync(path.join(dir, file), text);
+}
+
+/** Commits the edited files on the environment's branch and pushes, rebasing when the branch moved. */
+export async function commitAndPush(co: Checkout, files: readonly string[], message: string): Promise<{ sha: string; attempts: number }> {
+  await commitFiles(co.dir, { message, paths: files });
+  return push(co.dir, { branch: co.branch, retries: 5 });
+}
+
+/**
+ * Puts the edits on `branch` (started from the environment's branch) and force-pushes it, unless the
+ * remote branch already holds exactly these files. Returns the branch head and whether it moved.
+ */
+export async function pushPullRequestBranch(co: Checkout, branch: string, files: readonly string[], message: string): Promise<{ sha: string; pushed: boolean }> {
+  await git(co.dir, ['checkout', '--quiet', '-B', branch]);
+  const sha = await commitFiles(co.dir, { message, paths: files });
+  const remote = await git(co.dir, ['ls-remote', '--heads', '--', 'origin', `refs/heads/${branch}`]);
+  const remoteSha = remote.stdout.split(/\s/)[0];
+  if (remoteSha) {
+    await git(co.dir, ['fetch', '--quiet', '--', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+    const [mine, theirs, theirsParent, base] = await Promise.all([
+      revParse(co.dir, 'HEAD^{tree}'), revParse(co.dir, `refs/remotes/origin/${branch}^{tree}`),
+      revParse(co.dir, `refs/remotes/origin/${branch}~1`), revParse(co.dir, 'HEAD~1'),
+    ]);
+    if (mine === theirs && theirsParent === base) return { sha: remoteSha, pushed: false };
+  }
+  await git(co.dir, ['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
+  return { sha, pushed: true };
+}

@@ -1,0 +1,13 @@
+export * from './environments.ts';
+export * from './yaml-edit.ts';
+export * from './reference.ts';
+export * from './manifests.ts';
+export * from './registry.ts';
+export * from './checks.ts';
+export * from './deployments.ts';
+export * from './pulls.ts';
+export * from './gitops.ts';
+export * from './promote.ts';
+export * from './summary.ts';
+export { promoteInputs, checkPromoteInputs } from './inputs.ts';
+export { updaterFor, type Updater, type Wanted, type Observed } from './targets/index.ts';

@@ -1,0 +1,186 @@
+/**
+ * One promotion: check (registry, order, verdict), plan the edits, record a deployment, write back to
+ * git, finish the deployment. Nothing is written until every check has passed; a re-run after a failure
+ * between the push and the last deployment status finishes the deployment without a second commit.
+ */
+import { describeError, info, warning, type GitHubClient } from '@conveyor/kit';
+import type { ScanVerdict } from '@conveyor/scan/verdict';
+import { PromotionRefused, checkOrder, checkPresent, checkVerdict, commitMessage } from './checks.ts';
+import { createDeployment, findDeployment, setDeploymentState, type DeploymentTarget } from './deployments.ts';
+import { findEnvironment, parseEnvironments, type Environment } from './environments.ts';
+import {
+  bindTargets, checkout, commitAndPush, pushPullRequestBranch, previousDigest, readFiles, writeFiles,
+  type CheckoutCache, type CheckoutContext,
+} from './gitops.ts';
+import { describeRunning, observe, planEdits, runningDigest } from './manifests.ts';
+import { promotionBranch, upsertPullRequest } from './pulls.ts';
+import { isDigest, shortDigest } from './reference.ts';
+
+export interface PromoteRequest {
+  /** Path of the environments file (for messages) and its text. */
+  environmentsFile: string;
+  environmentsText: string;
+  environment: string;
+  image: string;
+  /** A digest, or a tag to resolve through the registry; empty for a rollback. */
+  reference: string;
+  version: string;
+  verdict?: ScanVerdict;
+  verdictFile?: string;
+  dryRun: boolean;
+  rollback: boolean;
+}
+
+export interface PromoteContext extends CheckoutContext {
+  registry: { manifestDigest(image: string, reference: string): Promise<string | undefined> };
+  /** A GitHub client for a token (undefined when the token is empty). */
+  github(token: string): GitHubClient | undefined;
+  /** The repository and commit the workflow runs for; deployments are recorded there. */
+  owner?: string;
+  repo?: string;
+  sha?: string;
+  runUrl?: string;
+}
+
+export interface PromoteResult {
+  environment: string;
+  image: string;
+  version: string;
+  digest: string;
+  previousDigest?: string;
+  changed: boolean;
+  files: string[];
+  commitSha?: string;
+  prUrl?: string;
+  deploymentId?: number;
+  /** What happened, in one sentence. */
+  message: string;
+  dryRun: boolean;
+}
+
+async function resolveDigest(request: PromoteRequest, context: PromoteContext): Promise<string> {
+  const reference = request.reference || request.version;
+  const found = await context.registry.manifestDigest(request.image, reference);
+  if (isDigest(reference)) {
+    checkPresent(request.environment, request.image, reference, found);
+    return reference;
+  }
+  if (!found) {
+    throw new PromotionRefused(`Refusing to promote ${request.image}:${reference} to '${request.environment}': the registry has no tag '${reference}' for it. Push the image first, or pass its digest.`);
+  }
+  info(`${request.image}:${reference} resolves to ${found}.`);
+  return found;
+}
+
+function deploymentTarget(environment: Environment, context: PromoteContext): DeploymentTarget | undefined {
+  if (!context.owner || !context.repo || !context.sha) return undefined;
+  return {
+    owner: context.owner, repo: context.repo, ref: context.sha, environment: environment.githubEnvironment.name,
+    ...(environment.githubEnvironment.url ? { environmentUrl: environment.githubEnvironment.url } : {}),
+    ...(context.runUrl ? { logUrl: context.runUrl } : {}),
+  };
+}
+
+/** Runs one promotion. Refusals throw `PromotionRefused` before any side effect. */
+export async function promote(request: PromoteRequest, context: PromoteContext): Promise<PromoteResult> {
+  const clones: CheckoutCache = new Map();
+  const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
+  const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
+  const co = await checkout(environment, context, clones);
+  const bound = bindTargets(environment, request.image, co.dir, request.environmentsFile);
+  const texts = readFiles(co.dir, bound);
+  const observed = observe(texts, bound);
+  const running = runningDigest(observed);
+  const base = { environment: environment.name, image: request.image, version: request.version, dryRun: request.dryRun };
+  const runningNow = running.digest;
+
+  let digest: string;
+  let from: string;
+  if (request.rollback) {
+    const before = await previousDigest(co.dir, bound, runningNow);
+    if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? 'none'} for ${request.image}.`);
+    digest = before.digest;
+    from = 'rollback';
+    info(`Rolling '${environment.name}' back from ${runningNow ?? 'no digest'} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}.`);
+    checkPresent(environment.name, request.image, digest, await context.registry.manifestDigest(request.image, digest));
+  } else {
+    digest = await resolveDigest(request, context);
+    from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : 'registry');
+    if (previous) {
+      const prev = await checkout(previous, context, clones);
+      const prevBound = bindTargets(previous, request.image, prev.dir, request.environmentsFile);
+      checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
+    }
+    checkVerdict(environment, request.verdict, digest, request.verdictFile);
+  }
+
+  const result: PromoteResult = { ...base, digest, ...(runningNow ? { previousDigest: runningNow } : {}), changed: false, files: [], message: '' };
+  const target = deploymentTarget(environment, context);
+  const client = target ? context.github(context.tokens['github-token']) : undefined;
+  const edits = planEdits(texts, bound, { image: request.image, digest, ...(request.version ? { version: request.version } : {}) });
+
+  if (edits.size === 0) {
+    result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
+    if (!request.dryRun && client && target) {
+      const found = await findDeployment(client, target, digest);
+      if (found && found.state !== 'success') {
+        await setDeploymentState(client, target, found.id, 'success', `${request.image} ${shortDigest(digest)} is in git`);
+        result.deploymentId = found.id;
+        result.message += ` Finished its deployment ${found.id}, which was left ${found.state ?? 'without a status'}.`;
+      } else if (found) {
+        result.deploymentId = found.id;
+      }
+    }
+    return result;
+  }
+
+  const files = [...edits.keys()].sort();
+  result.files = files;
+  const fromText = runningNow ? `${describeRunning(observed)}` : 'no digest';
+  if (request.dryRun) {
+    result.message = `Dry run: would change ${files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
+    return result;
+  }
+
+  const payload = { image: request.image, digest, version: request.version, source: from };
+  let deploymentId: number | undefined;
+  if (client && target) {
+    deploymentId = await createDeployment(client, target, payload, `promote ${request.image} ${request.version} to ${environment.name}`);
+    result.deploymentId = deploymentId;
+    await setDeploymentState(client, target, deploymentId, 'in_progress', `writing ${shortDigest(digest)} to git`);
+  }
+  const message = commitMessage({ image: request.image, version: request.version, digest, environment: environment.name, from });
+  try {
+    writeFiles(co.dir, edits);
+    if (environment.write === 'commit') {
+      const pushed = await commitAndPush(co, files, message);
+      result.commitSha = pushed.sha;
+      result.message = `Promoted ${request.image} ${request.version} to '${environment.name}': ${fromText} → ${digest} in ${files.length} file(s), commit ${pushed.sha.slice(0, 12)}${pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : ''}.`;
+    } else {
+      const branch = promotionBranch(environment.name, request.image);
+      const pushed = await pushPullRequestBranch(co, branch, files, message);
+      result.commitSha = pushed.sha;
+      const [owner, repo] = (co.repository ?? '').split('/');
+      const gitopsClient = context.github(context.tokens[environment.tokenInput]);
+      if (!owner || !repo || !gitopsClient) {
+        throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
+      }
+      const pr = await upsertPullRequest(gitopsClient, {
+        owner, repo, head: branch, base: co.branch, title: message.split('\n')[0]!,
+        body: `Moves **${environment.name}** from \`${runningNow ?? 'no digest'}\` to \`${digest}\` (${request.image} ${request.version}).\n\nFiles:\n${files.map((f) => `- \`${f}\``).join('\n')}\n\n${message.split('\n\n')[1] ?? ''}`,
+      });
+      result.prUrl = pr.url;
+      result.message = `${pr.created ? 'Opened' : 'Updated'} pull request ${pr.url} to move '${environment.name}' from ${fromText} to ${digest} (${files.length} file(s)).`;
+    }
+    result.changed = true;
+  } catch (error) {
+    if (client && target && deploymentId !== undefined) {
+      await setDeploymentState(client, target, deploymentId, 'failure', 'the promotion could not be written to git').catch((e: unknown) => warning(`Could not mark deployment ${deploymentId} as failed: ${describeError(e)}`));
+    }
+    throw error;
+  }
+  if (client && target && deploymentId !== undefined && environment.write === 'commit') {
+    await setDeploymentState(client, target, deploymentId, 'success', `${request.image} ${shortDigest(digest)} is in git`);
+  }
+  return result;
+}

@@ -1,0 +1,206 @@
+/**
+ * Promotions end to end in-process: a real bare git repository as the GitOps remote, the real registry,
+ * and the GitHub API stand-in for deployments and pull requests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as path from 'node:path';
+import { createOctokit, type GitHubClient } from '@conveyor/kit';
+import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
+import { parseVerdict } from '@conveyor/scan/verdict';
+import { PromotionRefused, RegistryClient, promote, type PromoteContext, type PromoteRequest } from '../../packages/promote/src/index.ts';
+import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
+import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
+import { deployment, environmentsFile, kustomization, values, verdict, type Images } from './fixtures.ts';
+import { gitEnv, gitopsRemote, pushImage, run } from './support.ts';
+
+const ready = hasBinary('docker-registry') && hasBinary('git');
+if (!ready) console.log('docker-registry or git is not installed; skipping the promotion end-to-end tests');
+
+const SHA = 'c0ffee0000000000000000000000000000000001';
+
+(ready ? describe : describe.skip)('promote (in-process, real git + registry + API stand-in)', () => {
+  let registry: Registry;
+  let api: GitHubApi;
+  let tmp: string;
+  let env: NodeJS.ProcessEnv;
+  let remote: string;
+  let i: Images;
+  const saved = { ...process.env };
+
+  const gitLog = () => run(tmp, env, 'git', '--git-dir', remote, 'log', '--format=%s', 'main').split('\n');
+  const show = (rev: string, file: string) => run(tmp, env, 'git', '--git-dir', remote, 'show', `${rev}:${file}`);
+
+  function context(hook?: (client: GitHubClient) => void): PromoteContext {
+    const clients = new Map<string, GitHubClient>();
+    return {
+      workDir: tempDir('conveyor-promote-work-'),
+      serverUrl: 'https://github.com',
+      repository: 'acme/shop', owner: 'acme', repo: 'shop', sha: SHA,
+      tokens: { 'github-token': 'app-token', 'gitops-token': 'gitops-token' },
+      registry: new RegistryClient(),
+      github: (token) => {
+        if (!clients.has(token)) {
+          const client = createOctokit({ token, baseUrl: api.url, retries: 2, retryAfterBaseMs: 1 });
+          hook?.(client);
+          clients.set(token, client);
+        }
+        return clients.get(token);
+      },
+    };
+  }
+
+  function request(over: Partial<PromoteRequest>): PromoteRequest {
+    return {
+      environmentsFile: '.github/conveyor/environments.yml',
+      environmentsText: environmentsFile(i, remote),
+      environment: 'dev', image: i.web, reference: i.web2, version: '1.1.0', dryRun: false, rollback: false,
+      ...over,
+    };
+  }
+
+  beforeAll(async () => {
+    tmp = tempDir('conveyor-promote-');
+    env = gitEnv(path.join(tmp, 'home'));
+    Object.assign(process.env, { HOME: env.HOME, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: env.GIT_CONFIG_GLOBAL,
+      GIT_AUTHOR_NAME: 'Promoter', GIT_AUTHOR_EMAIL: 'promoter@example.invalid', GIT_COMMITTER_NAME: 'Promoter', GIT_COMMITTER_EMAIL: 'promoter@example.invalid' });
+    registry = await startRegistry();
+    api = await startGitHubApi();
+    api.state.addRepository({ owner: 'acme', repo: 'shop' });
+    api.state.addRepository({ owner: 'acme', repo: 'gitops' });
+    const web = `${registry.host}/acme/web`;
+    const apiImage = `${registry.host}/acme/api`;
+    i = {
+      host: registry.host, web, api: apiImage,
+      web1: await pushImage(registry.url, 'acme/web', '1.0.0', 'web 1.0.0'),
+      web2: await pushImage(registry.url, 'acme/web', '1.1.0', 'web 1.1.0'),
+      api1: await pushImage(registry.url, 'acme/api', '2.0.0', 'api 2.0.0'),
+    };
+    remote = gitopsRemote(tmp, env, {
+      'dev/kustomization.yaml': kustomization(i),
+      'stage/values.yaml': values(i),
+      'prod/deployment.yaml': deployment(i),
+    });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await registry?.stop();
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+    cleanupTempDirs();
+  });
+
+  it('refuses prod before stage runs the digest, naming both digests, and writes nothing', async () => {
+    const before = gitLog();
+    const refusal = promote(request({ environment: 'prod' }), context());
+    await expect(refusal).rejects.toThrow(PromotionRefused);
+    await expect(refusal).rejects.toThrow(`Refusing to promote ${i.web2} to 'prod': the environment before it, 'stage', runs ${i.web1}, not the digest asked for (${i.web2}). Promote ${i.web2} to 'stage' first.`);
+    expect(gitLog()).toEqual(before);
+    expect(api.state.deployments).toEqual([]);
+  });
+
+  it('refuses a digest the registry does not have', async () => {
+    const absent = `sha256:${'0'.repeat(64)}`;
+    await expect(promote(request({ reference: absent }), context())).rejects.toThrow(
+      `Refusing to promote ${i.web}@${absent} to 'dev': the registry does not have this digest.`);
+  });
+
+  it('promotes to dev as one commit that changes only the digest and tag, and records the deployment', async () => {
+    const result = await promote(request({}), context());
+    expect(result).toMatchObject({ changed: true, previousDigest: i.web1, digest: i.web2, files: ['dev/kustomization.yaml'] });
+    expect(gitLog()[0]).toBe(`promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to dev`);
+    const body = run(tmp, env, 'git', '--git-dir', remote, 'log', '-1', '--format=%B', 'main');
+    expect(body).toContain(`Conveyor-Digest: ${i.web2}\nConveyor-From: acme/shop@${SHA.slice(0, 12)}`);
+    expect(run(tmp, env, 'git', '--git-dir', remote, 'show', '--numstat', '--format=', 'main')).toBe('2\t2\tdev/kustomization.yaml');
+    expect(show('main', 'dev/kustomization.yaml') + '\n').toBe(kustomization(i).replace('newTag: "1.0.0"', 'newTag: "1.1.0"').replace(`digest: ${i.web1}`, `digest: ${i.web2}`));
+    const [dep] = api.state.deployments;
+    expect(dep).toMatchObject({ id: result.deploymentId, environment: 'dev', sha: SHA, payload: { image: i.web, digest: i.web2, version: '1.1.0', source: `acme/shop@${SHA.slice(0, 12)}` } });
+    expect(api.state.deploymentStatuses.filter((s) => s.deploymentId === dep!.id).map((s) => s.state)).toEqual(['in_progress', 'success']);
+    const createBody = api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/deployments'))!.body as Record<string, unknown>;
+    expect(createBody).toMatchObject({ auto_merge: false, required_contexts: [] });
+  });
+
+  it('says so and changes nothing when the environment already runs the digest', async () => {
+    const before = gitLog();
+    const result = await promote(request({}), context());
+    expect(result.changed).toBe(false);
+    expect(result.message).toBe(`'dev' already runs ${i.web2}; nothing to change.`);
+    expect(gitLog()).toEqual(before);
+  });
+
+  it('refuses stage without a verdict, with a failing verdict, and with a verdict for another digest', async () => {
+    await expect(promote(request({ environment: 'stage' }), context())).rejects.toThrow(`Refusing to promote ${i.web2} to 'stage': it requires a passing scan verdict, and no verdict-file was given.`);
+    const failing = parseVerdict(JSON.stringify(verdict(i.web2, 'fail', i.web)));
+    await expect(promote(request({ environment: 'stage', verdict: failing, verdictFile: 'verdict.json' }), context())).rejects.toThrow(
+      `Refusing to promote ${i.web2} to 'stage': its scan verdict (verdict.json) is 'fail' (1 critical, 2 high); it requires a pass.`);
+    const other = parseVerdict(JSON.stringify(verdict(i.web1, 'pass', i.web)));
+    await expect(promote(request({ environment: 'stage', verdict: other, verdictFile: 'verdict.json' }), context())).rejects.toThrow(
+      `verdict.json is for ${i.web1}, not the digest asked for (${i.web2})`);
+  });
+
+  it('promotes to stage after dev runs the digest, editing the Helm values in place (anchor kept)', async () => {
+    const passing = parseVerdict(JSON.stringify(verdict(i.web2, 'pass', i.web)));
+    const result = await promote(request({ environment: 'stage', verdict: passing }), context());
+    expect(result.changed).toBe(true);
+    expect(show('main', 'stage/values.yaml') + '\n').toBe(values(i).replace(`tag: '1.0.0'`, `tag: '1.1.0'`).replace(i.web1.slice(7), i.web2.slice(7)));
+    expect(api.state.deployments.at(-1)).toMatchObject({ environment: 'staging', payload: { source: 'dev' } });
+    expect(api.state.deploymentStatuses.at(-1)).toMatchObject({ state: 'success', environmentUrl: 'https://stage.example.invalid' });
+  });
+
+  it('opens one pull request for prod, updates it on the next promotion, and opens none when nothing changes', async () => {
+    const first = await promote(request({ environment: 'prod' }), context());
+    expect(first.prUrl).toMatch(/\/acme\/gitops\/pull\/\d+$/);
+    const branch = `conveyor/promote/prod/${i.web.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+    expect(show(branch, 'prod/deployment.yaml') + '\n').toBe(deployment(i).replace(`web:1.0.0@${i.web1}`, `web:1.1.0@${i.web2}`));
+    expect(show('main', 'prod/deployment.yaml') + '\n').toBe(deployment(i));
+    // The same promotion again finds its branch up to date and the pull request open: no second one.
+    const again = await promote(request({ environment: 'prod', version: '1.1.0' }), context());
+    expect(again.prUrl).toBe(first.prUrl);
+    expect(api.state.pulls.filter((p) => p.state === 'open')).toHaveLength(1);
+    expect(api.state.pulls[0]).toMatchObject({ head: branch, base: 'main', title: `promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to prod` });
+    // Once merged (main runs the digest), promoting again changes nothing and opens nothing.
+    run(tmp, env, 'git', '--git-dir', remote, 'update-ref', 'refs/heads/main', `refs/heads/${branch}`);
+    const merged = await promote(request({ environment: 'prod' }), context());
+    expect(merged.changed).toBe(false);
+    expect(api.state.pulls).toHaveLength(1);
+  });
+
+  it('rolls back to the digest the environment ran before, from git history, and says which', async () => {
+    const result = await promote(request({ environment: 'dev', reference: '', rollback: true, version: '' }), context());
+    expect(result).toMatchObject({ changed: true, previousDigest: i.web2, digest: i.web1 });
+    expect(show('main', 'dev/kustomization.yaml')).toContain(`digest: ${i.web1}`);
+    expect(run(tmp, env, 'git', '--git-dir', remote, 'log', '-1', '--format=%B', 'main')).toContain('Conveyor-From: rollback');
+  });
+
+  it('finishes a deployment left in progress by a failure after the push, without a second commit', async () => {
+    let armed = true;
+    const faulty = context((client) => {
+      client.hook.before('request', (options) => {
+        const body = options as unknown as { url: string; method: string; state?: string };
+        // Every attempt (1 + 2 retries) at the success status fails: the job dies after its push with the
+        // deployment still in progress.
+        if (armed && body.method === 'POST' && body.url.includes('/statuses') && body.state === 'success') {
+          armed = false;
+          api.inject({ method: 'POST', path: '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses', fault: '5xx', times: 3 });
+        }
+      });
+    });
+    const failed = promote(request({ environment: 'dev', version: '1.1.0' }), faulty);
+    await expect(failed).rejects.toThrow();
+    const commits = gitLog();
+    expect(commits[0]).toBe(`promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to dev`);
+    const dep = api.state.deployments.at(-1)!;
+    const states = () => api.state.deploymentStatuses.filter((s) => s.deploymentId === dep.id).map((s) => s.state);
+    expect(states()).toEqual(['in_progress']);
+    const repaired = await promote(request({ environment: 'dev', version: '1.1.0' }), context());
+    expect(repaired.changed).toBe(false);
+    expect(repaired.deploymentId).toBe(dep.id);
+    expect(repaired.message).toContain(`Finished its deployment ${dep.id}, which was left in_progress.`);
+    expect(states()).toEqual(['in_progress', 'success']);
+    expect(gitLog()).toEqual(commits);
+  });
+
+  it('leaves the API stand-in without schema violations', () => {
+    expect(api.violations).toEqual([]);
+  });
+});
