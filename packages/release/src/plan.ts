@@ -51,6 +51,8 @@ export interface ReleasePlan {
   commits: ClassifiedCommit[];
   /** The highest stable version among all tags of this format (reachable or not). */
   highestStable: string | undefined;
+  /** Every version tagged in this format (reachable or not). */
+  knownVersions: string[];
   tagFormat: string;
 }
 
@@ -89,7 +91,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
   const base: ReleasePlan = {
     released: false, reason: undefined, alreadyTagged: false, sha, branch: options.branch, policy, version: undefined, tag: undefined,
     previousVersion: undefined, previousTag: undefined, bump: 'none', channel: policy?.channel ?? '', prerelease: false, notes: '', commits: [],
-    highestStable, tagFormat,
+    highestStable, knownVersions: allTags.map((t) => t.version), tagFormat,
   };
   if (!policy) {
     const which = options.branch === undefined ? 'HEAD is detached (no branch)' : `branch ${options.branch} is not a release, prerelease or maintenance branch`;

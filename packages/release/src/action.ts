@@ -1,0 +1,133 @@
+/**
+ * The release action's edge: inputs in, plan from git, publish on GitHub, outputs and summary out.
+ * `runRelease` is shared with `conveyor release`.
+ */
+import * as fs from 'node:fs';
+import * as git from '@conveyor/git';
+import {
+  ConveyorError, createOctokit, details, group, info, InputError, readContext, readInputs, setOutputs, table, warning, writeSummary,
+  type OutputValue,
+} from '@conveyor/kit';
+import semver from 'semver';
+import { releaseInputs, type ReleaseInputs } from './inputs.ts';
+import { prependChangelog } from './notes.ts';
+import { planRelease, type ReleasePlan } from './plan.ts';
+import { floatingTags, publishRelease, shouldMakeLatest, type PublishLog, type PublishResult } from './publish.ts';
+import { parseReleaseRules } from './rules.ts';
+import { checkTagFormat } from './version.ts';
+
+export interface ReleaseRunResult {
+  plan: ReleasePlan;
+  published: PublishResult | undefined;
+  dryRun: boolean;
+  /** One sentence for the log and the CLI. */
+  message: string;
+}
+
+const silentLog: PublishLog = { info: () => undefined, warning: () => undefined };
+
+/** Makes sure the history and tags are there: fetches them on a shallow clone, or fails with the fix. */
+export async function ensureFullHistory(dir: string, fetchHistory: boolean, log: PublishLog): Promise<void> {
+  if (!(await git.isShallow(dir))) return;
+  const fix = 'Set `fetch-depth: 0` on actions/checkout so the history and the tags are there.';
+  if (!fetchHistory) {
+    throw new ConveyorError(`The repository in ${dir} is a shallow clone: the commits and tags since the last release are missing, so the next version cannot be computed. ${fix}`);
+  }
+  log.info('Shallow clone: fetching the whole history and the tags.');
+  try {
+    await git.fetch(dir, { unshallow: true, tags: true });
+  } catch (error) {
+    throw new ConveyorError(`The repository in ${dir} is a shallow clone and fetching the rest of its history failed. ${fix}`, { cause: error });
+  }
+}
+
+/** Plans the release and, unless dry-run, publishes it. `env` is the runner's environment (or the CLI's). */
+export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, log: PublishLog = silentLog): Promise<ReleaseRunResult> {
+  // Every input check comes before any side effect.
+  checkTagFormat(inputs['tag-format']);
+  const rules = parseReleaseRules(inputs['release-rules']);
+  const context = readContext(env);
+  const [owner = context.owner, repo = context.repo] = inputs.repository ? inputs.repository.split('/') : [];
+  const dryRun = inputs['dry-run'];
+  if (!dryRun && inputs['github-token'] === '') {
+    throw new InputError(['Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works), or set `dry-run: true` to only compute the version.']);
+  }
+  if (!dryRun && (!owner || !repo)) {
+    throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
+  }
+  const dir = inputs['working-directory']!;
+  await ensureFullHistory(dir, inputs['fetch-history'], log);
+  const branch = inputs.branch || (context.refType === 'branch' && context.refName ? context.refName : await git.currentBranch(dir));
+
+  const plan = await planRelease({
+    dir, branch, tagFormat: inputs['tag-format'], paths: inputs.path, rules,
+    branches: { releaseBranches: inputs['release-branches'], prereleaseBranches: inputs['prerelease-branches'], prerelease: inputs.prerelease || undefined },
+    zeroMajor: inputs['zero-major'],
+    repositoryUrl: owner && repo ? `${context.serverUrl}/${owner}/${repo}` : undefined,
+    date: new Date().toISOString().slice(0, 10),
+  });
+  if (!plan.released) return { plan, published: undefined, dryRun, message: plan.reason ?? 'Nothing to release.' };
+  const version = plan.version!;
+  const floating = inputs['floating-tags'] ? floatingTags(version, inputs['tag-format'], [...plan.knownVersions, version]) : [];
+  if (dryRun) {
+    const what = plan.alreadyTagged ? `${plan.tag} is already tagged on this commit; a run would finish its release` : `would release ${plan.tag} (${plan.bump} from ${plan.previousTag ?? 'no earlier release'})`;
+    return { plan, published: undefined, dryRun, message: `Dry run: ${what}${floating.length ? ` and move ${floating.join(', ')}` : ''}.` };
+  }
+  const gh = createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl });
+  const published = await publishRelease(gh, {
+    owner, repo, tag: plan.tag!, version, sha: plan.sha, notes: plan.notes, prerelease: plan.prerelease,
+    makeLatest: shouldMakeLatest(version, plan.highestStable), floating,
+  }, log);
+  const changelog = inputs['changelog-file'];
+  if (changelog) {
+    const existing = fs.existsSync(changelog) ? fs.readFileSync(changelog, 'utf8') : undefined;
+    fs.writeFileSync(changelog, prependChangelog(existing, plan.notes));
+  }
+  const how = published.release === 'created' && published.tag === 'created' ? 'Released'
+    : published.release === 'created-by-another-run' ? 'Another run released' : 'Finished the release of';
+  return { plan, published, dryRun, message: `${how} ${plan.tag} on ${plan.sha.slice(0, 7)}: ${published.releaseUrl}` };
+}
+
+/** The action's outputs, in the order action.yml lists them. */
+export function releaseOutputs(result: ReleaseRunResult): Record<string, OutputValue> {
+  const { plan, published } = result;
+  const parsed = plan.version ? semver.parse(plan.version) : null;
+  return {
+    released: published !== undefined,
+    version: plan.version ?? '',
+    'previous-version': plan.previousVersion ?? '',
+    tag: plan.tag ?? '',
+    major: parsed ? String(parsed.major) : '',
+    minor: parsed ? String(parsed.minor) : '',
+    patch: parsed ? String(parsed.patch) : '',
+    prerelease: parsed ? parsed.prerelease.join('.') : '',
+    channel: plan.channel,
+    bump: plan.bump,
+    notes: plan.notes,
+    'release-url': published?.releaseUrl ?? '',
+    'release-id': published ? String(published.releaseId) : '',
+    sha: plan.sha,
+  };
+}
+
+function summary(result: ReleaseRunResult): string {
+  const { plan, published } = result;
+  const rows = [
+    ['Version', plan.version ?? '—'], ['Previous', plan.previousTag ?? '—'], ['Bump', plan.bump], ['Channel', plan.channel || '—'],
+    ['Commit', plan.sha.slice(0, 12)], ['Commits read', String(plan.commits.length)],
+  ];
+  if (published) rows.push(['Tag', published.tag], ['Release', `${published.release}: ${published.releaseUrl}`], ['Floating tags', published.floating.join(', ') || '—']);
+  let md = `### Release${result.dryRun ? ' (dry run)' : ''}\n\n${result.message}\n\n${table(['', ''], rows)}`;
+  if (plan.notes) md += `\n${details('Release notes', plan.notes)}`;
+  return md;
+}
+
+/** The action's entry: read inputs once, run, write outputs and the summary. */
+export async function main(): Promise<void> {
+  const inputs = readInputs(releaseInputs);
+  const log: PublishLog = { info, warning };
+  const result = await group('Release', () => runRelease(inputs, process.env, log));
+  info(result.message);
+  setOutputs(releaseOutputs(result));
+  writeSummary(summary(result));
+}
