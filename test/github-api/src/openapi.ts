@@ -49,7 +49,6 @@ interface Description {
 const DOC_ID = 'github';
 let description: Description | undefined;
 let ajv: Ajv | undefined;
-let coercingAjv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction | null>();
 
 function load(): Description {
@@ -62,13 +61,14 @@ function load(): Description {
   return description;
 }
 
-function newAjv(coerce: boolean): Ajv {
-  const instance = new Ajv({ strict: false, allErrors: true, logger: false, coerceTypes: coerce, useDefaults: coerce });
+function newAjv(): Ajv {
+  const instance = new Ajv({ strict: false, allErrors: true, logger: false });
   addFormats(instance);
   // GitHub answers "" for absent urls the description marks `format: uri` (deployment status target_url...).
   const uri = addFormats.get('uri');
   instance.addFormat('uri', (value: string) => value === '' || (typeof uri === 'function' ? uri(value) : (uri as RegExp).test(value)));
-  instance.addSchema({ $id: DOC_ID, components: { schemas: load().components.schemas } });
+  // The description's schemas are trusted: skip checking them against the meta-schema (it is slow).
+  instance.addSchema({ $id: DOC_ID, components: { schemas: load().components.schemas } }, undefined, undefined, false);
   return instance;
 }
 
@@ -126,14 +126,13 @@ export function operations(ids: Iterable<string>): Operation[] {
   return found.sort((a, b) => b.literalLength - a.literalLength);
 }
 
-function compile(key: string, schema: Json | undefined, coerce = false): ValidateFunction | null {
+function compile(key: string, schema: Json | undefined): ValidateFunction | null {
   if (validators.has(key)) return validators.get(key)!;
   let validate: ValidateFunction | null = null;
   if (schema) {
-    if (coerce) coercingAjv ??= newAjv(true);
-    else ajv ??= newAjv(false);
+    ajv ??= newAjv();
     const rewritten = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC_ID}#/components/`)) as Json;
-    validate = (coerce ? coercingAjv! : ajv!).compile(rewritten);
+    validate = ajv.compile(rewritten);
   }
   validators.set(key, validate);
   return validate;
@@ -164,15 +163,24 @@ export function checkRequestBody(op: Operation, body: unknown): SchemaProblem[] 
 export function checkParameters(op: Operation, raw: Record<string, string>): { values: Record<string, unknown>; problems: SchemaProblem[] } {
   const properties: Record<string, Json> = {};
   const required: string[] = [];
+  const values: Record<string, unknown> = { ...raw };
   for (const p of op.parameters) {
     if ((p.in !== 'path' && p.in !== 'query') || !p.schema) continue;
     properties[p.name] = p.schema;
     if (p.required) required.push(p.name);
+    values[p.name] = p.name in raw ? fromText(raw[p.name]!, p.schema) : p.schema.default;
+    if (values[p.name] === undefined) delete values[p.name];
   }
-  const validate = compile(`${op.operationId} parameters`, { type: 'object', properties, required }, true);
-  const values: Record<string, unknown> = { ...raw };
+  const validate = compile(`${op.operationId} parameters`, { type: 'object', properties, required });
   if (!validate || validate(values)) return { values, problems: [] };
   return { values, problems: problems(validate.errors, 'parameters') };
+}
+
+/** A parameter's text as its schema type: `"5"` → 5 for integers, `"true"` → true for booleans. */
+function fromText(text: string, schema: Json): unknown {
+  if ((schema.type === 'integer' || schema.type === 'number') && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (schema.type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
 }
 
 /** Checks a response body against the operation's schema for that status (none when the status is undocumented). */

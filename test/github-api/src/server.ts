@@ -37,6 +37,8 @@ export interface RequestLogEntry {
   status: number;
   body: unknown;
   fault?: Fault;
+  /** The client's `user-agent` header. */
+  userAgent?: string;
 }
 
 export interface Violation {
@@ -100,7 +102,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
   function serve(req: http.IncomingMessage, res: http.ServerResponse, text: string): void {
     const method = req.method ?? 'GET';
     const target = new URL(req.url ?? '/', 'http://stand-in');
-    const entry: RequestLogEntry = { method, path: `${target.pathname}${target.search}`, status: 0, body: undefined };
+    const entry: RequestLogEntry = { method, path: `${target.pathname}${target.search}`, status: 0, body: undefined, userAgent: req.headers['user-agent'] };
     requests.push(entry);
     const answer = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
       entry.status = status;
