@@ -1,0 +1,135 @@
+/**
+ * Finding, installing and running grype. conveyor runs grype with `-o json --file <report>` and an empty
+ * config of its own (so a `.grype.yaml` in the working folder, or GRYPE_* settings in the environment,
+ * cannot filter matches or set a --fail-on threshold behind the policy's back), then applies the policy
+ * itself. Any exit other than 0 — or 2 with a report written, grype's own threshold signal — is a grype
+ * error, reported as such: never as a policy failure.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConveyorError, exec, type ExecResult, type InstalledTool, type ToolInstall } from '@conveyor/kit';
+
+/** The kit's `installTool`: install (sha256 checked, tool cache, PATH) and say where. Tests pass their own. */
+export type Installer = (spec: ToolInstall) => Promise<InstalledTool>;
+
+/** The grype version installed when none is on PATH and the `grype-version` input is empty. */
+export const DEFAULT_GRYPE_VERSION = '0.96.0';
+
+/** grype's release assets (sha256 checked against the release's checksums file). */
+export function grypeInstallSpec(version: string): ToolInstall {
+  return {
+    name: 'grype',
+    version,
+    urlTemplate: 'https://github.com/anchore/grype/releases/download/v{version}/grype_{version}_{os}_{arch}.tar.gz',
+    checksumsUrlTemplate: 'https://github.com/anchore/grype/releases/download/v{version}/grype_{version}_checksums.txt',
+    binary: 'grype',
+  };
+}
+
+export type ScanSource = { kind: 'image'; image: string } | { kind: 'sbom'; file: string } | { kind: 'path'; path: string };
+
+/** grype's source argument: the image as given, `sbom:<file>`, `dir:<folder>` or `file:<file>`. */
+export function sourceArgument(source: ScanSource): string {
+  if (source.kind === 'image') return source.image;
+  if (source.kind === 'sbom') return `sbom:${source.file}`;
+  return fs.statSync(source.path).isDirectory() ? `dir:${source.path}` : `file:${source.path}`;
+}
+
+/** The whole command line after `grype`. */
+export function grypeArgs(source: ScanSource, reportFile: string, configFile: string): string[] {
+  return [sourceArgument(source), '-o', 'json', '--file', reportFile, '-c', configFile];
+}
+
+/** Environment settings that would change which matches grype reports or how it exits; conveyor owns those. */
+const POLICY_ENV = /^GRYPE_(FAIL_ON_SEVERITY|ONLY_FIXED|ONLY_NOTFIXED|IGNORE.*|VEX.*|CONFIG|OUTPUT|FILE|EXCLUDE|SHOW_SUPPRESSED|BY_CVE)$/;
+
+/** The environment grype runs with: policy settings removed, the DB cache folder set, no update check. */
+export function grypeEnv(base: NodeJS.ProcessEnv, dbCacheDir: string | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) if (!POLICY_ENV.test(k)) env[k] = v;
+  env.GRYPE_CHECK_FOR_APP_UPDATE = 'false';
+  if (dbCacheDir) env.GRYPE_DB_CACHE_DIR = dbCacheDir;
+  return env;
+}
+
+/** grype ran and failed: its exit code and the end of what it printed. Never a policy decision. */
+export class GrypeError extends ConveyorError {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/** The first executable called `name` on PATH. */
+export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      /* not here */
+    }
+  }
+  return undefined;
+}
+
+export interface LocateOptions {
+  /** An exact version to install; empty: use grype from PATH, or install the default version. */
+  version: string;
+  env: NodeJS.ProcessEnv;
+  install: Installer;
+}
+
+/** Where grype is: on PATH (unless a version is asked for), else installed (sha256 checked) at the pinned version. */
+export async function locateGrype(options: LocateOptions): Promise<{ path: string; how: string }> {
+  if (!options.version) {
+    const found = findOnPath('grype', options.env);
+    if (found) return { path: found, how: `found on PATH at ${found}` };
+  }
+  const version = options.version || DEFAULT_GRYPE_VERSION;
+  const installed = await options.install(grypeInstallSpec(version));
+  return { path: installed.path, how: `${installed.cached ? 'from the tool cache' : 'installed'}: grype ${installed.version}` };
+}
+
+export interface RunOptions {
+  grype: string;
+  source: ScanSource;
+  reportFile: string;
+  /** The folder for conveyor's empty grype config. */
+  workDir: string;
+  env: NodeJS.ProcessEnv;
+  dbCacheDir?: string;
+  /** The exec seam (tests may pass their own). */
+  run?: (command: string, args: readonly string[], options: { env: NodeJS.ProcessEnv; okCodes: number[]; stream: boolean }) => Promise<ExecResult>;
+}
+
+/**
+ * Runs grype and returns the report's text. Throws `GrypeError` when grype fails or writes no report.
+ * A report is read only from the file grype wrote, never from its output streams.
+ */
+export async function runGrype(options: RunOptions): Promise<string> {
+  const config = path.join(options.workDir, 'conveyor-grype.yaml');
+  fs.writeFileSync(config, '# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n');
+  fs.rmSync(options.reportFile, { force: true });
+  const args = grypeArgs(options.source, options.reportFile, config);
+  const run = options.run ?? exec;
+  let result: ExecResult;
+  try {
+    result = await run(options.grype, args, { env: grypeEnv(options.env, options.dbCacheDir), okCodes: [0, 1, 2], stream: true });
+  } catch (error) {
+    throw new GrypeError(`grype could not be started (${options.grype}): ${(error as Error).message}`, -1);
+  }
+  const tail = (result.stderr || result.stdout).trimEnd().split(/\r?\n/).slice(-15).join('\n');
+  const written = fs.existsSync(options.reportFile) ? fs.readFileSync(options.reportFile, 'utf8') : '';
+  if (result.exitCode === 1 || (result.exitCode === 2 && written.trim() === '')) {
+    throw new GrypeError(`grype failed with exit code ${result.exitCode}; no policy was applied.${tail ? `\n${tail}` : ''}\n`
+      + 'This is an error of the scan itself (image not found, registry credentials, vulnerability DB download), not a policy failure.', result.exitCode);
+  }
+  if (written.trim() === '') {
+    throw new GrypeError(`grype exited with ${result.exitCode} but wrote no report to ${options.reportFile}.${tail ? `\n${tail}` : ''}`, result.exitCode);
+  }
+  return written;
+}
