@@ -39,6 +39,10 @@ const HINTS: readonly HintRule[] = [
     hint: 'The branch has no commits yet; make a first commit before running this step.',
   },
   {
+    test: /protected branch|GH006|GH013|push declined due to repository rule/i,
+    hint: 'The branch is protected: let this workflow push through a pull request instead, or allow its token to bypass the rule.',
+  },
+  {
     test: /Authentication failed|could not read Username|Permission to .* denied|\b403\b/i,
     hint: 'The token cannot push: give the job `permissions: contents: write` and let actions/checkout persist its credentials (the default), or pass a token that can write to the repository.',
   },

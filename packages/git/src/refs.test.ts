@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as path from 'node:path';
 import { tempDir, cleanupTempDirs } from '../../../test/support/tmp.ts';
 import { listTags, tagsPointingAt, tagsReachableFrom, revParse, currentBranch, isShallow, parseTagLines } from './refs.ts';
-import { GitError } from './errors.ts';
+import { GitError, hintFor } from './errors.ts';
 import { isolateGit, initRepo, commit, sh } from './testing/repo.ts';
 
 let restore: () => void;
@@ -94,10 +94,35 @@ describe('revisions and branches', () => {
     expect(await isShallow(repo)).toBe(false);
   });
 
+  it('says git is missing when it is not on PATH', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir();
+    try {
+      await expect(isShallow(repo)).rejects.toThrow(/`git` was not found on PATH/);
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
   it('throws GitError with advice outside a repository', async () => {
     const error = await isShallow(tempDir()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitError);
     expect(error).toMatchObject({ exitCode: 128, command: 'git rev-parse --is-shallow-repository' });
     expect((error as GitError).message).toMatch(/not a git repository[\s\S]*Run actions\/checkout/);
+  });
+});
+
+describe('hints', () => {
+  it.each([
+    ['fatal: not a git repository (or any of the parent directories): .git', /actions\/checkout/],
+    ["fatal: ambiguous argument 'v1.0.0..HEAD': unknown revision or path not in the working tree.", /fetch-depth: 0/],
+    ['remote: error: GH006: Protected branch update failed for refs/heads/main.', /protected/],
+    ["remote: Permission to acme/app.git denied to github-actions[bot].\nfatal: unable to access 'https://github.com/acme/app/': The requested URL returned error: 403", /contents: write/],
+    ['*** Please tell me who you are.', /committer identity/],
+  ])('%s', (stderr, hint) => {
+    expect(hintFor(stderr)).toMatch(hint);
+  });
+  it('gives none for an unknown failure', () => {
+    expect(hintFor('error: something else entirely (a1b403c)')).toBeUndefined();
   });
 });
