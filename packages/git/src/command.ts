@@ -3,6 +3,7 @@
  * repository folder with LC_ALL=C (so messages can be recognised), no pager and no terminal prompt.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as fs from 'node:fs';
 import { ToolNotFoundError, debug } from '@conveyor/kit';
 import { GitError, hintFor } from './errors.ts';
 
@@ -15,7 +16,7 @@ export interface GitOptions {
   okCodes?: readonly number[];
   /** Advice used when git fails and none of the known messages matches. */
   hint?: string;
-  /** Extra `-c name=value` settings placed before the subcommand. */
+  /** Extra `-c name=value` settings placed before the subcommand (never logged: they may carry credentials). */
   config?: Readonly<Record<string, string>>;
   /** Extra environment variables. */
   env?: Readonly<Record<string, string>>;
@@ -50,7 +51,10 @@ function failure(args: readonly string[], exitCode: number, stderr: string, hint
   return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
 }
 
-function spawnError(args: readonly string[], error: NodeJS.ErrnoException): Error {
+function spawnError(dir: string, args: readonly string[], error: NodeJS.ErrnoException): Error {
+  if (!fs.existsSync(dir)) {
+    return new GitError(display(args), -1, '', `The repository folder ${dir} does not exist; check the path (and run actions/checkout first).`);
+  }
   if (error.code === 'ENOENT') return new ToolNotFoundError('git', 'Install git on the runner (it is on every GitHub-hosted runner).');
   return new GitError(display(args), -1, error.message);
 }
@@ -63,14 +67,14 @@ export function git(dir: string, args: readonly string[], options: GitOptions = 
     try {
       child = spawnGit(dir, args, options.config, options.env);
     } catch (error) {
-      reject(spawnError(args, error as NodeJS.ErrnoException));
+      reject(spawnError(dir, args, error as NodeJS.ErrnoException));
       return;
     }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) => reject(spawnError(args, error)));
+    child.on('error', (error: NodeJS.ErrnoException) => reject(spawnError(dir, args, error)));
     child.on('close', (code) => {
       const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
       if (okCodes.includes(result.exitCode)) resolve(result);
@@ -98,7 +102,7 @@ export async function* streamGit(dir: string, args: readonly string[], options: 
   let spawnFailure: Error | undefined;
   const exited = new Promise<number>((resolve) => {
     child.on('error', (error: NodeJS.ErrnoException) => {
-      spawnFailure = spawnError(args, error);
+      spawnFailure = spawnError(dir, args, error);
       resolve(-1);
     });
     child.on('close', (code) => resolve(code ?? 128));

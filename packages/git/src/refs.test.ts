@@ -94,6 +94,10 @@ describe('revisions and branches', () => {
     expect(await isShallow(repo)).toBe(false);
   });
 
+  it('names a repository folder that does not exist', async () => {
+    await expect(isShallow(path.join(root, 'nowhere'))).rejects.toThrow(/The repository folder .*nowhere does not exist/);
+  });
+
   it('says git is missing when it is not on PATH', async () => {
     const saved = process.env.PATH;
     process.env.PATH = tempDir();
