@@ -41554,14 +41554,14 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs8, sep: [] });
+                map.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -41689,13 +41689,13 @@ var require_parser2 = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -47266,7 +47266,7 @@ var IS_MAC = process.platform === "darwin";
 var import_semver = __toESM(require_semver4(), 1);
 
 // packages/promote/src/action.ts
-import * as fs7 from "node:fs";
+import * as fs8 from "node:fs";
 import * as os5 from "node:os";
 import * as path3 from "node:path";
 
@@ -47983,7 +47983,7 @@ async function findDeployment(client, target, digest) {
 }
 
 // packages/promote/src/gitops.ts
-import * as fs6 from "node:fs";
+import * as fs7 from "node:fs";
 import * as path2 from "node:path";
 
 // packages/git/src/errors.ts
@@ -48017,6 +48017,10 @@ var HINTS = [
     hint: "The branch has no commits yet; make a first commit before running this step."
   },
   {
+    test: /protected branch|GH006|GH013|push declined due to repository rule/i,
+    hint: "The branch is protected: let this workflow push through a pull request instead, or allow its token to bypass the rule."
+  },
+  {
     test: /Authentication failed|could not read Username|Permission to .* denied|\b403\b/i,
     hint: "The token cannot push: give the job `permissions: contents: write` and let actions/checkout persist its credentials (the default), or pass a token that can write to the repository."
   },
@@ -48039,6 +48043,7 @@ function hintFor(stderr) {
 
 // packages/git/src/command.ts
 import { spawn } from "node:child_process";
+import * as fs6 from "node:fs";
 var GLOBAL_ARGS = ["-c", "core.quotepath=off", "--no-pager"];
 function gitEnv(extra) {
   return { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
@@ -48057,7 +48062,10 @@ function spawnGit(dir, args, config, env) {
 function failure(args, exitCode, stderr, hint) {
   return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
 }
-function spawnError(args, error2) {
+function spawnError(dir, args, error2) {
+  if (!fs6.existsSync(dir)) {
+    return new GitError(display(args), -1, "", `The repository folder ${dir} does not exist; check the path (and run actions/checkout first).`);
+  }
   if (error2.code === "ENOENT") return new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).");
   return new GitError(display(args), -1, error2.message);
 }
@@ -48068,14 +48076,14 @@ function git(dir, args, options2 = {}) {
     try {
       child = spawnGit(dir, args, options2.config, options2.env);
     } catch (error2) {
-      reject(spawnError(args, error2));
+      reject(spawnError(dir, args, error2));
       return;
     }
     const out = [];
     const err = [];
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error2) => reject(spawnError(args, error2)));
+    child.on("error", (error2) => reject(spawnError(dir, args, error2)));
     child.on("close", (code) => {
       const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
       if (okCodes.includes(result.exitCode)) resolve2(result);
@@ -48097,7 +48105,7 @@ async function* streamGit(dir, args, options2 = {}) {
   let spawnFailure;
   const exited = new Promise((resolve2) => {
     child.on("error", (error2) => {
-      spawnFailure = spawnError(args, error2);
+      spawnFailure = spawnError(dir, args, error2);
       resolve2(-1);
     });
     child.on("close", (code) => resolve2(code ?? 128));
@@ -48341,7 +48349,7 @@ function checkout(environment, context, clones) {
   return pending;
 }
 async function clone(url, environment, context, repository) {
-  const dir = fs6.mkdtempSync(path2.join(context.workDir, `${environment.name}-`));
+  const dir = fs7.mkdtempSync(path2.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config = {};
   if (token && /^https:\/\//.test(url)) {
@@ -48357,7 +48365,7 @@ async function clone(url, environment, context, repository) {
 function bindTargets(environment, image, checkoutDir, file) {
   const bound = [];
   for (const target of targetsFor(environment, image, file)) {
-    const files = /[*?[{]/.test(target.file) ? fs6.globSync(target.file, { cwd: checkoutDir }).map((f) => f.split(path2.sep).join("/")).sort() : fs6.existsSync(path2.join(checkoutDir, target.file)) ? [target.file] : [];
+    const files = /[*?[{]/.test(target.file) ? fs7.globSync(target.file, { cwd: checkoutDir }).map((f) => f.split(path2.sep).join("/")).sort() : fs7.existsSync(path2.join(checkoutDir, target.file)) ? [target.file] : [];
     if (files.length === 0) {
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
     }
@@ -48367,7 +48375,7 @@ function bindTargets(environment, image, checkoutDir, file) {
 }
 function readFiles(dir, bound) {
   const texts = /* @__PURE__ */ new Map();
-  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs6.readFileSync(path2.join(dir, file), "utf8"));
+  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs7.readFileSync(path2.join(dir, file), "utf8"));
   return texts;
 }
 async function previousDigest(dir, bound, current) {
@@ -48390,7 +48398,7 @@ async function previousDigest(dir, bound, current) {
   return void 0;
 }
 function writeFiles(dir, edits) {
-  for (const [file, text] of edits) fs6.writeFileSync(path2.join(dir, file), text);
+  for (const [file, text] of edits) fs7.writeFileSync(path2.join(dir, file), text);
 }
 async function commitAndPush(co, files, message) {
   await commitFiles(co.dir, { message, paths: files });
@@ -48683,7 +48691,7 @@ ${details(`Files (${result.files.length})`, result.files.map((f) => `- \`${f}\``
 // packages/promote/src/action.ts
 function readText(file, what) {
   try {
-    return fs7.readFileSync(file, "utf8");
+    return fs8.readFileSync(file, "utf8");
   } catch (error2) {
     throw new EnvironmentsError(`The ${what} ${file} cannot be read (${error2.code ?? "error"}); create it or point the input at it.`, { cause: error2 });
   }
@@ -48695,7 +48703,7 @@ async function runPromotion(inputs, env) {
   const environmentsText = readText(environmentsFile, "environments file");
   let verdict;
   if (inputs["verdict-file"]) verdict = parseVerdict(readText(inputs["verdict-file"], "verdict file"), inputs["verdict-file"]);
-  const workDir = fs7.mkdtempSync(path3.join(env.RUNNER_TEMP || os5.tmpdir(), "conveyor-promote-"));
+  const workDir = fs8.mkdtempSync(path3.join(env.RUNNER_TEMP || os5.tmpdir(), "conveyor-promote-"));
   const clients = /* @__PURE__ */ new Map();
   try {
     return await promote({
@@ -48731,7 +48739,7 @@ async function runPromotion(inputs, env) {
       }
     });
   } finally {
-    fs7.rmSync(workDir, { recursive: true, force: true });
+    fs8.rmSync(workDir, { recursive: true, force: true });
   }
 }
 function promoteOutputs(result) {
