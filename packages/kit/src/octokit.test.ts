@@ -119,6 +119,22 @@ describe('createOctokit settings', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it('works under a GitHub Enterprise Server API root (/api/v3), paging included', async () => {
+    const ghes = await startGitHubApi({ pathPrefix: '/api/v3' });
+    try {
+      ghes.state.addRepository({ owner, repo, sha: A });
+      process.env.GITHUB_API_URL = ghes.url;
+      const gh = createOctokit({ token: 'test-token', retryAfterBaseMs: 1, log: log() });
+      for (const tag of ['v1.0.0', 'v1.1.0', 'v1.2.0']) await gh.rest.repos.createRelease({ owner, repo, tag_name: tag });
+      const all = await gh.paginate(gh.rest.repos.listReleases, { owner, repo, per_page: 2 });
+      expect(all.map((r) => r.tag_name)).toEqual(['v1.2.0', 'v1.1.0', 'v1.0.0']);
+      expect(ghes.url).toMatch(/\/api\/v3$/);
+      expect(ghes.violations).toEqual([]);
+    } finally {
+      await ghes.close();
+    }
+  });
+
   it('defaults to api.github.com without GITHUB_API_URL', () => {
     delete process.env.GITHUB_API_URL;
     const gh = createOctokit({ token: 'test-token', log: log() });

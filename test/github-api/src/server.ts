@@ -66,6 +66,8 @@ export interface StartOptions {
   htmlUrl?: string;
   /** The server closes itself after this long. Default 10 minutes. */
   lifetimeMs?: number;
+  /** A path the REST root sits under, as on GitHub Enterprise Server (`/api/v3`). Default none. */
+  pathPrefix?: string;
 }
 
 const MAX_BODY = 5 * 1024 * 1024;
@@ -82,6 +84,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
   const faults: PendingFault[] = [];
   const sockets = new Set<Socket>();
   const urls: Urls = { api: '', html: (options.htmlUrl ?? 'https://github.com').replace(/\/+$/, '') };
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -102,6 +105,8 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
   function serve(req: http.IncomingMessage, res: http.ServerResponse, text: string): void {
     const method = req.method ?? 'GET';
     const target = new URL(req.url ?? '/', 'http://stand-in');
+    if (prefix && target.pathname.startsWith(`${prefix}/`)) target.pathname = target.pathname.slice(prefix.length);
+    else if (prefix) target.pathname = `/outside-the-api-root${target.pathname}`;
     const entry: RequestLogEntry = { method, path: `${target.pathname}${target.search}`, status: 0, body: undefined, userAgent: req.headers['user-agent'] };
     requests.push(entry);
     const answer = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
@@ -179,7 +184,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
     const last = Math.max(1, Math.ceil(list.length / perPage));
     if (last === 1) return { items };
     const at = (n: number): string => {
-      const url = new URL(target.pathname + target.search, urls.api);
+      const url = new URL(urls.api + target.pathname + target.search);
       url.searchParams.set('per_page', String(perPage));
       url.searchParams.set('page', String(n));
       return url.toString();
@@ -200,7 +205,7 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
   });
   server.unref();
   const { port } = server.address() as AddressInfo;
-  urls.api = `http://127.0.0.1:${port}`;
+  urls.api = `http://127.0.0.1:${port}${prefix}`;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -263,11 +268,23 @@ function faultAnswer(fault: PendingFault, op: Operation): [number, unknown, Reco
         'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + retryAfter),
       }];
     default: {
-      const resource = op.operationId.replace(/^.*\/(create|update)-/, '').replace(/(^|-)(\w)/g, (_a, _d, c: string) => c.toUpperCase());
-      return [422, { message: 'Validation Failed', errors: [{ resource, code: 'already_exists', field: op.operationId.includes('release') ? 'tag_name' : 'ref' }], documentation_url: DOCS_URL }, {}];
+      const [resource, field] = ALREADY_EXISTS[op.operationId] ?? ['Resource', 'name'];
+      return [422, { message: 'Validation Failed', errors: [{ resource, code: 'already_exists', field }], documentation_url: DOCS_URL }, {}];
     }
   }
 }
+
+/** The resource and field GitHub names in an `already_exists` error, per operation. */
+const ALREADY_EXISTS: Record<string, [string, string]> = {
+  'git/create-ref': ['Reference', 'ref'],
+  'git/update-ref': ['Reference', 'ref'],
+  'git/create-tag': ['Tag', 'tag'],
+  'repos/create-release': ['Release', 'tag_name'],
+  'repos/update-release': ['Release', 'tag_name'],
+  'pulls/create': ['PullRequest', 'head'],
+  'repos/create-deployment': ['Deployment', 'ref'],
+  'issues/create-comment': ['IssueComment', 'body'],
+};
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
