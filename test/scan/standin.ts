@@ -1,0 +1,53 @@
+/**
+ * A stand-in `grype` for tests: an executable written into a temporary folder put first on PATH. It checks
+ * the arguments conveyor gives it (`<source> -o json --file <path> -c <config>`), records them and its
+ * environment's GRYPE_* settings, and then, by STANDIN_GRYPE_MODE:
+ *   replay        copies STANDIN_GRYPE_REPORT (a real report from the corpus) to the --file path, exits 0
+ *   error         prints a grype-like error on stderr, writes nothing, exits 1
+ *   error-report  writes the report and still exits 1 (a crash after writing)
+ * A wrong command line makes it exit 64 with the reason, so the test fails loudly.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SCRIPT = String.raw`
+const fs = require('node:fs');
+const args = process.argv.slice(2);
+const log = process.env.STANDIN_GRYPE_LOG;
+const grypeEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('GRYPE_')));
+if (log) fs.appendFileSync(log, JSON.stringify({ args, env: grypeEnv }) + '\n');
+function refuse(why) { process.stderr.write('stand-in grype: ' + why + ' (got: ' + args.join(' ') + ')\n'); process.exit(64); }
+const at = (flag) => { const i = args.indexOf(flag); return i === -1 ? undefined : args[i + 1]; };
+if (at('-o') !== 'json') refuse('expected -o json');
+const file = at('--file');
+if (!file) refuse('expected --file <path>');
+const config = at('-c');
+if (!config || !fs.existsSync(config)) refuse('expected -c <existing config file>');
+const positional = args.filter((a, i) => !a.startsWith('-') && !['-o', '--file', '-c'].includes(args[i - 1]));
+if (positional.length !== 1) refuse('expected exactly one source argument');
+if (process.env.STANDIN_GRYPE_SOURCE && positional[0] !== process.env.STANDIN_GRYPE_SOURCE) refuse('expected source ' + process.env.STANDIN_GRYPE_SOURCE);
+const mode = process.env.STANDIN_GRYPE_MODE || 'replay';
+process.stderr.write(' ✔ Vulnerability DB                [no update available]\n');
+if (mode === 'error') {
+  process.stderr.write('1 error occurred:\n\t* failed to catalog: unable to load image: unable to use OciRegistry source: GET https://registry.example/v2/app/manifests/sha256:0: UNAUTHORIZED\n');
+  process.exit(1);
+}
+fs.copyFileSync(process.env.STANDIN_GRYPE_REPORT, file);
+process.exit(mode === 'error-report' ? 1 : 0);
+`;
+
+/** Writes the stand-in as `<dir>/grype` and returns the folder (to put first on PATH). */
+export function writeStandInGrype(dir: string): string {
+  const bin = path.join(dir, 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  const file = path.join(bin, 'grype');
+  fs.writeFileSync(file, `#!${process.execPath}\n${SCRIPT}`);
+  fs.chmodSync(file, 0o755);
+  return bin;
+}
+
+/** The calls the stand-in recorded. */
+export function standInCalls(log: string): { args: string[]; env: Record<string, string> }[] {
+  if (!fs.existsSync(log)) return [];
+  return fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
