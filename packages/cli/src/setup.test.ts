@@ -13,6 +13,7 @@ import { tempDir, cleanupTempDirs } from '../../../test/support/tmp.ts';
 import { bundle } from '../../../scripts/build.ts';
 import { toolPlatform } from '@conveyor/kit';
 import { TOOLS, toolInstall } from './setup-tools.ts';
+import { writeCliLauncher } from './setup-action.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const files = new Map<string, Buffer>();
@@ -173,5 +174,20 @@ describe('tool locations', () => {
     expect(toolInstall(TOOLS.find((t) => t.name === 'terraform')!, '1.0.0', context).auth).toBeUndefined();
     expect(toolInstall(grype, '1.0.0', { ...context, mirror: 'https://mirror.example.com/tools' }).auth).toBeUndefined();
     expect(toolInstall(grype, '1.0.0', { ...context, mirror: 'https://ghe.example.com/tools/' }).urlTemplate).toBe('https://ghe.example.com/tools/grype/{version}/grype_{version}_{os}_{arch}.tar.gz');
+  });
+});
+
+describe('writeCliLauncher', () => {
+  it('runs cli.js with this Node, whatever characters the paths hold', () => {
+    const dist = path.join(tempDir(), "it's a dist");
+    fs.mkdirSync(dist);
+    fs.writeFileSync(path.join(dist, 'cli.js'), 'console.log(JSON.stringify(process.argv.slice(2)));\n');
+    const launcher = writeCliLauncher(dist, path.join(tempDir(), 'runner temp'));
+    expect(path.basename(launcher)).toBe('conveyor');
+    expect(execFileSync(launcher, ['a b', "c'd", '$HOME'], { encoding: 'utf8' })).toBe('["a b","c\'d","$HOME"]\n');
+  });
+
+  it('refuses when the CLI bundle is missing', () => {
+    expect(() => writeCliLauncher(tempDir(), tempDir())).toThrow(/The conveyor CLI bundle .*cli\.js is missing/);
   });
 });
