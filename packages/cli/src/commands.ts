@@ -7,6 +7,7 @@ import { promoteCommand } from '@conveyor/promote/cli';
 import { terraformCommand, tflintCommand } from '@conveyor/terraform/cli';
 import { releaseCommand } from '@conveyor/release/cli';
 import { scanCommand } from '@conveyor/scan/cli';
+import { sopsCommand } from '@conveyor/sops/cli';
 
 export const commands: readonly CliCommand[] = [
   promoteCommand,
@@ -14,4 +15,5 @@ export const commands: readonly CliCommand[] = [
   tflintCommand,
   releaseCommand,
   scanCommand,
+  sopsCommand,
 ];

@@ -3,7 +3,7 @@
  * written back in plaintext. A format is one entry of `FORMATS`.
  */
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
+import { Document, Pair, Scalar as YamlScalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { SopsFormatError } from './errors.ts';
 import { convert, parseYaml, renderYaml, type ParsedYaml } from './yaml-format.ts';
 import { getEntry, isComment, scalar, toPlain, unflatten, type MapNode, type Node, type Scalar } from './tree.ts';
@@ -195,4 +195,25 @@ export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], da
 export function renderJson(branches: readonly MapNode[]): string {
   if (branches.length === 1) return `${jsonValue(branches[0]!, '  ', 0)}\n`;
   return `[\n${branches.map((b) => '  ' + jsonValue(b, '  ', 1)).join(',\n')}\n]\n`;
+}
+
+function yamlNode(node: Node): unknown {
+  if (node.kind === 'scalar') return new YamlScalar(node.value instanceof Uint8Array ? Buffer.from(node.value).toString('utf8') : node.value);
+  if (node.kind === 'list') {
+    const seq = new YAMLSeq();
+    seq.items = node.items.map(yamlNode);
+    return seq;
+  }
+  const map = new YAMLMap();
+  for (const e of node.entries) if (!isComment(e)) map.items.push(new Pair(new YamlScalar(e.key), yamlNode(e.value)));
+  return map;
+}
+
+/** The decrypted document as YAML (any input format), keeping key order; one YAML document per branch. */
+export function renderYamlTree(branches: readonly MapNode[]): string {
+  return branches.map((b) => {
+    const doc = new Document();
+    doc.contents = yamlNode(b) as YAMLMap;
+    return doc.toString({ lineWidth: 0 });
+  }).join('---\n');
 }

@@ -22,9 +22,9 @@ function ageIdentities(text: string, origin: string): { identity: string; origin
 
 /**
  * The keys offered, read from the inputs, then SOPS_AGE_KEY and SOPS_AGE_KEY_FILE; cloud sources from their
- * usual variables. Every identity is masked as soon as it is read.
+ * usual variables. Every identity and token is masked (`mask`) as soon as it is read.
  */
-export function keyContext(inputs: KeyInputs, env: NodeJS.ProcessEnv): KeyContext {
+export function keyContext(inputs: KeyInputs, env: NodeJS.ProcessEnv, mask: (secret: string) => void = (secret) => { maskSecret(secret, { warnShort: false }); }): KeyContext {
   const age: KeyContext['age'] = [];
   const read = (file: string, origin: string) => {
     let text: string;
@@ -39,7 +39,7 @@ export function keyContext(inputs: KeyInputs, env: NodeJS.ProcessEnv): KeyContex
   if (inputs.ageKeyFile) age.push(...ageIdentities(read(inputs.ageKeyFile, 'age-key-file'), `age-key-file ${inputs.ageKeyFile}`));
   if (env.SOPS_AGE_KEY) age.push(...ageIdentities(env.SOPS_AGE_KEY, 'SOPS_AGE_KEY'));
   if (env.SOPS_AGE_KEY_FILE) age.push(...ageIdentities(read(env.SOPS_AGE_KEY_FILE, 'SOPS_AGE_KEY_FILE'), `SOPS_AGE_KEY_FILE ${env.SOPS_AGE_KEY_FILE}`));
-  for (const { identity } of age) maskSecret(identity, { warnShort: false });
+  for (const { identity } of age) mask(identity);
   const context: KeyContext = {
     age,
     pgp: inputs.pgpKey ? [{ armored: inputs.pgpKey, origin: 'the pgp-key input' }] : [],
@@ -51,11 +51,11 @@ export function keyContext(inputs: KeyInputs, env: NodeJS.ProcessEnv): KeyContex
   if (inputs.pgpPassphrase) context.pgpPassphrase = inputs.pgpPassphrase;
   const gcpToken = env.GOOGLE_OAUTH_ACCESS_TOKEN || env.CLOUDSDK_AUTH_ACCESS_TOKEN;
   if (gcpToken) {
-    maskSecret(gcpToken, { warnShort: false });
+    mask(gcpToken);
     context.gcp = { accessToken: gcpToken, ...(env.GCP_KMS_ENDPOINT ? { endpoint: env.GCP_KMS_ENDPOINT } : {}) };
   }
   if (env.VAULT_TOKEN) {
-    maskSecret(env.VAULT_TOKEN, { warnShort: false });
+    mask(env.VAULT_TOKEN);
     context.vault = { token: env.VAULT_TOKEN, ...(env.VAULT_ADDR ? { address: env.VAULT_ADDR } : {}) };
   }
   return context;
