@@ -3,3 +3,4 @@ export type { Fault, FaultSpec, GitHubApi, RequestLogEntry, StartOptions, Violat
 export { GitHubState } from './state.ts';
 export type * from './state.ts';
 export type { SchemaProblem } from './openapi.ts';
+export { importGitRepository } from './git-import.ts';
