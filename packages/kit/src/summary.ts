@@ -62,12 +62,7 @@ export function fitMarkdown(markdown: string, limitBytes: number, notice = 'The 
 export function writeSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  let used = 0;
-  try {
-    used = fs.statSync(file).size;
-  } catch {
-    used = 0;
-  }
+  const used = fs.existsSync(file) ? fs.statSync(file).size : 0;
   const room = SUMMARY_LIMIT_BYTES - used;
   if (room <= 256) return false;
   fs.appendFileSync(file, fitMarkdown(markdown.endsWith('\n') ? markdown : `${markdown}\n`, room));
