@@ -58,7 +58,13 @@ export function syncDocs(check: boolean): { problems: string[]; written: string[
   for (const folder of actionFolders()) {
     const metaFile = path.join(folder, 'action.yml');
     const readme = path.join(folder, 'README.md');
-    const meta = parse(fs.readFileSync(path.join(root, metaFile), 'utf8')) as ActionMetadata;
+    let meta: ActionMetadata;
+    try {
+      meta = parse(fs.readFileSync(path.join(root, metaFile), 'utf8')) as ActionMetadata;
+    } catch (error) {
+      problems.push(`${metaFile} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      continue;
+    }
     for (const [name, input] of Object.entries(meta.inputs ?? {})) {
       if (!input.description?.trim()) problems.push(`${metaFile}: input '${name}' has no description.`);
     }
