@@ -1,0 +1,182 @@
+/**
+ * build-image: tags and labels from the workflow's context (metadata-action's rules), a build with
+ * buildah or docker buildx, a push, and a check that every tag resolves to the pushed digest.
+ * Everything is checked before the first command runs.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  ConveyorError, exec as kitExec, group, info, InputError, maskSecret, quoteArg, readContext, readInputs,
+  setOutputs, warning, writeSummary, type GitHubContext, type Inputs, type OutputValue,
+} from '@conveyor/kit';
+import { pickBuilder, type BuildPlan, type Exec } from './builders/index.ts';
+import { metadataContext } from './context.ts';
+import { imageInputs } from './inputs.ts';
+import { computeMetadata, type Metadata } from './meta.ts';
+import { isInsecureRegistry, parseReference } from './reference.ts';
+import { describeImage, RegistryClient, type PlatformImage } from './registry.ts';
+import { parseLogins, parseSecretFiles, parseSecrets, type Login } from './settings.ts';
+import { renderSummary } from './summary.ts';
+import { verifyTags } from './verify.ts';
+
+export type ImageInputs = Inputs<typeof imageInputs>;
+
+export interface BuildResult {
+  outputs: Record<string, OutputValue>;
+  summary: string;
+}
+
+export interface BuildEnvironment {
+  env: NodeJS.ProcessEnv;
+  exec: Exec;
+  now: () => Date;
+  /** Where the build's private files go (RUNNER_TEMP on a runner). */
+  tempRoot: string;
+  workspace: string;
+}
+
+function metadataFor(inputs: ImageInputs, github: GitHubContext, env: NodeJS.ProcessEnv, now: Date): Metadata {
+  const ctx = metadataContext(github, {
+    now,
+    sourceDateEpoch: env.SOURCE_DATE_EPOCH,
+    shortShaLength: env.DOCKER_METADATA_SHORT_SHA_LENGTH,
+    annotationLevels: env.DOCKER_METADATA_ANNOTATIONS_LEVELS,
+    prHeadSha: env.DOCKER_METADATA_PR_HEAD_SHA,
+  });
+  try {
+    return computeMetadata(inputs, ctx);
+  } catch (error) {
+    throw new ConveyorError((error as Error).message, { cause: (error as Error).cause });
+  }
+}
+
+export async function buildImage(inputs: ImageInputs, github: GitHubContext, be: BuildEnvironment): Promise<BuildResult> {
+  const started = be.now();
+  const meta = metadataFor(inputs, github, be.env, started);
+  for (const w of meta.warnings) warning(w);
+
+  // checks before any side effect
+  const logins = parseLogins({ registry: inputs.registry, username: inputs.username, password: inputs.password }, inputs['registry-auth']);
+  for (const l of logins) maskSecret(l.password, { name: `password for ${l.registry}` });
+  const inline = parseSecrets(inputs.secrets);
+  for (const s of inline) maskSecret(s.value, { name: `secret ${s.id}`, warnShort: false });
+  const secretFiles = parseSecretFiles(inputs['secret-files'], (p) => path.resolve(be.workspace, p), (p) => fs.existsSync(p));
+  const problems: string[] = [];
+  if (inputs.push && meta.tags.length === 0) problems.push("Input 'push' is true but no tags were computed: set 'images' and 'tags' (see the warnings above for rules that gave nothing).");
+  if (inputs.push && meta.tags.some((t) => !t.includes(':') || parseReference(t).tag === undefined)) problems.push("Input 'push' is true but 'images' is empty: a tag needs an image name to be pushed.");
+  for (const tag of meta.tags.filter((t) => t.includes(':'))) {
+    try {
+      parseReference(tag);
+    } catch (error) {
+      problems.push(`Input 'images': ${(error as Error).message}`);
+    }
+  }
+  const ids = [...inline.map((s) => s.id), ...secretFiles.map((s) => s.id)];
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) problems.push(`The secret id ${dup} is given twice (in 'secrets' and 'secret-files'); keep one.`);
+  if (problems.length > 0) throw new InputError(problems);
+
+  const builder = await pickBuilder(inputs.builder, be.exec);
+  const workDir = fs.mkdtempSync(path.join(be.tempRoot, 'conveyor-image-'));
+  try {
+    const secretDir = path.join(workDir, 'secrets');
+    const plan: BuildPlan = {
+      context: inputs.context ?? be.workspace,
+      ...(inputs.file ? { file: inputs.file } : {}),
+      platforms: inputs.platforms,
+      tags: meta.tags,
+      labels: meta.labels,
+      annotations: meta.annotations,
+      buildArgs: inputs['build-args'],
+      secrets: [...inline.map((s) => ({ id: s.id, src: path.join(secretDir, s.id) })), ...secretFiles],
+      ...(inputs.target ? { target: inputs.target } : {}),
+      push: inputs.push,
+      noCache: inputs['no-cache'],
+      cacheFrom: inputs['cache-from'],
+      cacheTo: inputs['cache-to'],
+      provenance: inputs.provenance,
+      sbom: inputs.sbom,
+      insecure: (registry) => isInsecureRegistry(registry, inputs['insecure-registries']),
+      workDir,
+      buildahOptions: inputs['buildah-options'].split(/\s+/).filter(Boolean),
+    };
+    const steps = builder.steps(plan);
+    const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(' ')).join('\n');
+    if (builder.name === 'buildx' && plan.cacheTo.concat(plan.cacheFrom).some((c) => c.includes('type=gha')) && !be.env.ACTIONS_RUNTIME_TOKEN) {
+      warning('A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.');
+    }
+
+    const base = {
+      tags: meta.tags.join(inputs['sep-tags']),
+      labels: meta.labels.join(inputs['sep-labels']),
+      annotations: meta.annotations.join(inputs['sep-annotations']),
+      version: meta.version.main ?? '',
+      json: meta.json,
+    };
+
+    if (inputs['dry-run']) {
+      info(`dry-run: ${builder.name} would run:\n${commandText}`);
+      const metadata = { builder: builder.name, dryRun: true, commands: steps.map((s) => [s.command, ...s.args]), tags: meta.tags, platforms: plan.platforms };
+      return {
+        outputs: { ...base, digest: '', image: '', imageid: '', metadata },
+        summary: renderSummary({ image: '', digest: '', tags: meta.tags, platforms: plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 })), seconds: 0, builder: builder.name, labels: meta.labels, commands: commandText, dryRun: true }),
+      };
+    }
+
+    if (inline.length > 0) {
+      fs.mkdirSync(secretDir, { mode: 0o700 });
+      for (const s of inline) fs.writeFileSync(path.join(secretDir, s.id), s.value, { mode: 0o600 });
+    }
+    await group('Log in to registries', async () => {
+      for (const l of logins) await builder.login(l.registry, l.username, l.password, plan, be.exec);
+      if (logins.length === 0) info('no credentials given');
+    });
+    const outcome = await group(`Build with ${builder.name}`, () => builder.run(plan, be.exec));
+    const seconds = (be.now().getTime() - started.getTime()) / 1000;
+
+    let platforms: PlatformImage[] = plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 }));
+    const first = meta.tags[0] ? parseReference(meta.tags[0]) : undefined;
+    if (inputs.push && first) {
+      const clients = new Map<string, RegistryClient>();
+      const clientFor = (registry: string) => {
+        let c = clients.get(registry);
+        if (!c) {
+          const login = logins.find((l: Login) => l.registry === registry);
+          c = new RegistryClient(registry, { plainHttp: plan.insecure(registry), ...(login ? { credentials: { username: login.username, password: login.password } } : {}) });
+          clients.set(registry, c);
+        }
+        return c;
+      };
+      if (inputs.verify) {
+        await group('Check every tag in the registry', async () => {
+          const checks = await verifyTags(meta.tags, outcome.digest, clientFor);
+          for (const c of checks) info(`${c.tag} → ${c.digest}`);
+        });
+      }
+      platforms = await describeImage(clientFor(first.registry), first.repository, outcome.digest);
+    }
+    const image = first ? `${meta.tags[0]!.slice(0, meta.tags[0]!.lastIndexOf(':'))}@${outcome.digest}` : '';
+    const metadata = { builder: builder.name, digest: outcome.digest, imageId: outcome.imageId, image, tags: meta.tags, pushed: outcome.pushed, platforms, buildSeconds: seconds };
+    return {
+      outputs: { ...base, digest: outcome.digest, image: inputs.push ? image : '', imageid: outcome.imageId, metadata },
+      summary: renderSummary({ image: inputs.push ? image : '', digest: outcome.digest, tags: meta.tags, platforms, seconds, builder: builder.name, labels: meta.labels, commands: commandText, dryRun: false }),
+    };
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+export async function main(): Promise<void> {
+  const inputs = readInputs(imageInputs);
+  const github = readContext();
+  const result = await buildImage(inputs, github, {
+    env: process.env,
+    exec: kitExec,
+    now: () => new Date(),
+    tempRoot: process.env.RUNNER_TEMP || os.tmpdir(),
+    workspace: github.workspace,
+  });
+  setOutputs(result.outputs);
+  writeSummary(result.summary);
+}
