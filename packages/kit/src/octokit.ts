@@ -68,7 +68,9 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
   const log = options.log ?? runnerLog;
 
   const waitOrGiveUp = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-    const what = `${request.method} ${request.url}`;
+    // `request.url` is the route template; fill in its parameters for the log line.
+    const params = request as unknown as Record<string, unknown>;
+    const what = `${request.method} ${request.url.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])))}`;
     if (retryCount >= retries) {
       log.warn(`GitHub ${kind} hit on ${what}; giving up after ${retries} retries.`);
       return false;
