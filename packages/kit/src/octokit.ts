@@ -11,7 +11,7 @@ import Bottleneck from 'bottleneck';
 import { InputError } from './errors.ts';
 
 /** `@octokit/rest` with the retry and throttling plugins. */
-export const ConveyorOctokit = Octokit.plugin(retry, throttling);
+export const ConveyorOctokit = /* @__PURE__ */ Octokit.plugin(retry, throttling);
 
 /** The client type domain code receives. */
 export type GitHubClient = InstanceType<typeof ConveyorOctokit>;
