@@ -7,7 +7,9 @@ import * as core from '@actions/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
-import Bottleneck from 'bottleneck';
+import type BottleneckClass from 'bottleneck';
+// @ts-expect-error -- bottleneck types its main entry only; light.js is the same class without Redis, and the one the plugins bundle.
+import BottleneckLight from 'bottleneck/light.js';
 import { InputError } from './errors.ts';
 
 /** `@octokit/rest` with the retry and throttling plugins. */
@@ -44,6 +46,7 @@ export interface CreateOctokitOptions {
   log?: OctokitLog;
 }
 
+const Bottleneck = BottleneckLight as typeof BottleneckClass;
 const DEFAULT_BASE_URL = 'https://api.github.com';
 const SECOND_MS = 1000;
 
@@ -96,7 +99,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
   });
 }
 
-function scaledGroups(second: number): { write: Bottleneck.Group; notifications: Bottleneck.Group; search: Bottleneck.Group } {
+function scaledGroups(second: number): Record<'write' | 'notifications' | 'search', BottleneckClass.Group> {
   return {
     write: new Bottleneck.Group({ maxConcurrent: 1, minTime: second }),
     notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * second }),
