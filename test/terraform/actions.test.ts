@@ -1,0 +1,242 @@
+/**
+ * The built terraform and tflint bundles, run through the runner contract with stand-in terraform/tflint
+ * executables replaying corpus outputs, against the GitHub API stand-in.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
+import { bundle, listBundles } from '../../scripts/build.ts';
+import { corpusPath, repoRoot } from '../support/corpus.ts';
+import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
+import { installStandIns, readCalls, writeScenario, type Scenario } from './standin.ts';
+
+const plans = corpusPath('terraform', 'terraform-json');
+const lints = corpusPath('terraform', 'tflint');
+
+function readOutputs(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = fs.readFileSync(file, 'utf8');
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+interface Run { code: number; stdout: string; outputs: Record<string, string>; summary: string }
+
+(plans && lints ? describe : describe.skip)('terraform and tflint actions through the runner contract', () => {
+  let api: GitHubApi;
+  let repo: string;
+  let bin: string;
+  let scenarioFile: string;
+  let logFile: string;
+
+  beforeAll(async () => {
+    for (const b of listBundles().filter((x) => x.name === 'terraform' || x.name === 'tflint')) await bundle(b);
+    api = await startGitHubApi({ lifetimeMs: 120_000 });
+    api.state.addRepository({ owner: 'acme', repo: 'infra' });
+  });
+  afterAll(async () => {
+    await api?.close();
+    cleanupTempDirs();
+  });
+  beforeEach(() => {
+    repo = tempDir('conveyor-tf-repo-');
+    for (const stack of ['stacks/base', 'stacks/app']) {
+      fs.mkdirSync(path.join(repo, stack), { recursive: true });
+      fs.writeFileSync(path.join(repo, stack, 'main.tf'), 'terraform {\n  backend "local" {}\n}\n');
+    }
+    bin = tempDir('conveyor-tf-bin-');
+    ({ scenarioFile, logFile } = installStandIns(bin));
+  });
+
+  async function runAction(name: 'terraform' | 'tflint', inputs: Record<string, string>, scenario: Scenario & { workspaces?: string[] }, pr?: number): Promise<Run> {
+    writeScenario(scenarioFile, scenario);
+    const work = tempDir('conveyor-tf-run-');
+    const files = { out: path.join(work, 'output'), summary: path.join(work, 'summary'), env: path.join(work, 'env'), state: path.join(work, 'state'), event: path.join(work, 'event.json') };
+    for (const f of [files.out, files.summary, files.env, files.state]) fs.writeFileSync(f, '');
+    fs.writeFileSync(files.event, JSON.stringify(pr ? { pull_request: { number: pr } } : {}));
+    const env: NodeJS.ProcessEnv = {
+      PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+      HOME: process.env.HOME,
+      GITHUB_OUTPUT: files.out, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ENV: files.env, GITHUB_STATE: files.state,
+      GITHUB_WORKSPACE: repo, GITHUB_REPOSITORY: 'acme/infra', GITHUB_API_URL: api.url, GITHUB_EVENT_PATH: files.event,
+      GITHUB_EVENT_NAME: pr ? 'pull_request' : 'push', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.com',
+      RUNNER_TEMP: work, STANDIN_SCENARIO: scenarioFile, STANDIN_LOG: logFile,
+      'INPUT_GITHUB-TOKEN': 'ghs_standin_token',
+    };
+    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+    // Asynchronous, so this process's GitHub API stand-in can answer the action while it runs.
+    const child = spawn(process.execPath, [path.join(repoRoot, 'actions', name, 'dist', 'index.js')], { env, cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+    return { code, stdout: output, outputs: readOutputs(files.out), summary: fs.readFileSync(files.summary, 'utf8') };
+  }
+
+  const planOf = (file: string) => path.join(plans!, file);
+  const commentsOn = (pr: number) => api.state.comments.filter((c) => c.issueNumber === pr);
+
+  it('plans on a pull request: sticky comment created, then updated in place; outputs as terraform counts', async () => {
+    const first = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', workspace: 'prod', 'var-files': 'prod.tfvars', variables: 'db_password=s3cr3t-value', 'lock-timeout': '30s' }, { planJson: planOf('basic.plan.json') }, 11);
+    expect(first.stdout).not.toContain('s3cr3t-value');
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({ changes: 'true', 'to-add': '7', 'to-change': '0', 'to-destroy': '0', 'to-replace': '0' });
+    expect(first.outputs.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(first.outputs.matrix!)).toEqual({ include: [{ stack: 'stacks/app', name: 'app', order: 0 }] });
+    expect(fs.readFileSync(first.outputs['plan-json-path']!, 'utf8')).toBe(fs.readFileSync(planOf('basic.plan.json'), 'utf8'));
+    expect(fs.readFileSync(first.outputs['plan-text-path']!, 'utf8')).toContain('Plan: 7 to add, 0 to change, 0 to destroy.');
+    const calls = readCalls(logFile).filter((c) => c.tool === 'terraform');
+    expect(calls.map((c) => c.args[0])).toEqual(['init', 'workspace', 'workspace', 'plan', 'show']);
+    expect(calls[1]!.args).toEqual(['workspace', 'select', '-no-color', 'prod']);
+    expect(calls[2]!.args).toEqual(['workspace', 'new', '-no-color', 'prod']);
+    expect(calls[3]!.args).toEqual(expect.arrayContaining(['-detailed-exitcode', '-lock-timeout=30s', '-var-file=prod.tfvars', '-var=db_password=s3cr3t-value']));
+    expect(calls[3]!.cwd).toBe(fs.realpathSync(path.join(repo, 'stacks/app')));
+    expect(calls.every((c) => c.automation === '1')).toBe(true);
+    expect(commentsOn(11)).toHaveLength(1);
+    const body = commentsOn(11)[0]!.body;
+    expect(body).toContain(`<!-- conveyor:terraform stack=stacks/app workspace=prod fingerprint=${first.outputs.fingerprint} -->`);
+    expect(body).toContain('**Plan: 7 to add, 0 to change, 0 to destroy.**');
+    expect(first.summary).toContain('### terraform plan');
+
+    const second = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', workspace: 'prod' }, { planJson: planOf('identity.plan.json'), workspaces: ['prod'] }, 11);
+    expect(second.code).toBe(0);
+    expect(commentsOn(11)).toHaveLength(1);
+    expect(commentsOn(11)[0]!.body).toContain('**Plan: 1 to import, 0 to add, 1 to change, 0 to destroy.**');
+    expect(second.outputs['to-import']).toBe('1');
+    expect(api.violations).toEqual([]);
+  });
+
+  it('keeps two stacks\' comments apart, in the declared order', async () => {
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks', stacks: 'auto', 'stack-order': 'base\napp' }, { planJson: planOf('110_sensitive_values.plan.json') }, 12);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs.matrix!).include.map((s: { stack: string }) => s.stack)).toEqual(['stacks/base', 'stacks/app']);
+    const bodies = commentsOn(12).map((c) => c.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toContain('stack=stacks/base workspace=default');
+    expect(bodies[1]).toContain('stack=stacks/app workspace=default');
+    expect(bodies[0]).toContain('+ foo = (sensitive value)');
+    // Planning only app again updates app's comment and leaves base's alone.
+    const before = commentsOn(12)[0]!.updatedAt;
+    expect((await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('basic.plan.json') }, 12)).code).toBe(0);
+    expect(commentsOn(12)).toHaveLength(2);
+    expect(commentsOn(12)[0]!.updatedAt).toBe(before);
+    expect(commentsOn(12)[1]!.body).toContain('**Plan: 7 to add');
+  });
+
+  it('shortens an over-long plan to fit the comment limit; the summary file keeps all of it', async () => {
+    const big = JSON.parse(fs.readFileSync(planOf('config_resource_depends_on.plan.json'), 'utf8'));
+    const template = big.resource_changes.find((r: { change: { actions: string[] } }) => r.change.actions[0] === 'no-op');
+    big.resource_changes = Array.from({ length: 2500 }, (_, i) => ({
+      ...template, address: `null_resource.fleet[${i}]`, index: i,
+      change: { ...template.change, actions: ['update'], after: { ...template.change.after, triggers: { rev: `v${i}-with-a-longer-value-to-fill-the-comment` } } },
+    }));
+    const file = path.join(tempDir('conveyor-tf-big-'), 'big.plan.json');
+    fs.writeFileSync(file, JSON.stringify(big));
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: file }, 13);
+    expect([run.code, run.code === 0 ? '' : run.stdout.slice(-1500)]).toEqual([0, '']);
+    const body = commentsOn(13)[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toMatch(/more change block\(s\) are not shown here.*the job summary of https:\/\/github\.com\/acme\/infra\/actions\/runs\/77/);
+    expect(run.outputs['to-change']).toBe('2500');
+    expect(fs.readFileSync(run.outputs['plan-text-path']!, 'utf8')).toContain('null_resource.fleet[2499]');
+  });
+
+  it('refuses a plan that replaces a resource, then allows it with allow-destroy or a matching pattern', async () => {
+    const scenario = { planJson: planOf('config_resource_depends_on.plan.json') };
+    const refused = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, scenario, 14);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('::error::The plan for stacks/app destroys or replaces 1 resource(s) that no rule allows:%0A  - null_resource.bar');
+    expect(commentsOn(14)[0]!.body).toContain('that no rule allows: `null_resource.bar`');
+    expect(refused.outputs['to-destroy']).toBe('1');
+    expect((await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', 'allow-destroy': 'true' }, scenario, 14)).code).toBe(0);
+    expect((await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', 'allowed-destroy': 'null_resource.*' }, scenario, 14)).code).toBe(0);
+    expect(commentsOn(14)[0]!.body).toContain('the destroy policy allows it');
+  });
+
+  it('applies only the reviewed plan: refused after a change since review, applied when it matches', async () => {
+    const reviewed = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('110_basic.plan.json') }, 15);
+    expect(reviewed.code).toBe(0);
+    // The infrastructure moved on: now the plan is basic.plan.json (an extra data read, other values).
+    fs.rmSync(logFile, { force: true });
+    const changed = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'pull-request': '15' }, { planJson: planOf('basic.plan.json') });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/The plan for stacks\/app is not the reviewed one .*nothing was applied/);
+    expect(changed.stdout).toContain('data.null_data_source.baz: new since review (read)');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
+
+    const same = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'pull-request': '15' }, { planJson: planOf('110_basic.plan.json') });
+    expect(same.code).toBe(0);
+    const apply = readCalls(logFile).find((c) => c.args[0] === 'apply')!;
+    expect(apply.args.at(-1)).toBe(same.outputs['plan-path']);
+    expect(same.outputs.fingerprint).toBe(reviewed.outputs.fingerprint);
+
+    const byInput = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'expected-fingerprint': '0'.repeat(64) }, { planJson: planOf('110_basic.plan.json') });
+    expect(byInput.code).toBe(1);
+    expect(byInput.stdout).toContain('only the fingerprint was given');
+  });
+
+  it('refuses apply without a reviewed fingerprint before running terraform', async () => {
+    fs.rmSync(logFile, { force: true });
+    const run = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'GITHUB-TOKEN': '' }, { planJson: planOf('basic.plan.json') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('command: apply needs the reviewed plan');
+    expect(readCalls(logFile)).toEqual([]);
+  });
+
+  it('fails a plan that errors (detailed exit code 1) with terraform\'s message', async () => {
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false' }, { planJson: planOf('basic.plan.json'), planExit: 1, planStderr: 'Error: Invalid provider configuration\n' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/failed with exit code 1:%0AError: Invalid provider configuration/);
+  });
+
+  it('reports no changes with detailed exit code 0 through tofu', async () => {
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', binary: 'tofu', comment: 'false' }, { planJson: planOf('no_changes.plan.json'), planExit: 0 });
+    expect(run.code).toBe(0);
+    expect(readCalls(logFile).every((c) => c.tool === 'tofu')).toBe(true);
+    expect(run.outputs['to-add']).toBe('0');
+  });
+
+  it('fmt: exit 3 lists the files with their diffs and fails; exit 2 is a syntax error', async () => {
+    const fmtStdout = 'main.tf\n--- old/main.tf\n+++ new/main.tf\n@@ -1,2 +1,2 @@\n-a="b"\n+a = "b"\n x = 1\n';
+    const run = await runAction('terraform', { command: 'fmt', 'working-directory': 'stacks/app' }, { fmtExit: 3, fmtStdout });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error title=terraform fmt,file=stacks/app/main.tf,line=1::main.tf is not formatted.');
+    expect(run.summary).toContain('+a = "b"');
+    const syntax = await runAction('terraform', { command: 'fmt', 'working-directory': 'stacks/app' }, { fmtExit: 2 });
+    expect(syntax.code).toBe(1);
+    expect(syntax.stdout).toContain('could not parse a file in');
+    expect((await runAction('terraform', { command: 'fmt', 'working-directory': 'stacks/app' }, { fmtExit: 0 })).code).toBe(0);
+  });
+
+  it('validate: diagnostics become annotations at file and line and a summary table', async () => {
+    const file = path.join(tempDir('conveyor-tf-val-'), 'validate.json');
+    fs.writeFileSync(file, JSON.stringify({ valid: false, error_count: 1, warning_count: 0, diagnostics: [{ severity: 'error', summary: 'Unsupported argument', detail: 'An argument named "amii" is not expected here.', range: { filename: 'main.tf', start: { line: 3, column: 3 }, end: { line: 3, column: 7 } } }] }));
+    const run = await runAction('terraform', { command: 'validate', 'working-directory': 'stacks/app' }, { validateJson: file });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error title=terraform validate%3A Unsupported argument,file=stacks/app/main.tf,line=3,endLine=3,col=3,endColumn=7::');
+    expect(run.summary).toContain('| error | stacks/app/main.tf:3 | Unsupported argument: An argument named "amii" is not expected here. |');
+    expect(readCalls(logFile).find((c) => c.args[0] === 'init')!.args).toContain('-backend=false');
+  });
+
+  it('tflint: annotations, one SARIF run, failure by minimum severity, token for --init', async () => {
+    const failing = await runAction('tflint', { 'working-directory': 'stacks/app', 'minimum-failure-severity': 'error' }, { tflintReport: path.join(lints!, 'inspection__expand.json'), tflintExit: 2 });
+    expect(failing.code).toBe(1);
+    const sarif = JSON.parse(fs.readFileSync(failing.outputs['sarif-path']!, 'utf8'));
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0].results).toHaveLength(8);
+    expect(failing.outputs).toMatchObject({ issues: '8', errors: '0', 'failing-issues': '8' });
+    expect((failing.stdout.match(/^::error /gm) ?? []).length).toBe(8);
+    const calls = readCalls(logFile).filter((c) => c.tool === 'tflint');
+    expect(calls[0]!.args).toEqual(['--init']);
+    expect(calls[0]!.token).toBe('set');
+    expect(calls[1]!.args).toEqual(['--format=json', '--no-color', '--minimum-failure-severity=error']);
+
+    const warnings = await runAction('tflint', { 'working-directory': 'stacks/app', 'minimum-failure-severity': 'error', recursive: 'true' }, { tflintReport: path.join(lints!, 'bundled__basic.json'), tflintExit: 2 });
+    expect(warnings.code).toBe(0);
+    expect(warnings.outputs['failing-issues']).toBe('0');
+    expect(readCalls(logFile).at(-1)!.args).toContain('--recursive');
+  });
+});
