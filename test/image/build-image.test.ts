@@ -56,6 +56,7 @@ function githubEnv(): Record<string, string> {
     GITHUB_REPOSITORY: 'Codertocat/Hello-World',
     GITHUB_WORKSPACE: dir,
     SOURCE_DATE_EPOCH: '1700000000',
+    REGISTRY_AUTH_FILE: path.join(dir, 'auth.json'),
   };
 }
 
@@ -78,6 +79,7 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
       push: 'true',
       'build-args': 'GREETING=hello',
       secrets: 'token=hunter2-very-secret-value',
+      registry: registry.host, username: 'ci-robot', password: 'registry-pass-4242',
       'buildah-options': `--storage-driver vfs --root ${path.join(dir, 'storage')} --runroot ${path.join(dir, 'run')}`,
     }, githubEnv());
     expect(run.stderr + run.stdout).not.toMatch(/::error::/);
@@ -128,6 +130,12 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
     expect(metadata.platforms.every((p) => p.size > 0)).toBe(true);
     expect(run.summary).toContain(digest);
     expect(run.summary).toContain('linux/amd64, linux/arm64');
+
+    // buildah logged in with the password on stdin, into the auth file the runner's env names
+    const auth = JSON.parse(fs.readFileSync(path.join(dir, 'auth.json'), 'utf8')) as { auths: Record<string, { auth: string }> };
+    expect(Buffer.from(auth.auths[registry.host]!.auth, 'base64').toString()).toBe('ci-robot:registry-pass-4242');
+    expect(run.stdout).toContain(`[command]buildah --storage-driver vfs --root ${path.join(dir, 'storage')} --runroot ${path.join(dir, 'run')} login --tls-verify=false --username ci-robot --password-stdin ${registry.host}`);
+    expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::') && l.includes('registry-pass-4242'))).toEqual([]);
 
     // the inline secret was masked before anything else and never printed
     expect(run.stdout).toContain('::add-mask::token=hunter2-very-secret-value');
