@@ -13,6 +13,7 @@ import { parseVerdict } from '../../packages/scan/src/verdict.ts';
 import { standInCalls, writeStandInGrype } from './standin.ts';
 
 const defectdojo = corpusPath('grype', 'defectdojo');
+const golden = corpusPath('grype', 'grype-golden');
 const REPORT = defectdojo ? path.join(defectdojo, 'issue_9618.json') : '';
 const DIGEST = `sha256:${'4'.repeat(64)}`;
 const IMAGE = `registry.example/app@${DIGEST}`;
@@ -78,7 +79,7 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
   };
 }
 
-(defectdojo ? describe : describe.skip)('scan-image through the runner contract', () => {
+(defectdojo && golden ? describe : describe.skip)('scan-image through the runner contract', () => {
   beforeAll(async () => {
     await bundle({ name: 'scan-image', entry: 'packages/scan/src/actions/scan-image.ts', outfile: 'actions/scan-image/dist/index.js' });
   });
@@ -193,6 +194,33 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/::error::Input 'config' is "missing.yaml", but .*missing.yaml does not exist/);
     expect(run.calls).toEqual([]);
+  });
+
+  it('annotates a folder scan on the files that declare the packages, within the per-level limit', () => {
+    // grype's golden report, turned into a folder scan: twelve critical matches on lock files.
+    const data = JSON.parse(fs.readFileSync(path.join(golden!, 'image.grype.json'), 'utf8'));
+    data.source = { type: 'directory', target: '.' };
+    const critical = data.matches[1];
+    data.matches = Array.from({ length: 12 }, (_, i) => ({ ...critical, artifact: { ...critical.artifact, name: `pkg-${i}`, locations: [{ path: `/services/s${i}/package-lock.json` }] } }));
+    const derived = path.join(tempDir('scan-derived-'), 'dir.grype.json');
+    fs.writeFileSync(derived, JSON.stringify(data));
+    const run = runAction({ path: '.', 'severity-cutoff': 'none' }, { STANDIN_GRYPE_REPORT: derived });
+    expect(run.status).toBe(0);
+    expect(run.calls[0]!.args[0]).toMatch(/^dir:\/.*\/workspace$/);
+    const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(annotations).toHaveLength(10);
+    expect(annotations[0]).toBe('::error title=CVE-1999-0002 (critical) in pkg-0 2.2.2,file=services/s0/package-lock.json::pkg-0 2.2.2 (deb) is affected by CVE-1999-0002. No fix yet.');
+    expect(run.summary).toContain('2 annotations not shown (GitHub shows 10 per level per step); every finding is in the SARIF file.');
+  });
+
+  it('scans an SBOM file as sbom:<path>; the verdict takes the digest from grype's report', () => {
+    const run = runAction({ sbom: 'app.spdx.json', 'severity-cutoff': 'none' }, {}, { 'app.spdx.json': '{"spdxVersion":"SPDX-2.3"}' });
+    expect(run.status).toBe(0);
+    expect(run.calls[0]!.args[0]).toMatch(/^sbom:\/.*\/workspace\/app\.spdx\.json$/);
+    const verdict = parseVerdict(fs.readFileSync(run.outputs['verdict-file']!, 'utf8'));
+    expect(verdict.image).toBeUndefined();
+    // The replayed report is an image scan, so its digest (from repoDigests) is what grype scanned.
+    expect(verdict.digest).toBe('sha256:97e6d5aeed19f627205b218f45b284cd01ff658dd181416ab1d3e21aeb28d68e');
   });
 
   it('checks inputs before running anything: exactly one source, valid rules', () => {

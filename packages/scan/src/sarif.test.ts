@@ -33,3 +33,30 @@ describe('imageShortPathName', () => {
     expect(imageShortPathName(input)).toBe(expected);
   });
 });
+
+(golden ? describe : describe.skip)('SARIF for a folder scan', () => {
+  it('uses the package path as the location, no logical locations, and grype\'s fingerprint', () => {
+    const data = JSON.parse(fs.readFileSync(path.join(golden!, 'image.grype.json'), 'utf8'));
+    data.source = { type: 'directory', target: '/some/path' };
+    data.matches[0].artifact.locations = [{ path: '/some/path/somefile-1.txt' }];
+    const report = parseReport(data);
+    const result = renderSarif(report, [report.matches[0]!]).runs[0]!.results[0]!;
+    expect(result).toEqual({
+      ruleId: 'CVE-1999-0001-package-1',
+      level: 'note',
+      message: { text: 'A low vulnerability in rpm package: package-1, version 1.1.1 was found at: /some/path/somefile-1.txt' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: '/some/path/somefile-1.txt' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } } }],
+      // grype's own directory snapshot has this fingerprint for the same package and path.
+      partialFingerprints: { primaryLocationLineHash: '0eefd3962fe456b80e5ddad4ec777c7f75b3c0586db887eff1c98f376fff60ba:1' },
+    });
+  });
+
+  it('puts relative package paths under the scanned folder', () => {
+    const data = JSON.parse(fs.readFileSync(path.join(golden!, 'image.grype.json'), 'utf8'));
+    data.source = { type: 'directory', target: './app' };
+    data.matches[0].artifact.locations = [{ path: 'requirements.txt' }];
+    const report = parseReport(data);
+    const result = renderSarif(report, [report.matches[0]!]).runs[0]!.results[0]! as { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] };
+    expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe('app/requirements.txt');
+  });
+});
