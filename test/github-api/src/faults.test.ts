@@ -119,6 +119,15 @@ describe('OpenAPI checks', () => {
   });
 });
 
+describe('failures of the stand-in itself', () => {
+  it('answer 500 and are recorded as internal violations', async () => {
+    api.state.refs.push(null as never);
+    expect((await call('GET', '/repos/acme/app/git/ref/heads/other')).status).toBe(500);
+    expect(api.requests.at(-1)?.status).toBe(500);
+    expect(api.violations).toEqual([expect.objectContaining({ kind: 'internal', status: 500 })]);
+  });
+});
+
 describe('lifecycle', () => {
   it('close() ends open keep-alive connections and a closed server refuses requests', async () => {
     const other = await startGitHubApi();

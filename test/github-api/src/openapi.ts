@@ -50,6 +50,7 @@ const DOC_ID = 'github';
 let description: Description | undefined;
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction | null>();
+const routeCache = new Map<string, Operation[]>();
 
 function load(): Description {
   if (!description) {
@@ -92,6 +93,9 @@ function jsonSchemaOf(content: unknown): Json | undefined {
 /** The operations whose ids are given, as routes ordered most specific first. */
 export function operations(ids: Iterable<string>): Operation[] {
   const wanted = new Set(ids);
+  const key = [...wanted].sort().join(' ');
+  const cached = routeCache.get(key);
+  if (cached) return cached;
   const found: Operation[] = [];
   for (const [template, item] of Object.entries(load().paths)) {
     for (const [method, raw] of Object.entries(item)) {
@@ -123,7 +127,9 @@ export function operations(ids: Iterable<string>): Operation[] {
     }
   }
   if (wanted.size > 0) throw new Error(`The OpenAPI description has no operation ${[...wanted].join(', ')}.`);
-  return found.sort((a, b) => b.literalLength - a.literalLength);
+  found.sort((a, b) => b.literalLength - a.literalLength);
+  routeCache.set(key, found);
+  return found;
 }
 
 function compile(key: string, schema: Json | undefined): ValidateFunction | null {

@@ -45,8 +45,11 @@ export interface Violation {
   method: string;
   path: string;
   operationId?: string;
-  /** `request` (a bad parameter or body), `response` (the stand-in answered outside the schema) or `route` (not served). */
-  kind: 'request' | 'response' | 'route';
+  /**
+   * `request`: a bad parameter or body; `response`: the stand-in answered outside the schema; `route`: not
+   * served; `internal`: the stand-in failed (answered 500).
+   */
+  kind: 'request' | 'response' | 'route' | 'internal';
   status?: number;
   problems: SchemaProblem[];
 }
@@ -97,6 +100,10 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
       try {
         serve(req, res, Buffer.concat(chunks).toString('utf8'));
       } catch (error) {
+        // A fault of the stand-in itself: answer 500 and make the test see it.
+        const entry = requests.at(-1);
+        if (entry) entry.status = 500;
+        violations.push({ method: req.method ?? '', path: req.url ?? '', kind: 'internal', status: 500, problems: [{ field: '', message: String(error) }] });
         send(res, 500, { message: `The GitHub API stand-in failed: ${String(error)}` });
       }
     });
