@@ -213,7 +213,7 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
     expect(run.summary).toContain('2 annotations not shown (GitHub shows 10 per level per step); every finding is in the SARIF file.');
   });
 
-  it('scans an SBOM file as sbom:<path>; the verdict takes the digest from grype's report', () => {
+  it('scans an SBOM file as sbom:<path>; the verdict takes the digest from the grype report', () => {
     const run = runAction({ sbom: 'app.spdx.json', 'severity-cutoff': 'none' }, {}, { 'app.spdx.json': '{"spdxVersion":"SPDX-2.3"}' });
     expect(run.status).toBe(0);
     expect(run.calls[0]!.args[0]).toMatch(/^sbom:\/.*\/workspace\/app\.spdx\.json$/);
