@@ -5,8 +5,7 @@
  * entries are listed in errors but cannot be used).
  */
 import { Decrypter, armor, identityToRecipient } from 'age-encryption';
-import * as openpgp from 'openpgp';
-import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import type * as OpenPgp from 'openpgp';
 import { ConveyorError } from '@conveyor/kit';
 import type { KeyGroup } from './metadata.ts';
 
@@ -66,10 +65,14 @@ const age: KeySource<KeyGroup['age'][number]> = {
   },
 };
 
-async function readPgpKeys(context: KeyContext): Promise<openpgp.PrivateKey[]> {
-  const keys: openpgp.PrivateKey[] = [];
+// openpgp and the AWS SDK are loaded only when a file needs them.
+const loadOpenPgp = () => import('openpgp');
+
+async function readPgpKeys(context: KeyContext): Promise<OpenPgp.PrivateKey[]> {
+  const openpgp = await loadOpenPgp();
+  const keys: OpenPgp.PrivateKey[] = [];
   for (const k of context.pgp) {
-    let found: openpgp.PrivateKey[];
+    let found: OpenPgp.PrivateKey[];
     try {
       found = await openpgp.readPrivateKeys({ armoredKeys: k.armored });
     } catch (error) {
@@ -90,7 +93,7 @@ async function readPgpKeys(context: KeyContext): Promise<openpgp.PrivateKey[]> {
   return keys;
 }
 
-const pgpCache = new WeakMap<KeyContext, Promise<openpgp.PrivateKey[]>>();
+const pgpCache = new WeakMap<KeyContext, Promise<OpenPgp.PrivateKey[]>>();
 const pgpKeysOf = (context: KeyContext) => {
   let keys = pgpCache.get(context);
   if (!keys) {
@@ -111,6 +114,7 @@ const pgp: KeySource<KeyGroup['pgp'][number]> = {
   async unwrap(entry, context) {
     if (context.pgp.length === 0) return undefined;
     const keys = await pgpKeysOf(context);
+    const openpgp = await loadOpenPgp();
     const message = await openpgp.readMessage({ armoredMessage: entry.enc.trim() });
     const wanted = new Set(message.getEncryptionKeyIDs().map((id) => id.toHex()));
     const matching = keys.filter((k) => k.getKeys().some((sub) => wanted.has(sub.getKeyID().toHex())));
@@ -130,6 +134,7 @@ const awsKms: KeySource<KeyGroup['kms'][number]> = {
   async unwrap(entry, context) {
     if (!context.aws) return undefined;
     const region = context.aws.region ?? /^arn:aws[\w-]*:kms:([^:]+):/.exec(entry.arn)?.[1];
+    const { DecryptCommand, KMSClient } = await import('@aws-sdk/client-kms');
     const client = new KMSClient({ ...(region ? { region } : {}), ...(context.aws.endpoint ? { endpoint: context.aws.endpoint } : {}), maxAttempts: 2 });
     try {
       const result = await client.send(new DecryptCommand({
