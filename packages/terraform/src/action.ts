@@ -1,10 +1,13 @@
 /** The terraform action: reads its inputs once, runs the gate, writes outputs, summary and annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { annotateWithinLimit, createOctokit, readContext, readInputs, setOutputs, writeSummary } from '@conveyor/kit';
+import { annotateWithinLimit, createOctokit, installTool, readContext, readInputs, setOutputs, writeSummary } from '@conveyor/kit';
 import { failWith, runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';
+import { toolInstall, type ToolName } from './tools.ts';
+
+const install = async (name: ToolName, version: string) => (await installTool(toolInstall(name, version))).path;
 
 export async function main(): Promise<void> {
   const inputs = readInputs(terraformInputs);
@@ -13,6 +16,7 @@ export async function main(): Promise<void> {
     context,
     env: process.env,
     client: () => createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl }),
+    install,
   });
   setOutputs(result.outputs);
   writeSummary(result.summary);
@@ -24,7 +28,7 @@ export async function main(): Promise<void> {
 export async function tflintMain(): Promise<void> {
   const inputs = readInputs(tflintInputs);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-  const result = await runTflint(inputs, { workspace, env: process.env });
+  const result = await runTflint(inputs, { workspace, env: process.env, install });
   const sarifPath = inputs['sarif-path'] ?? path.join(process.env.RUNNER_TEMP || workspace, 'tflint.sarif');
   fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
   fs.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}\n`);

@@ -25,6 +25,8 @@ export interface GateDeps {
   /** Made only when a comment must be read or written. */
   client?: () => GitHubClient;
   exec?: tf.Exec;
+  /** Installs a pinned version and resolves with the executable's path (the kit's installer in the action). */
+  install?: (name: 'terraform' | 'tofu', version: string) => Promise<string>;
 }
 
 export interface GateResult {
@@ -85,7 +87,12 @@ export async function runGate(inputs: TerraformInputs, deps: GateDeps): Promise<
   }
   const pr = pullRequestOf(inputs, deps.context);
   checkInputs(inputs, stacks, pr);
-  const terraform: tf.Terraform = { binary: inputs.binary, env: deps.env, exec: deps.exec };
+  let binary: string = inputs.binary;
+  if (inputs.version) {
+    if (!deps.install) throw new InputError([`Input 'version' asks for ${inputs.binary} ${inputs.version}, but installing is not available here; put ${inputs.binary} on PATH and leave version empty.`]);
+    binary = await deps.install(inputs.binary, inputs.version);
+  }
+  const terraform: tf.Terraform = { binary, env: deps.env, exec: deps.exec };
   if (inputs.command === 'fmt') return fmtStacks(terraform, stacks, matrix);
   if (inputs.command === 'validate') return validateStacks(terraform, stacks, matrix);
   return planStacks(inputs, deps, terraform, stacks, matrix, pr);

@@ -7,6 +7,7 @@ export const terraformInputs = {
   stacks: oneOf(['listed', 'auto'] as const, { default: 'listed' }),
   'stack-order': list({ commas: false }),
   binary: oneOf(['terraform', 'tofu'] as const, { default: 'terraform' }),
+  version: string({ pattern: /^v?\d+\.\d+\.\d+(-[\w.]+)?$/, patternHint: 'an exact version such as 1.9.8 (empty: use the one on PATH)' }),
   'backend-config': list({ commas: false }),
   'var-files': list({ commas: false }),
   variables: list({ commas: false }),
@@ -25,6 +26,7 @@ export const terraformInputs = {
 export const tflintInputs = {
   'working-directory': list({ default: ['.'], commas: false }),
   recursive: boolean({ default: false }),
+  version: string({ pattern: /^v?\d+\.\d+\.\d+(-[\w.]+)?$/, patternHint: 'an exact tflint version such as 0.54.0 (empty: use the one on PATH)' }),
   'minimum-failure-severity': oneOf(['error', 'warning', 'notice'] as const, { default: 'warning' }),
   init: boolean({ default: true }),
   'github-token': secret(),

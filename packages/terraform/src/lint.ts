@@ -20,13 +20,22 @@ export interface LintResult {
   sarif: object;
 }
 
-export async function runTflint(inputs: TflintInputs, deps: { workspace: string; env: NodeJS.ProcessEnv; exec?: Exec }): Promise<LintResult> {
-  const exec = deps.exec ?? kitExec;
+export async function runTflint(
+  inputs: TflintInputs,
+  deps: { workspace: string; env: NodeJS.ProcessEnv; exec?: Exec; install?: (name: 'tflint', version: string) => Promise<string> },
+): Promise<LintResult> {
+  const run = deps.exec ?? kitExec;
   const dirs = inputs['working-directory'].map((d) => ({ dir: path.relative(deps.workspace, path.resolve(deps.workspace, d)).split(path.sep).join('/') || '.', abs: path.resolve(deps.workspace, d) }));
   const missing = dirs.filter((d) => !fs.existsSync(d.abs));
   if (missing.length > 0) throw new InputError(missing.map((m) => `Input 'working-directory' lists ${JSON.stringify(m.dir)}, but ${m.abs} does not exist.`));
   const env = { ...deps.env };
   if (inputs['github-token']) env.GITHUB_TOKEN = inputs['github-token'];
+  let tflint = 'tflint';
+  if (inputs.version) {
+    if (!deps.install) throw new InputError([`Input 'version' asks for tflint ${inputs.version}, but installing is not available here; put tflint on PATH and leave version empty.`]);
+    tflint = await deps.install('tflint', inputs.version);
+  }
+  const exec: Exec = (_command, args, options) => run(tflint, args, options);
   const common = inputs.config ? [`--config=${inputs.config}`] : [];
   const reports: { report: TflintReport; baseDir: string }[] = [];
   for (const d of dirs) {
