@@ -35072,6 +35072,9 @@ async function verifyTags(tags, expected, clientFor) {
 }
 
 // packages/image/src/action.ts
+var runnerLog = { info: info2, warning: warning2, group: group2, mask: (value, name) => {
+  maskSecret(value, { name, warnShort: false });
+} };
 function metadataFor(inputs, github, env, now) {
   const ctx = metadataContext(github, {
     now,
@@ -35089,11 +35092,11 @@ function metadataFor(inputs, github, env, now) {
 async function buildImage(inputs, github, be) {
   const started = be.now();
   const meta = metadataFor(inputs, github, be.env, started);
-  for (const w of meta.warnings) warning2(w);
+  for (const w of meta.warnings) be.log.warning(w);
   const logins = parseLogins({ registry: inputs.registry, username: inputs.username, password: inputs.password }, inputs["registry-auth"]);
-  for (const l of logins) maskSecret(l.password, { name: `password for ${l.registry}` });
+  for (const l of logins) be.log.mask(l.password, `password for ${l.registry}`);
   const inline = parseSecrets(inputs.secrets);
-  for (const s of inline) maskSecret(s.value, { name: `secret ${s.id}`, warnShort: false });
+  for (const s of inline) be.log.mask(s.value, `secret ${s.id}`);
   const secretFiles = parseSecretFiles(inputs["secret-files"], (p) => path4.resolve(be.workspace, p), (p) => fs8.existsSync(p));
   const problems = [];
   if (inputs.push && meta.tags.length === 0) problems.push("Input 'push' is true but no tags were computed: set 'images' and 'tags' (see the warnings above for rules that gave nothing).");
@@ -35136,7 +35139,7 @@ async function buildImage(inputs, github, be) {
     const steps = builder.steps(plan);
     const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(" ")).join("\n");
     if (builder.name === "buildx" && plan.cacheTo.concat(plan.cacheFrom).some((c) => c.includes("type=gha")) && !be.env.ACTIONS_RUNTIME_TOKEN) {
-      warning2("A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.");
+      be.log.warning("A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.");
     }
     const base = {
       tags: meta.tags.join(inputs["sep-tags"]),
@@ -35146,7 +35149,7 @@ async function buildImage(inputs, github, be) {
       json: meta.json
     };
     if (inputs["dry-run"]) {
-      info2(`dry-run: ${builder.name} would run:
+      be.log.info(`dry-run: ${builder.name} would run:
 ${commandText}`);
       const metadata2 = { builder: builder.name, dryRun: true, commands: steps.map((s) => [s.command, ...s.args]), tags: meta.tags, platforms: plan.platforms };
       return {
@@ -35158,11 +35161,11 @@ ${commandText}`);
       fs8.mkdirSync(secretDir, { mode: 448 });
       for (const s of inline) fs8.writeFileSync(path4.join(secretDir, s.id), s.value, { mode: 384 });
     }
-    await group2("Log in to registries", async () => {
+    await be.log.group("Log in to registries", async () => {
       for (const l of logins) await builder.login(l.registry, l.username, l.password, plan, be.exec);
-      if (logins.length === 0) info2("no credentials given");
+      if (logins.length === 0) be.log.info("no credentials given");
     });
-    const outcome = await group2(`Build with ${builder.name}`, () => builder.run(plan, be.exec));
+    const outcome = await be.log.group(`Build with ${builder.name}`, () => builder.run(plan, be.exec));
     const seconds = (be.now().getTime() - started.getTime()) / 1e3;
     let platforms = plan.platforms.map((p) => ({ platform: p, digest: "", size: -1 }));
     const first = meta.tags[0] ? parseReference(meta.tags[0]) : void 0;
@@ -35178,9 +35181,9 @@ ${commandText}`);
         return c;
       };
       if (inputs.verify) {
-        await group2("Check every tag in the registry", async () => {
+        await be.log.group("Check every tag in the registry", async () => {
           const checks = await verifyTags(meta.tags, outcome.digest, clientFor);
-          for (const c of checks) info2(`${c.tag} → ${c.digest}`);
+          for (const c of checks) be.log.info(`${c.tag} → ${c.digest}`);
         });
       }
       platforms = await describeImage(clientFor(first.registry), first.repository, outcome.digest);
@@ -35203,7 +35206,8 @@ async function main() {
     exec,
     now: () => /* @__PURE__ */ new Date(),
     tempRoot: process.env.RUNNER_TEMP || os5.tmpdir(),
-    workspace: github.workspace
+    workspace: github.workspace,
+    log: runnerLog
   });
   setOutputs(result.outputs);
   writeSummary(result.summary);

@@ -3,6 +3,7 @@
  * add one line here per subcommand.
  */
 import type { CliCommand } from '@conveyor/kit';
+import { imageCommand } from '@conveyor/image/cli';
 import { promoteCommand } from '@conveyor/promote/cli';
 import { terraformCommand, tflintCommand } from '@conveyor/terraform/cli';
 import { releaseCommand } from '@conveyor/release/cli';
@@ -10,6 +11,7 @@ import { scanCommand } from '@conveyor/scan/cli';
 import { sopsCommand } from '@conveyor/sops/cli';
 
 export const commands: readonly CliCommand[] = [
+  imageCommand,
   promoteCommand,
   terraformCommand,
   tflintCommand,

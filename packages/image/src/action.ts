@@ -34,7 +34,19 @@ export interface BuildEnvironment {
   /** Where the build's private files go (RUNNER_TEMP on a runner). */
   tempRoot: string;
   workspace: string;
+  log: Log;
 }
+
+/** Where progress goes: the runner's log (groups, warnings) for the action, stderr for the CLI. */
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+  /** Registers a secret with the log's masking before it could be printed. */
+  mask(value: string, name: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+export const runnerLog: Log = { info, warning, group, mask: (value, name) => { maskSecret(value, { name, warnShort: false }); } };
 
 function metadataFor(inputs: ImageInputs, github: GitHubContext, env: NodeJS.ProcessEnv, now: Date): Metadata {
   const ctx = metadataContext(github, {
@@ -54,13 +66,13 @@ function metadataFor(inputs: ImageInputs, github: GitHubContext, env: NodeJS.Pro
 export async function buildImage(inputs: ImageInputs, github: GitHubContext, be: BuildEnvironment): Promise<BuildResult> {
   const started = be.now();
   const meta = metadataFor(inputs, github, be.env, started);
-  for (const w of meta.warnings) warning(w);
+  for (const w of meta.warnings) be.log.warning(w);
 
   // checks before any side effect
   const logins = parseLogins({ registry: inputs.registry, username: inputs.username, password: inputs.password }, inputs['registry-auth']);
-  for (const l of logins) maskSecret(l.password, { name: `password for ${l.registry}` });
+  for (const l of logins) be.log.mask(l.password, `password for ${l.registry}`);
   const inline = parseSecrets(inputs.secrets);
-  for (const s of inline) maskSecret(s.value, { name: `secret ${s.id}`, warnShort: false });
+  for (const s of inline) be.log.mask(s.value, `secret ${s.id}`);
   const secretFiles = parseSecretFiles(inputs['secret-files'], (p) => path.resolve(be.workspace, p), (p) => fs.existsSync(p));
   const problems: string[] = [];
   if (inputs.push && meta.tags.length === 0) problems.push("Input 'push' is true but no tags were computed: set 'images' and 'tags' (see the warnings above for rules that gave nothing).");
@@ -104,7 +116,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
     const steps = builder.steps(plan);
     const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(' ')).join('\n');
     if (builder.name === 'buildx' && plan.cacheTo.concat(plan.cacheFrom).some((c) => c.includes('type=gha')) && !be.env.ACTIONS_RUNTIME_TOKEN) {
-      warning('A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.');
+      be.log.warning('A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.');
     }
 
     const base = {
@@ -116,7 +128,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
     };
 
     if (inputs['dry-run']) {
-      info(`dry-run: ${builder.name} would run:\n${commandText}`);
+      be.log.info(`dry-run: ${builder.name} would run:\n${commandText}`);
       const metadata = { builder: builder.name, dryRun: true, commands: steps.map((s) => [s.command, ...s.args]), tags: meta.tags, platforms: plan.platforms };
       return {
         outputs: { ...base, digest: '', image: '', imageid: '', metadata },
@@ -128,11 +140,11 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
       fs.mkdirSync(secretDir, { mode: 0o700 });
       for (const s of inline) fs.writeFileSync(path.join(secretDir, s.id), s.value, { mode: 0o600 });
     }
-    await group('Log in to registries', async () => {
+    await be.log.group('Log in to registries', async () => {
       for (const l of logins) await builder.login(l.registry, l.username, l.password, plan, be.exec);
-      if (logins.length === 0) info('no credentials given');
+      if (logins.length === 0) be.log.info('no credentials given');
     });
-    const outcome = await group(`Build with ${builder.name}`, () => builder.run(plan, be.exec));
+    const outcome = await be.log.group(`Build with ${builder.name}`, () => builder.run(plan, be.exec));
     const seconds = (be.now().getTime() - started.getTime()) / 1000;
 
     let platforms: PlatformImage[] = plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 }));
@@ -149,9 +161,9 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
         return c;
       };
       if (inputs.verify) {
-        await group('Check every tag in the registry', async () => {
+        await be.log.group('Check every tag in the registry', async () => {
           const checks = await verifyTags(meta.tags, outcome.digest, clientFor);
-          for (const c of checks) info(`${c.tag} → ${c.digest}`);
+          for (const c of checks) be.log.info(`${c.tag} → ${c.digest}`);
         });
       }
       platforms = await describeImage(clientFor(first.registry), first.repository, outcome.digest);
@@ -176,6 +188,7 @@ export async function main(): Promise<void> {
     now: () => new Date(),
     tempRoot: process.env.RUNNER_TEMP || os.tmpdir(),
     workspace: github.workspace,
+    log: runnerLog,
   });
   setOutputs(result.outputs);
   writeSummary(result.summary);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { payloadOf } from './__fixtures__/events.ts';
+import { imageCommand } from './cli.ts';
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: { PATH: process.env.PATH }, cwd }, out, err };
+}
+
+describe('conveyor image', () => {
+  it('--dry-run --json prints the outputs for a release event given by flags', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-image-cli-'));
+    try {
+      const payload = payloadOf('release', (p) => p.action === 'published');
+      fs.writeFileSync(path.join(dir, 'event.json'), JSON.stringify(payload));
+      const t = io(dir);
+      const code = await imageCommand.run([
+        '--images', 'ghcr.io/codertocat/hello-world', '--tags', 'type=semver,pattern={{version}}', '--tags', 'type=semver,pattern={{major}}.{{minor}}',
+        '--builder', 'buildah', '--dry-run', '--push', '--json',
+        '--event-name', 'release', '--ref', 'refs/tags/v0.0.1', '--sha', 'a'.repeat(40), '--event-path', 'event.json', '--repository', 'Codertocat/Hello-World',
+      ], t.io);
+      expect(t.err.join('')).toContain('dry-run: buildah would run:');
+      expect(code).toBe(0);
+      const outputs = JSON.parse(t.out.join('')) as Record<string, string>;
+      expect(outputs.tags).toBe('ghcr.io/codertocat/hello-world:0.0.1\nghcr.io/codertocat/hello-world:0.0\nghcr.io/codertocat/hello-world:latest');
+      expect(outputs.version).toBe('0.0.1');
+      expect(JSON.parse(outputs.json!).labels['org.opencontainers.image.source']).toBe('https://github.com/Codertocat/Hello-World');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names an unknown flag and a bad input', async () => {
+    const t = io(os.tmpdir());
+    expect(await imageCommand.run(['--colour', 'red'], t.io)).toBe(1);
+    expect(t.err.join('')).toContain('Unknown flag --colour');
+    const u = io(os.tmpdir());
+    expect(await imageCommand.run(['--builder', 'kaniko'], u.io)).toBe(1);
+    expect(u.err.join('')).toContain("Input 'builder' is \"kaniko\"; accepted: auto | buildah | buildx.");
+  });
+});
