@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
-import { bundle, listBundles } from '../../scripts/build.ts';
+import { bundle, type Bundle } from '../../scripts/build.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { deployment, environmentsFile, kustomization, values, verdict, type Images } from './fixtures.ts';
@@ -38,8 +38,7 @@ const SHA = 'c0ffee0000000000000000000000000000000002';
   const error = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWith('::error::')).join('\n');
 
   beforeAll(async () => {
-    const b = listBundles().find((x) => x.name === 'promote');
-    if (!b) throw new Error('no promote bundle');
+    const b: Bundle = { name: 'promote', entry: 'packages/promote/src/actions/promote.ts', outfile: 'actions/promote/dist/index.js' };
     await bundle(b);
     script = path.join(root, b.outfile);
     tmp = tempDir('conveyor-promote-action-');

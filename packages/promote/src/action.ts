@@ -62,7 +62,9 @@ export async function runPromotion(inputs: PromoteInputs, env: NodeJS.ProcessEnv
       },
     });
   } finally {
-    fs.rmSync(workDir, { recursive: true, force: true });
+    // On a runner, RUNNER_TEMP is emptied after the job (the clones hold no token by now); deleting
+    // hundreds of files here would only slow the step. Elsewhere (the CLI) the clones are removed.
+    if (!env.RUNNER_TEMP) fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 

@@ -18,6 +18,8 @@ export interface Checkout {
   branch: string;
   /** `owner/name` on GitHub, when known (pull requests are opened there). */
   repository?: string;
+  /** Whether a token was written into the clone's configuration. */
+  credentials?: boolean;
 }
 
 export interface CheckoutContext {
@@ -66,7 +68,15 @@ async function clone(url: string, environment: Environment, context: CheckoutCon
   const hint = `Check that ${url} exists, has the branch '${environment.branch}', and that ${environment.tokenInput} can read it.`;
   await git(context.workDir, ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', environment.branch, '--', url, dir], { config, hint });
   for (const [name, value] of Object.entries(config)) await git(dir, ['config', '--local', name, value]);
-  return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}) };
+  return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}), credentials: Object.keys(config).length > 0 };
+}
+
+/** Removes the token from every clone's configuration (the clones themselves may stay for the runner to delete). */
+export async function forgetCredentials(clones: CheckoutCache): Promise<void> {
+  for (const pending of clones.values()) {
+    const co = await pending.catch(() => undefined);
+    if (co?.credentials) await git(co.dir, ['config', '--local', '--unset-all', 'http.extraheader'], { okCodes: [0, 5] });
+  }
 }
 
 /** The environment's targets for `image`, each bound to the files its path or glob names in the clone. */

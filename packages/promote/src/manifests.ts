@@ -4,7 +4,7 @@
  */
 import type { Target } from './environments.ts';
 import { updaterFor, type Observed, type Wanted } from './targets/index.ts';
-import { applyChanges, parseYamlFile } from './yaml-edit.ts';
+import { applyChanges, parseYamlFile, type YamlFile } from './yaml-edit.ts';
 
 /** A target bound to one concrete file (a target's glob expands to several). */
 export interface BoundTarget {
@@ -21,18 +21,23 @@ function textOf(files: FileTexts, file: string): string {
   return text;
 }
 
-/** Every digest-recording location of the targets, with the digest found there. */
-export function observe(files: FileTexts, bound: readonly BoundTarget[]): Observed[] {
-  const parsed = new Map<string, ReturnType<typeof parseYamlFile>>();
-  const out: Observed[] = [];
-  for (const { target, file } of bound) {
-    let yaml = parsed.get(file);
-    if (!yaml) {
-      yaml = parseYamlFile(file, textOf(files, file));
-      parsed.set(file, yaml);
-    }
-    out.push(...updaterFor(target).read(yaml, target));
+/** Parsed files by path, so a file read for checks is not parsed again to be edited. */
+export type ParsedFiles = Map<string, YamlFile>;
+
+function parsedOf(files: FileTexts, file: string, parsed: ParsedFiles): YamlFile {
+  const text = textOf(files, file);
+  let yaml = parsed.get(file);
+  if (!yaml || yaml.text !== text) {
+    yaml = parseYamlFile(file, text);
+    parsed.set(file, yaml);
   }
+  return yaml;
+}
+
+/** Every digest-recording location of the targets, with the digest found there. */
+export function observe(files: FileTexts, bound: readonly BoundTarget[], parsed: ParsedFiles = new Map()): Observed[] {
+  const out: Observed[] = [];
+  for (const { target, file } of bound) out.push(...updaterFor(target).read(parsedOf(files, file, parsed), target));
   return out;
 }
 
@@ -57,13 +62,13 @@ export function describeRunning(observed: readonly Observed[]): string {
 }
 
 /** The new text of every file the promotion changes (files that stay the same are left out). */
-export function planEdits(files: FileTexts, bound: readonly BoundTarget[], wanted: Wanted): Map<string, string> {
+export function planEdits(files: FileTexts, bound: readonly BoundTarget[], wanted: Wanted, parsed: ParsedFiles = new Map()): Map<string, string> {
   const byFile = new Map<string, Target[]>();
   for (const { target, file } of bound) byFile.set(file, [...(byFile.get(file) ?? []), target]);
   const edits = new Map<string, string>();
   for (const [file, targets] of byFile) {
-    const text = textOf(files, file);
-    const yaml = parseYamlFile(file, text);
+    const yaml = parsedOf(files, file, parsed);
+    const text = yaml.text;
     const changes = targets.flatMap((t) => updaterFor(t).plan(yaml, t, wanted));
     const next = applyChanges(yaml, changes);
     if (next !== text) edits.set(file, next);

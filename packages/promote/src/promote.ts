@@ -9,10 +9,10 @@ import { PromotionRefused, checkOrder, checkPresent, checkVerdict, commitMessage
 import { createDeployment, findDeployment, setDeploymentState, type DeploymentTarget } from './deployments.ts';
 import { findEnvironment, parseEnvironments, type Environment } from './environments.ts';
 import {
-  bindTargets, checkout, commitAndPush, pushPullRequestBranch, previousDigest, readFiles, writeFiles,
+  bindTargets, checkout, commitAndPush, forgetCredentials, pushPullRequestBranch, previousDigest, readFiles, writeFiles,
   type CheckoutCache, type CheckoutContext,
 } from './gitops.ts';
-import { describeRunning, observe, planEdits, runningDigest } from './manifests.ts';
+import { describeRunning, observe, planEdits, runningDigest, type ParsedFiles } from './manifests.ts';
 import { promotionBranch, upsertPullRequest } from './pulls.ts';
 import { isDigest, shortDigest } from './reference.ts';
 
@@ -84,12 +84,21 @@ function deploymentTarget(environment: Environment, context: PromoteContext): De
 /** Runs one promotion. Refusals throw `PromotionRefused` before any side effect. */
 export async function promote(request: PromoteRequest, context: PromoteContext): Promise<PromoteResult> {
   const clones: CheckoutCache = new Map();
+  try {
+    return await promoteWith(clones, request, context);
+  } finally {
+    await forgetCredentials(clones);
+  }
+}
+
+async function promoteWith(clones: CheckoutCache, request: PromoteRequest, context: PromoteContext): Promise<PromoteResult> {
   const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
   const co = await checkout(environment, context, clones);
   const bound = bindTargets(environment, request.image, co.dir, request.environmentsFile);
   const texts = readFiles(co.dir, bound);
-  const observed = observe(texts, bound);
+  const parsed: ParsedFiles = new Map();
+  const observed = observe(texts, bound, parsed);
   const running = runningDigest(observed);
   const base = { environment: environment.name, image: request.image, version: request.version, dryRun: request.dryRun };
   const runningNow = running.digest;
@@ -117,7 +126,7 @@ export async function promote(request: PromoteRequest, context: PromoteContext):
   const result: PromoteResult = { ...base, digest, ...(runningNow ? { previousDigest: runningNow } : {}), changed: false, files: [], message: '' };
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens['github-token']) : undefined;
-  const edits = planEdits(texts, bound, { image: request.image, digest, ...(request.version ? { version: request.version } : {}) });
+  const edits = planEdits(texts, bound, { image: request.image, digest, ...(request.version ? { version: request.version } : {}) }, parsed);
 
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;

@@ -1,0 +1,90 @@
+/**
+ * A promotion touching 500 manifest files in one GitOps repository, as a whole process (the built action
+ * bundle: clone, registry check, read and edit 500 kustomizations, one commit, push), against the floor:
+ * the same edits made by `sed -i` and `git commit` in a clone. A second floor adds the clone and the push
+ * the promotion also does. Prints the median of each and the ratios.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bundle, type Bundle } from '../scripts/build.ts';
+import { startRegistry } from '../test/support/registry.ts';
+import { cleanupTempDirs, tempDir } from '../test/support/tmp.ts';
+import { gitEnv, gitopsRemote, pushImage } from '../test/promote/support.ts';
+
+const FILES = 500;
+const RUNS = 7;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function timed(fn: () => void): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const b: Bundle = { name: 'promote', entry: 'packages/promote/src/actions/promote.ts', outfile: 'actions/promote/dist/index.js' };
+await bundle(b);
+const registry = await startRegistry();
+try {
+  const tmp = tempDir('conveyor-bench-promote-');
+  const env = gitEnv(path.join(tmp, 'home'));
+  const image = `${registry.host}/acme/web`;
+  const digests = [await pushImage(registry.url, 'acme/web', '1.0.0', 'web 1.0.0'), await pushImage(registry.url, 'acme/web', '1.1.0', 'web 1.1.0')];
+  const manifest = (digest: string, n: number) => `# app ${n}\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\nimages:\n  - name: ${image}   # web\n    newTag: "1.0.0"\n    digest: ${digest}\n`;
+  const files = Object.fromEntries(Array.from({ length: FILES }, (_, n) => [`apps/app-${String(n).padStart(3, '0')}/kustomization.yaml`, manifest(digests[0]!, n)]));
+  const remote = gitopsRemote(tmp, env, files);
+  const workspace = path.join(tmp, 'workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.writeFileSync(path.join(workspace, 'environments.yml'), `environments:\n  - name: dev\n    url: ${remote}\n    targets:\n      - {kind: kustomize, file: "apps/*/kustomization.yaml", image: ${image}}\n`);
+  const runnerTemp = tempDir('conveyor-bench-runner-');
+
+  const promotion = (digest: string) => timed(() => {
+    const result = spawnSync(process.execPath, [path.join(root, b.outfile)], {
+      env: { ...env, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, 'INPUT_ENVIRONMENT': 'dev', 'INPUT_IMAGE': image, 'INPUT_DIGEST': digest, 'INPUT_ENVIRONMENTS-FILE': 'environments.yml' },
+      encoding: 'utf8',
+    });
+    if (result.status !== 0 || !result.stdout.includes(`in ${FILES} file(s)`)) throw new Error(`promotion failed:\n${result.stdout}\n${result.stderr}`);
+  });
+
+  const clone = path.join(tmp, 'floor');
+  execFileSync('git', ['clone', '-q', remote, clone], { env });
+  const names = Object.keys(files);
+  const sedCommit = (from: string, to: string) => {
+    execFileSync('git', ['fetch', '-q', 'origin'], { cwd: clone, env });
+    execFileSync('git', ['reset', '-q', '--hard', 'origin/main'], { cwd: clone, env });
+    return timed(() => {
+      execFileSync('sed', ['-i', `s/${from}/${to}/`, ...names], { cwd: clone, env });
+      execFileSync('git', ['commit', '-q', '-am', `floor ${to}`], { cwd: clone, env });
+    });
+  };
+  const sedFull = (from: string, to: string) => {
+    const dir = fs.mkdtempSync(path.join(runnerTemp, 'floor-'));
+    return timed(() => {
+      execFileSync('git', ['clone', '-q', '--single-branch', '--branch', 'main', remote, dir], { env });
+      execFileSync('sed', ['-i', `s/${from}/${to}/`, ...names], { cwd: dir, env });
+      execFileSync('git', ['commit', '-q', '-am', `floor ${to}`], { cwd: dir, env });
+      execFileSync('git', ['push', '-q', 'origin', 'HEAD:main'], { cwd: dir, env });
+    });
+  };
+
+  // Each round: the promotion moves all 500 files from the first digest to the second; both floors make
+  // the reverse edit (the one with a push puts the remote back for the next round).
+  const [first, second] = digests as [string, string];
+  const ours: number[] = [];
+  const floor: number[] = [];
+  const floorFull: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ours.push(promotion(second));
+    floor.push(sedCommit(second, first));
+    floorFull.push(sedFull(second, first));
+  }
+  const m = { ours: median(ours), floor: median(floor), full: median(floorFull) };
+  console.log(`promotion of ${FILES} files, whole process (median of ${RUNS}): ${m.ours.toFixed(0)} ms`);
+  console.log(`floor: sed -i + git commit:                      ${m.floor.toFixed(0)} ms  ratio ${(m.ours / m.floor).toFixed(2)}x`);
+  console.log(`floor: git clone + sed -i + git commit + push:    ${m.full.toFixed(0)} ms  ratio ${(m.ours / m.full).toFixed(2)}x`);
+} finally {
+  await registry.stop();
+  cleanupTempDirs();
+}
