@@ -35256,6 +35256,7 @@ function parseRule(raw, origin, problems) {
     namespace: text2(raw.namespace, `${origin}.namespace`, problems),
     fixState,
     vexStatus,
+    vexJustification: text2(raw["vex-justification"], `${origin}.vex-justification`, problems),
     matchType,
     package: {
       name: anchored(text2(pkg.name, `${origin}.package.name`, problems), `${origin}.package.name`, problems),
@@ -35266,6 +35267,7 @@ function parseRule(raw, origin, problems) {
       upstreamName: anchored(text2(pkg["upstream-name"], `${origin}.package.upstream-name`, problems), `${origin}.package.upstream-name`, problems)
     }
   };
+  if (rule2.vexJustification !== void 0 && rule2.vexStatus === void 0) problems.push(`${origin}.vex-justification needs vex-status (it narrows which VEX statements the rule follows)`);
   const hasCondition = rule2.vulnerability || rule2.namespace || rule2.fixState || rule2.vexStatus || rule2.matchType || Object.values(rule2.package).some((v) => v !== void 0);
   if (!hasCondition) problems.push(`${origin} has no condition (vulnerability, package, fix-state, namespace, vex-status, match-type), so it would ignore nothing`);
   return problems.length === before ? rule2 : void 0;
@@ -35316,14 +35318,15 @@ function parseGrypeConfig(source, file) {
 function isExpired(rule2, now) {
   return rule2.expiresAt !== void 0 && now >= rule2.expiresAt;
 }
-function ruleMatches(rule2, match, vexStatus) {
+function ruleMatches(rule2, match, vex) {
   if (rule2.vulnerability !== void 0) {
     const ids2 = rule2.includeAliases ? [match.id, ...match.related.map((r) => r.id)] : [match.id];
     if (!ids2.includes(rule2.vulnerability)) return false;
   }
   if (rule2.namespace !== void 0 && rule2.namespace !== match.namespace) return false;
   if (rule2.fixState !== void 0 && rule2.fixState !== match.fix.state) return false;
-  if (rule2.vexStatus !== void 0 && rule2.vexStatus !== vexStatus) return false;
+  if (rule2.vexStatus !== void 0 && rule2.vexStatus !== vex?.status) return false;
+  if (rule2.vexJustification !== void 0 && rule2.vexJustification !== vex?.justification) return false;
   if (rule2.matchType !== void 0 && !match.details.some((d) => d.type === rule2.matchType)) return false;
   const p = rule2.package;
   const a = match.artifact;
@@ -35470,12 +35473,12 @@ function evaluate(report, policy, now) {
   const hasVex = policy.vex.length > 0;
   for (const m of report.matches) {
     const statement = hasVex ? vexStatementFor(m, policy.vex, report.source) : void 0;
-    const rule2 = active.find((r) => ruleMatches(r, m, statement?.status));
+    const rule2 = active.find((r) => ruleMatches(r, m, statement));
     if (rule2) {
       ignored.push(finding(m, rule2.origin, rule2.until ? `${rule2.reason} (until ${rule2.until})` : rule2.reason));
       continue;
     }
-    for (const r of expiredRules) if (ruleMatches(r, m, statement?.status)) expired.get(r).push(m);
+    for (const r of expiredRules) if (ruleMatches(r, m, statement)) expired.get(r).push(m);
     if (statement && (statement.status === "not_affected" || statement.status === "fixed")) {
       const why = [statement.status, statement.justification, statement.impactStatement].filter(Boolean).join(": ");
       ignored.push(finding(m, `vex:${statement.file}#${statement.index}`, why));
@@ -36153,15 +36156,14 @@ async function runScan(inputs, env, workspace, install = installTool) {
   });
   fs10.mkdirSync(outputDir, { recursive: true });
   const reportFile = path13.join(outputDir, "grype.json");
-  const text3 = await group2(`Scan ${subject}`, () => runGrype({
+  const report = parseReport(await group2(`Scan ${subject}`, () => runGrype({
     grype,
     source,
     reportFile,
     workDir: outputDir,
     env,
     dbCacheDir: dbCacheDir(inputs["db-cache-dir"], env)
-  }));
-  const report = parseReport(text3, reportFile);
+  })), reportFile);
   const outcome = decide(report, policy, { image: source.kind === "image" ? source.image : void 0, now: /* @__PURE__ */ new Date() });
   const { files, outputs } = writeResults(outcome, outputDir, reportFile);
   return { subject, report, policy, outcome, files, outputs };

@@ -37,10 +37,9 @@ export async function runScan(inputs: ScanInputs, env: NodeJS.ProcessEnv, worksp
   });
   fs.mkdirSync(outputDir, { recursive: true });
   const reportFile = path.join(outputDir, 'grype.json');
-  const text = await group(`Scan ${subject}`, () => runGrype({
+  const report = parseReport(await group(`Scan ${subject}`, () => runGrype({
     grype, source, reportFile, workDir: outputDir, env, dbCacheDir: dbCacheDir(inputs['db-cache-dir'], env),
-  }));
-  const report = parseReport(text, reportFile);
+  })), reportFile);
   const outcome = decide(report, policy, { image: source.kind === 'image' ? source.image : undefined, now: new Date() });
   const { files, outputs } = writeResults(outcome, outputDir, reportFile);
   return { subject, report, policy, outcome, files, outputs };

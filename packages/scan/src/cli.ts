@@ -37,6 +37,14 @@ function finish(outcome: Outcome, outputs: Record<string, unknown>, text: string
   return 0;
 }
 
+function readReport(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError([`Cannot read the report ${file} (${(error as NodeJS.ErrnoException).code ?? describeError(error)}); pass the file grype wrote with -o json --file.`]);
+  }
+}
+
 async function report(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags(argv, policyInputs);
   if (flags.help) {
@@ -47,15 +55,10 @@ async function report(argv: readonly string[], io: CliIo): Promise<number> {
   const inputs = readInputs(policyInputs, flags.source, { baseDir: io.cwd });
   const policy = loadPolicy(inputs, io.cwd);
   const file = path.resolve(io.cwd, flags.positionals[0]!);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError([`Cannot read the report ${file} (${(error as NodeJS.ErrnoException).code ?? describeError(error)}); pass the file grype wrote with -o json --file.`]);
-  }
   let parsed;
   try {
-    parsed = parseReport(text, file);
+    // The report's text is not kept: only the parsed model lives on (a big report is tens of MiB).
+    parsed = parseReport(readReport(file), file);
   } catch (error) {
     if (error instanceof ReportFormatError) throw new InputError([error.message]);
     throw error;

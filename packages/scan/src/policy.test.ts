@@ -169,3 +169,31 @@ function rawCounts(raw: { matches: { vulnerability: { severity?: string; fix?: {
     });
   });
 });
+
+describe('rules that follow VEX statements', () => {
+  const data = {
+    matches: [
+      { vulnerability: { id: 'CVE-2024-1', severity: 'High', fix: { state: 'not-fixed', versions: [] } }, artifact: { name: 'openssl', version: '3.0.1', type: 'deb', purl: 'pkg:deb/debian/openssl@3.0.1?arch=amd64' } },
+      { vulnerability: { id: 'CVE-2024-2', severity: 'High', fix: { state: 'not-fixed', versions: [] } }, artifact: { name: 'openssl', version: '3.0.1', type: 'deb', purl: 'pkg:deb/debian/openssl@3.0.1' } },
+      { vulnerability: { id: 'CVE-2024-3', severity: 'High', fix: { state: 'not-fixed', versions: [] } }, artifact: { name: 'openssl', version: '3.0.1', type: 'deb', purl: 'pkg:deb/debian/openssl@3.0.1' } },
+    ],
+    source: { type: 'image', target: 'app:1' },
+  };
+  const vex = parseVex(JSON.stringify({
+    '@context': 'https://openvex.dev/ns/v0.2.0',
+    statements: [
+      { vulnerability: { name: 'CVE-2024-1' }, products: ['pkg:deb/debian/openssl@3.0.1'], status: 'under_investigation' },
+      { vulnerability: { name: 'CVE-2024-2' }, products: ['pkg:deb/debian/openssl@3.0.1'], status: 'affected', justification: 'x' },
+    ],
+  }), 'v.json');
+
+  it('ignores only the matches whose statement has the rule\'s status (and justification)', () => {
+    const report = parseReport(data);
+    const run = (yaml: string) => evaluate(report, { ...base, rules: parseIgnoreInput(yaml), vex, vexFiles: ['v.json'] }, NOW).ignored.map((i) => i.id);
+    expect(run('- vex-status: under_investigation\n  reason: triage open')).toEqual(['CVE-2024-1']);
+    expect(run('- vex-status: affected\n  vex-justification: x\n  reason: r')).toEqual(['CVE-2024-2']);
+    expect(run('- vex-status: affected\n  vex-justification: y\n  reason: r')).toEqual([]);
+    // Statuses that are not not_affected/fixed ignore nothing by themselves.
+    expect(run('')).toEqual([]);
+  });
+});

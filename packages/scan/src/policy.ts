@@ -86,12 +86,12 @@ export function evaluate(report: GrypeReport, policy: Policy, now: number): Eval
   const hasVex = policy.vex.length > 0;
   for (const m of report.matches) {
     const statement = hasVex ? vexStatementFor(m, policy.vex, report.source) : undefined;
-    const rule = active.find((r) => ruleMatches(r, m, statement?.status));
+    const rule = active.find((r) => ruleMatches(r, m, statement));
     if (rule) {
       ignored.push(finding(m, rule.origin, rule.until ? `${rule.reason} (until ${rule.until})` : rule.reason));
       continue;
     }
-    for (const r of expiredRules) if (ruleMatches(r, m, statement?.status)) expired.get(r)!.push(m);
+    for (const r of expiredRules) if (ruleMatches(r, m, statement)) expired.get(r)!.push(m);
     if (statement && (statement.status === 'not_affected' || statement.status === 'fixed')) {
       const why = [statement.status, statement.justification, statement.impactStatement].filter(Boolean).join(': ');
       ignored.push(finding(m, `vex:${statement.file}#${statement.index}`, why));

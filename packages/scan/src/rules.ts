@@ -26,6 +26,8 @@ export interface IgnoreRule {
   namespace?: string;
   fixState?: FixState;
   vexStatus?: VexStatus;
+  /** With vex-status: only statements with this justification. */
+  vexJustification?: string;
   matchType?: string;
   package: {
     name?: RegExp;
@@ -126,6 +128,7 @@ export function parseRule(raw: unknown, origin: string, problems: string[]): Ign
     namespace: text(raw.namespace, `${origin}.namespace`, problems),
     fixState: fixState as FixState | undefined,
     vexStatus: vexStatus as VexStatus | undefined,
+    vexJustification: text(raw['vex-justification'], `${origin}.vex-justification`, problems),
     matchType,
     package: {
       name: anchored(text(pkg.name, `${origin}.package.name`, problems), `${origin}.package.name`, problems),
@@ -136,6 +139,7 @@ export function parseRule(raw: unknown, origin: string, problems: string[]): Ign
       upstreamName: anchored(text(pkg['upstream-name'], `${origin}.package.upstream-name`, problems), `${origin}.package.upstream-name`, problems),
     },
   };
+  if (rule.vexJustification !== undefined && rule.vexStatus === undefined) problems.push(`${origin}.vex-justification needs vex-status (it narrows which VEX statements the rule follows)`);
   const hasCondition = rule.vulnerability || rule.namespace || rule.fixState || rule.vexStatus || rule.matchType
     || Object.values(rule.package).some((v) => v !== undefined);
   if (!hasCondition) problems.push(`${origin} has no condition (vulnerability, package, fix-state, namespace, vex-status, match-type), so it would ignore nothing`);
@@ -198,17 +202,18 @@ export function isExpired(rule: IgnoreRule, now: number): boolean {
 }
 
 /**
- * Whether every condition of `rule` holds for `match`. `vexStatus` is the status a VEX statement gives
- * this match (if any); a rule with `vex-status` applies only to matches whose statement has that status.
+ * Whether every condition of `rule` holds for `match`. `vex` is what a VEX statement says of this match
+ * (if any); a rule with `vex-status` (and `vex-justification`) applies only to matches whose statement says so.
  */
-export function ruleMatches(rule: IgnoreRule, match: Match, vexStatus?: string): boolean {
+export function ruleMatches(rule: IgnoreRule, match: Match, vex?: { status: string; justification?: string }): boolean {
   if (rule.vulnerability !== undefined) {
     const ids = rule.includeAliases ? [match.id, ...match.related.map((r) => r.id)] : [match.id];
     if (!ids.includes(rule.vulnerability)) return false;
   }
   if (rule.namespace !== undefined && rule.namespace !== match.namespace) return false;
   if (rule.fixState !== undefined && rule.fixState !== match.fix.state) return false;
-  if (rule.vexStatus !== undefined && rule.vexStatus !== vexStatus) return false;
+  if (rule.vexStatus !== undefined && rule.vexStatus !== vex?.status) return false;
+  if (rule.vexJustification !== undefined && rule.vexJustification !== vex?.justification) return false;
   if (rule.matchType !== undefined && !match.details.some((d) => d.type === rule.matchType)) return false;
   const p = rule.package;
   const a = match.artifact;
