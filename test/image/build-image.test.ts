@@ -4,9 +4,11 @@
  * docker-registry on 127.0.0.1. The test then reads the registry's API itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { payloadOf } from '../../packages/image/src/__fixtures__/events.ts';
+import { describeImage, RegistryClient } from '../../packages/image/src/registry.ts';
 import { bundle, listBundles } from '../../scripts/build.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
@@ -81,7 +83,7 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
       secrets: 'token=hunter2-very-secret-value',
       registry: registry.host, username: 'ci-robot', password: 'registry-pass-4242',
       'buildah-options': `--storage-driver vfs --root ${path.join(dir, 'storage')} --runroot ${path.join(dir, 'run')}`,
-    }, githubEnv());
+    }, { ...githubEnv(), DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest,manifest-descriptor' });
     expect(run.stderr + run.stdout).not.toMatch(/::error::/);
     expect(run.status).toBe(0);
 
@@ -103,8 +105,13 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
     // the manifest list has both platforms
     const index = await registryJson(`${registry.url}/v2/team/app/manifests/${digest}`);
     expect(index.body.mediaType).toBe(OCI_INDEX);
-    const entries = index.body.manifests as { digest: string; platform: { os: string; architecture: string } }[];
+    const entries = index.body.manifests as { digest: string; platform: { os: string; architecture: string }; annotations?: Record<string, string> }[];
     expect(entries.map((m) => `${m.platform.os}/${m.platform.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    // manifest-descriptor annotations on the index's entries
+    for (const entry of entries) {
+      expect(entry.annotations?.['com.example.note']).toBe('built by conveyor');
+      expect(entry.annotations?.['org.opencontainers.image.version']).toBe('1.2.3');
+    }
 
     const labels = JSON.parse(run.outputs.json!).labels as Record<string, string>;
     for (const entry of entries) {
@@ -143,6 +150,27 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
     const unmasked = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::') && l.includes('hunter2'));
     expect(unmasked).toEqual([]);
   }, 180_000);
+
+  it('one platform and no platform list: an image manifest, pushed to each tag with the same digest', async () => {
+    const image = `${registry.host}/team/single`;
+    const run = await runAction(dir, {
+      images: image, tags: 'type=ref,event=tag\ntype=raw,value=stable', context: 'app', push: 'true',
+      'buildah-options': `--storage-driver vfs --root ${path.join(dir, 'storage')} --runroot ${path.join(dir, 'run')}`,
+    }, { ...githubEnv(), DOCKER_METADATA_ANNOTATIONS_LEVELS: 'manifest' });
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.status).toBe(0);
+    expect(run.outputs.tags).toBe(`${image}:v1.2.3\n${image}:stable\n${image}:latest`);
+    const client = new RegistryClient(registry.host, { plainHttp: true });
+    expect((await client.tags('team/single')).sort()).toEqual(['latest', 'stable', 'v1.2.3']);
+    for (const tag of ['v1.2.3', 'stable', 'latest']) expect(await client.resolve('team/single', tag)).toBe(run.outputs.digest);
+    const manifest = await client.manifest('team/single', run.outputs.digest!);
+    expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    const described = await describeImage(client, 'team/single', run.outputs.digest!);
+    expect(described).toEqual([{ platform: 'linux/amd64', digest: run.outputs.digest, size: expect.any(Number) }]);
+    // the build's local names are removed from buildah's storage afterwards
+    const left = spawnSync('buildah', ['--storage-driver', 'vfs', '--root', path.join(dir, 'storage'), '--runroot', path.join(dir, 'run'), 'images', '--format', '{{.Name}}'], { encoding: 'utf8' });
+    expect(left.stdout).not.toContain('conveyor-');
+  }, 120_000);
 
   it('dry-run computes the tags and prints the buildah commands, building and pushing nothing', async () => {
     const image = `${registry.host}/team/dry`;

@@ -34115,10 +34115,9 @@ var buildah = {
       const list2 = localName(plan, "list");
       steps.push({ command: "buildah", args: [...g, "manifest", "create", list2] });
       for (const image of images) steps.push({ command: "buildah", args: [...g, "manifest", "add", list2, image] });
-      for (const a of plan.annotations) {
-        const { level, value } = annotationLevel(a);
-        if (level !== "manifest-descriptor") continue;
-        for (const image of images) steps.push({ command: "buildah", args: [...g, "manifest", "annotate", "--annotation", value, list2, image] });
+      const descriptor = plan.annotations.map(annotationLevel).filter((a) => a.level === "manifest-descriptor").flatMap((a) => ["--annotation", a.value]);
+      if (descriptor.length > 0) {
+        for (const image of images) steps.push({ command: "buildah", args: [...g, "manifest", "annotate", ...descriptor, list2, image] });
       }
       if (plan.push) {
         plan.tags.forEach((tag, i) => steps.push({ command: "buildah", args: [...g, "manifest", "push", "--all", ...tls(plan, parseReference(tag).registry), "--digestfile", path2.join(plan.workDir, `digest-${i}`), list2, `docker://${tag}`] }));
@@ -34129,7 +34128,14 @@ var buildah = {
     return steps;
   },
   async run(plan, exec3) {
-    for (const step of this.steps(plan)) await exec3(step.command, step.args, { stream: true });
+    try {
+      for (const step of this.steps(plan)) await exec3(step.command, step.args, { stream: true });
+    } finally {
+      const multi = plan.platforms.length > 1;
+      if (multi) await exec3("buildah", [...plan.buildahOptions, "manifest", "rm", localName(plan, "list")], { okCodes: [0, 1, 125], quiet: true }).catch(() => void 0);
+      const names = multi ? plan.platforms.map((_, i) => localName(plan, String(i))) : [localName(plan, "")];
+      await exec3("buildah", [...plan.buildahOptions, "rmi", ...names], { okCodes: [0, 1, 125], quiet: true }).catch(() => void 0);
+    }
     const read = (name) => fs6.readFileSync(path2.join(plan.workDir, name), "utf8").trim();
     const imageId = read("iid-0");
     if (!plan.push) return { digest: imageId.startsWith("sha256:") ? imageId : `sha256:${imageId}`, imageId, pushed: [] };

@@ -19,15 +19,15 @@ describe('buildah commands', () => {
   });
 
   it('two platforms: a build each, a manifest list, descriptor annotations, and a push of the list per tag', () => {
-    const out = lines(plan({ platforms: ['linux/amd64', 'linux/arm64'], tags: ['ghcr.io/o/app:1.0'], annotations: ['manifest:k=v', 'manifest-descriptor:d=e'], buildahOptions: [] }));
+    const out = lines(plan({ platforms: ['linux/amd64', 'linux/arm64'], tags: ['ghcr.io/o/app:1.0'], annotations: ['manifest:k=v', 'manifest-descriptor:d=e', 'manifest-descriptor:f=g'], buildahOptions: [] }));
     expect(out).toEqual([
       expect.stringMatching(/^buildah build --format oci --platform linux\/amd64 .* --tag localhost\/conveyor-conveyorimageabc-0 \/src$/),
       expect.stringMatching(/^buildah build --format oci --platform linux\/arm64 .* --tag localhost\/conveyor-conveyorimageabc-1 \/src$/),
       'buildah manifest create localhost/conveyor-conveyorimageabc-list',
       'buildah manifest add localhost/conveyor-conveyorimageabc-list localhost/conveyor-conveyorimageabc-0',
       'buildah manifest add localhost/conveyor-conveyorimageabc-list localhost/conveyor-conveyorimageabc-1',
-      'buildah manifest annotate --annotation d=e localhost/conveyor-conveyorimageabc-list localhost/conveyor-conveyorimageabc-0',
-      'buildah manifest annotate --annotation d=e localhost/conveyor-conveyorimageabc-list localhost/conveyor-conveyorimageabc-1',
+      'buildah manifest annotate --annotation d=e --annotation f=g localhost/conveyor-conveyorimageabc-list localhost/conveyor-conveyorimageabc-0',
+      'buildah manifest annotate --annotation d=e --annotation f=g localhost/conveyor-conveyorimageabc-list localhost/conveyor-conveyorimageabc-1',
       'buildah manifest push --all --digestfile /tmp/conveyor-image-abc/digest-0 localhost/conveyor-conveyorimageabc-list docker://ghcr.io/o/app:1.0',
     ]);
     expect(out[0]).not.toContain('d=e');

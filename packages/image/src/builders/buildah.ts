@@ -65,10 +65,10 @@ export const buildah: Builder = {
       const list = localName(plan, 'list');
       steps.push({ command: 'buildah', args: [...g, 'manifest', 'create', list] });
       for (const image of images) steps.push({ command: 'buildah', args: [...g, 'manifest', 'add', list, image] });
-      for (const a of plan.annotations) {
-        const { level, value } = annotationLevel(a);
-        if (level !== 'manifest-descriptor') continue;
-        for (const image of images) steps.push({ command: 'buildah', args: [...g, 'manifest', 'annotate', '--annotation', value, list, image] });
+      // one call per entry with every annotation: each `manifest annotate` replaces the entry's annotations
+      const descriptor = plan.annotations.map(annotationLevel).filter((a) => a.level === 'manifest-descriptor').flatMap((a) => ['--annotation', a.value]);
+      if (descriptor.length > 0) {
+        for (const image of images) steps.push({ command: 'buildah', args: [...g, 'manifest', 'annotate', ...descriptor, list, image] });
       }
       if (plan.push) {
         plan.tags.forEach((tag, i) => steps.push({ command: 'buildah', args: [...g, 'manifest', 'push', '--all', ...tls(plan, parseReference(tag).registry), '--digestfile', path.join(plan.workDir, `digest-${i}`), list, `docker://${tag}`] }));
@@ -80,7 +80,15 @@ export const buildah: Builder = {
   },
 
   async run(plan, exec): Promise<BuildOutcome> {
-    for (const step of this.steps(plan)) await exec(step.command, step.args, { stream: true });
+    try {
+      for (const step of this.steps(plan)) await exec(step.command, step.args, { stream: true });
+    } finally {
+      // the local names are this build's own; the layers stay cached in buildah's storage
+      const multi = plan.platforms.length > 1;
+      if (multi) await exec('buildah', [...plan.buildahOptions, 'manifest', 'rm', localName(plan, 'list')], { okCodes: [0, 1, 125], quiet: true }).catch(() => undefined);
+      const names = multi ? plan.platforms.map((_, i) => localName(plan, String(i))) : [localName(plan, '')];
+      await exec('buildah', [...plan.buildahOptions, 'rmi', ...names], { okCodes: [0, 1, 125], quiet: true }).catch(() => undefined);
+    }
     const read = (name: string) => fs.readFileSync(path.join(plan.workDir, name), 'utf8').trim();
     const imageId = read('iid-0');
     if (!plan.push) return { digest: imageId.startsWith('sha256:') ? imageId : `sha256:${imageId}`, imageId, pushed: [] };
