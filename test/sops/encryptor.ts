@@ -5,7 +5,7 @@
  * = SHA-512 over the leaves in document order, stored encrypted with lastmodified as additional data.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type YAMLMap } from 'yaml';
 import { goFloat } from '@conveyor/sops';
 
 export function encryptValue(plaintext: Buffer, type: string, key: Uint8Array, aad: string): string {
@@ -34,9 +34,10 @@ function typed(value: unknown): { type: string; bytes: Buffer } | undefined {
   return { type: 'str', bytes: Buffer.from(String(value)) };
 }
 
-/** Encrypts a plain YAML text into a SOPS YAML file. */
+/** Encrypts a plain YAML text (one or several documents) into a SOPS YAML file. */
 export function encryptYaml(plain: string, options: EncryptOptions): string {
-  const doc: Document = parseDocument(plain, { intAsBigInt: true });
+  const docs = parseAllDocuments(plain, { intAsBigInt: true });
+  if (!Array.isArray(docs)) throw new Error('not YAML');
   const encrypt = options.encrypt ?? ((keys: string[]) => !keys.some((k) => k.endsWith('_unencrypted')));
   const hash = createHash('sha512');
   if (options.macOnlyEncrypted) hash.update(createHash('sha256').update('sops').digest());
@@ -56,11 +57,14 @@ export function encryptYaml(plain: string, options: EncryptOptions): string {
       }
     }
   };
-  walk(doc.contents, []);
+  for (const doc of docs) walk(doc.contents, []);
   const lastModified = options.lastModified ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const mac = encryptValue(Buffer.from(hash.digest('hex').toUpperCase()), 'str', options.dataKey, lastModified);
   const sops = { ...options.metadata, lastmodified: lastModified, mac, ...(options.macOnlyEncrypted ? { mac_only_encrypted: true } : {}), version: '3.9.0' };
-  if (!isMap(doc.contents)) throw new Error('the plain document must be a map');
-  doc.contents.set('sops', doc.createNode(sops));
-  return doc.toString({ lineWidth: 0 });
+  return docs.map((doc, i) => {
+    if (!isMap(doc.contents)) throw new Error('each plain document must be a map');
+    (doc.contents as YAMLMap).set(doc.createNode('sops'), doc.createNode(sops));
+    const text = doc.toString({ lineWidth: 0 });
+    return i === 0 || text.startsWith('---') ? text : `---\n${text}`;
+  }).join('');
 }

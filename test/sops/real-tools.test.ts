@@ -126,6 +126,20 @@ function ageWrap(key: Uint8Array, recipient: string): string {
     expect(onlyAge.message).toContain(`group 2: pgp ${fingerprint}`);
   });
 
+  it('decrypts several YAML documents under one MAC, and writes them back as several documents', async () => {
+    const key = ageKey(dir, 'multi');
+    const dataKey = randomBytes(32);
+    const text = encryptYaml('kind: A\nsecret: one\n---\nkind: B\nsecret: two\n', { dataKey, metadata: { age: [{ recipient: key.recipient, enc: ageWrap(dataKey, key.recipient) }] } });
+    const context: KeyContext = { age: [{ identity: key.identity, origin: 'age-key' }], pgp: [] };
+    const result = await decryptFile(text, 'multi.yaml', context);
+    expect(result.leaves.map((l) => l.text)).toEqual(['A', 'one', 'B', 'two']);
+    expect(result.plain()).toBe('kind: A\nsecret: one\n---\nkind: B\nsecret: two\n');
+    // swapping the two documents keeps every value valid but changes the order the MAC covers
+    const [first, second] = text.split(/^---\n/m);
+    expect(second).toBeDefined();
+    await expect(decryptFile(`${second}---\n${first}`, 'multi.yaml', context)).rejects.toThrow(/MAC mismatch/);
+  });
+
   it('verifies a mac_only_encrypted MAC: plain values may change, encrypted ones may not', async () => {
     const key = ageKey(dir, 'mac-only');
     const dataKey = randomBytes(32);

@@ -91785,7 +91785,7 @@ function parseYaml(text, file) {
   let metadata;
   for (const doc of docs) {
     if (doc.errors.length > 0) throw new SopsFormatError(`${file} is not valid YAML: ${doc.errors[0].message}`);
-    if (doc.contents === null) continue;
+    if (doc.contents === null || (0, import_yaml.isScalar)(doc.contents) && doc.contents.value === null) continue;
     const root5 = convert(doc.contents, doc, file);
     if (root5.kind !== "map") throw new SopsFormatError(`${file}: a SOPS YAML document must be a map at the top level.`);
     const index2 = root5.entries.findIndex((e5) => "key" in e5 && e5.key === "sops");
@@ -91849,7 +91849,8 @@ function renderYaml(parsed, decrypted, dataKey) {
     });
     out.push(doc.toString({ lineWidth: 0 }));
   }
-  return out.join("---\n");
+  return out.map((text, i6) => i6 === 0 || text.startsWith("---") ? text : `---
+${text}`).join("");
 }
 
 // packages/sops/src/formats.ts

@@ -45,7 +45,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   let metadata: unknown;
   for (const doc of docs) {
     if (doc.errors.length > 0) throw new SopsFormatError(`${file} is not valid YAML: ${doc.errors[0]!.message}`);
-    if (doc.contents === null) continue;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) continue;
     const root = convert(doc.contents, doc, file);
     if (root.kind !== 'map') throw new SopsFormatError(`${file}: a SOPS YAML document must be a map at the top level.`);
     const index = root.entries.findIndex((e) => 'key' in e && e.key === 'sops');
@@ -116,5 +116,6 @@ export function renderYaml(parsed: ParsedYaml, decrypted: readonly MapNode[], da
     });
     out.push(doc.toString({ lineWidth: 0 }));
   }
-  return out.join('---\n');
+  // a document after the first prints its own '---' when the source had one
+  return out.map((text, i) => (i === 0 || text.startsWith('---') ? text : `---\n${text}`)).join('');
 }
