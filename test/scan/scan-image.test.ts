@@ -226,7 +226,7 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
   it('checks inputs before running anything: exactly one source, valid rules', () => {
     const both = runAction({ image: IMAGE, path: '.' });
     expect(both.status).toBe(1);
-    expect(both.stdout).toContain('::error::Inputs image and path are all set; set exactly one of image, sbom or path.');
+    expect(both.stdout).toContain('::error::Inputs image and path are both set; set exactly one of image, sbom or path.');
     expect(both.calls).toEqual([]);
     const none = runAction({});
     expect(none.stdout).toContain('Nothing to scan: set exactly one of the inputs image');

@@ -35527,7 +35527,7 @@ var scanInputs = {
 function scanSource(inputs) {
   const given = [inputs.image ? "image" : "", inputs.sbom ? "sbom" : "", inputs.path ? "path" : ""].filter(Boolean);
   if (given.length !== 1) {
-    throw new InputError([given.length === 0 ? "Nothing to scan: set exactly one of the inputs image (preferably name@sha256:…), sbom (an SBOM file) or path (a folder or file)." : `Inputs ${given.join(" and ")} are all set; set exactly one of image, sbom or path.`]);
+    throw new InputError([given.length === 0 ? "Nothing to scan: set exactly one of the inputs image (preferably name@sha256:…), sbom (an SBOM file) or path (a folder or file)." : `Inputs ${given.join(" and ")} are ${given.length === 2 ? "both" : "all"} set; set exactly one of image, sbom or path.`]);
   }
   if (inputs.image) {
     if (/\s/.test(inputs.image)) throw new InputError([`Input 'image' is ${JSON.stringify(inputs.image)}; accepted: one image reference such as ghcr.io/acme/app@sha256:… (no spaces).`]);

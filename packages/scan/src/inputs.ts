@@ -39,7 +39,7 @@ export function scanSource(inputs: Pick<ScanInputs, 'image' | 'sbom' | 'path'>):
   if (given.length !== 1) {
     throw new InputError([given.length === 0
       ? 'Nothing to scan: set exactly one of the inputs image (preferably name@sha256:…), sbom (an SBOM file) or path (a folder or file).'
-      : `Inputs ${given.join(' and ')} are all set; set exactly one of image, sbom or path.`]);
+      : `Inputs ${given.join(' and ')} are ${given.length === 2 ? 'both' : 'all'} set; set exactly one of image, sbom or path.`]);
   }
   if (inputs.image) {
     if (/\s/.test(inputs.image)) throw new InputError([`Input 'image' is ${JSON.stringify(inputs.image)}; accepted: one image reference such as ghcr.io/acme/app@sha256:… (no spaces).`]);
