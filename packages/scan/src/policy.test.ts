@@ -197,3 +197,20 @@ describe('rules that follow VEX statements', () => {
     expect(run('')).toEqual([]);
   });
 });
+
+describe('matches grype itself ignored', () => {
+  it('stay ignored, with the reasons of the rules grype applied', () => {
+    const report = parseReport({
+      matches: [],
+      ignoredMatches: [{
+        vulnerability: { id: 'CVE-2024-9', severity: 'Critical' },
+        artifact: { name: 'kernel-headers', version: '5.14', type: 'rpm' },
+        appliedIgnoreRules: [{ vulnerability: '', reason: '', package: { name: 'kernel-headers', 'upstream-name': 'kernel' }, 'match-type': 'exact-indirect-match' }],
+      }],
+      source: { type: 'image', target: 'x' },
+    });
+    const r = evaluate(report, { ...base, severityCutoff: 'low' }, NOW);
+    expect(r.decision).toBe('pass');
+    expect(r.ignored.map(({ id, package: p, rule, reason }) => ({ id, p, rule, reason }))).toEqual([{ id: 'CVE-2024-9', p: 'kernel-headers', rule: 'grype', reason: 'ignored by grype' }]);
+  });
+});
