@@ -3,11 +3,13 @@
  * and the GitHub API stand-in for deployments and pull requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createOctokit, type GitHubClient } from '@conveyor/kit';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { parseVerdict } from '@conveyor/scan/verdict';
 import { PromotionRefused, RegistryClient, promote, type PromoteContext, type PromoteRequest } from '../../packages/promote/src/index.ts';
+import { promoteCommand } from '../../packages/promote/src/cli.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { deployment, environmentsFile, kustomization, values, verdict, type Images } from './fixtures.ts';
@@ -25,6 +27,7 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
   let env: NodeJS.ProcessEnv;
   let remote: string;
   let i: Images;
+  let web3: string;
   const saved = { ...process.env };
 
   const gitLog = () => run(tmp, env, 'git', '--git-dir', remote, 'log', '--format=%s', 'main').split('\n');
@@ -158,17 +161,31 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
     expect(again.prUrl).toBe(first.prUrl);
     expect(api.state.pulls.filter((p) => p.state === 'open')).toHaveLength(1);
     expect(api.state.pulls[0]).toMatchObject({ head: branch, base: 'main', title: `promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to prod` });
-    // Once merged (main runs the digest), promoting again changes nothing and opens nothing.
+    // A newer digest travels dev → stage, then to prod: the open pull request is updated, not a second one opened.
+    web3 = await pushImage(registry.url, 'acme/web', '1.2.0', 'web 1.2.0');
+    await promote(request({ reference: web3, version: '1.2.0' }), context());
+    await promote(request({ environment: 'stage', reference: web3, version: '1.2.0', verdict: parseVerdict(JSON.stringify(verdict(web3, 'pass', i.web))) }), context());
+    const updated = await promote(request({ environment: 'prod', reference: web3, version: '1.2.0' }), context());
+    expect(updated.prUrl).toBe(first.prUrl);
+    expect(updated.message).toContain(`Updated pull request ${first.prUrl}`);
+    expect(api.state.pulls).toHaveLength(1);
+    expect(api.state.pulls[0]!.title).toBe(`promote ${i.web} 1.2.0 (${web3.slice(7, 19)}) to prod`);
+    expect(show(branch, 'prod/deployment.yaml') + '\n').toBe(deployment(i).replace(`web:1.0.0@${i.web1}`, `web:1.2.0@${web3}`));
+    const prodDeployment = api.state.deployments.at(-1)!;
+    expect(prodDeployment).toMatchObject({ environment: 'production', payload: { digest: web3, source: 'stage' } });
+    // Once merged (main runs the digest), promoting again changes nothing, opens nothing, and finishes the deployment.
     run(tmp, env, 'git', '--git-dir', remote, 'update-ref', 'refs/heads/main', `refs/heads/${branch}`);
-    const merged = await promote(request({ environment: 'prod' }), context());
+    const merged = await promote(request({ environment: 'prod', reference: web3, version: '1.2.0' }), context());
     expect(merged.changed).toBe(false);
     expect(api.state.pulls).toHaveLength(1);
+    expect(api.state.deploymentStatuses.filter((st) => st.deploymentId === prodDeployment.id).map((st) => st.state)).toEqual(['in_progress', 'success']);
   });
 
   it('rolls back to the digest the environment ran before, from git history, and says which', async () => {
     const result = await promote(request({ environment: 'dev', reference: '', rollback: true, version: '' }), context());
-    expect(result).toMatchObject({ changed: true, previousDigest: i.web2, digest: i.web1 });
-    expect(show('main', 'dev/kustomization.yaml')).toContain(`digest: ${i.web1}`);
+    expect(result).toMatchObject({ changed: true, previousDigest: web3, digest: i.web2 });
+    expect(result.message).toMatch(new RegExp(`^Rolled back 'dev' from ${web3} to ${i.web2}, which it ran at commit [0-9a-f]{12}\\. Promoted`));
+    expect(show('main', 'dev/kustomization.yaml')).toContain(`digest: ${i.web2}`);
     expect(run(tmp, env, 'git', '--git-dir', remote, 'log', '-1', '--format=%B', 'main')).toContain('Conveyor-From: rollback');
   });
 
@@ -185,19 +202,37 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
         }
       });
     });
-    const failed = promote(request({ environment: 'dev', version: '1.1.0' }), faulty);
+    const failed = promote(request({ environment: 'dev', reference: web3, version: '1.2.0' }), faulty);
     await expect(failed).rejects.toThrow();
     const commits = gitLog();
-    expect(commits[0]).toBe(`promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to dev`);
+    expect(commits[0]).toBe(`promote ${i.web} 1.2.0 (${web3.slice(7, 19)}) to dev`);
     const dep = api.state.deployments.at(-1)!;
     const states = () => api.state.deploymentStatuses.filter((s) => s.deploymentId === dep.id).map((s) => s.state);
     expect(states()).toEqual(['in_progress']);
-    const repaired = await promote(request({ environment: 'dev', version: '1.1.0' }), context());
+    const repaired = await promote(request({ environment: 'dev', reference: web3, version: '1.2.0' }), context());
     expect(repaired.changed).toBe(false);
     expect(repaired.deploymentId).toBe(dep.id);
     expect(repaired.message).toContain(`Finished its deployment ${dep.id}, which was left in_progress.`);
     expect(states()).toEqual(['in_progress', 'success']);
     expect(gitLog()).toEqual(commits);
+  });
+
+  it('runs as `conveyor promote` with the same inputs as flags', async () => {
+    const ws = tempDir('conveyor-promote-cli-');
+    fs.mkdirSync(path.join(ws, '.github/conveyor'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.github/conveyor/environments.yml'), environmentsFile(i, remote));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: { ...process.env, GITHUB_WORKSPACE: ws }, cwd: ws };
+    const code = await promoteCommand.run(['--environment', 'dev', '--image', i.web, '--digest', i.web1, '--dry-run', '--json'], io);
+    expect(err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join(''))).toEqual({
+      changed: false, 'commit-sha': null, 'pr-url': null, 'deployment-id': null, 'previous-digest': web3, digest: i.web1, files: ['dev/kustomization.yaml'],
+    });
+    err.length = 0;
+    expect(await promoteCommand.run(['--environment', 'dev', '--image', i.web, '--rollback', '--digest', i.web1], io)).toBe(1);
+    expect(err.join('')).toContain("Inputs 'rollback' and 'digest' exclude each other");
   });
 
   it('leaves the API stand-in without schema violations', () => {

@@ -45620,12 +45620,14 @@ async function promoteWith(clones, request2, context) {
   const runningNow = running.digest;
   let digest;
   let from;
+  let rollbackNote = "";
   if (request2.rollback) {
     const before = await previousDigest(co.dir, bound, runningNow);
     if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? "none"} for ${request2.image}.`);
     digest = before.digest;
     from = "rollback";
-    info2(`Rolling '${environment.name}' back from ${runningNow ?? "no digest"} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}.`);
+    rollbackNote = `Rolled back '${environment.name}' from ${runningNow ?? "no digest"} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
+    info2(rollbackNote);
     checkPresent(environment.name, request2.image, digest, await context.registry.manifestDigest(request2.image, digest));
   } else {
     digest = await resolveDigest(request2, context);
@@ -45637,9 +45639,10 @@ async function promoteWith(clones, request2, context) {
     }
     checkVerdict(environment, request2.verdict, digest, request2.verdictFile);
   }
-  const result = { ...base, digest, ...runningNow ? { previousDigest: runningNow } : {}, changed: false, files: [], message: "" };
+  const result = { ...base, digest, ...runningNow ? { previousDigest: runningNow } : {}, changed: false, files: [], message: "", links: {} };
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens["github-token"]) : void 0;
+  if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
   const edits = planEdits(texts, bound, { image: request2.image, digest, ...request2.version ? { version: request2.version } : {} }, parsed);
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
@@ -45675,6 +45678,7 @@ async function promoteWith(clones, request2, context) {
     if (environment.write === "commit") {
       const pushed = await commitAndPush(co, files, message);
       result.commitSha = pushed.sha;
+      if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
       result.message = `Promoted ${request2.image} ${request2.version} to '${environment.name}': ${fromText} → ${digest} in ${files.length} file(s), commit ${pushed.sha.slice(0, 12)}${pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : ""}.`;
     } else {
       const branch = promotionBranch(environment.name, request2.image);
@@ -45708,6 +45712,7 @@ ${message.split("\n\n")[1] ?? ""}`
     }
     throw error2;
   }
+  result.message = rollbackNote + result.message;
   if (client && target && deploymentId !== void 0 && environment.write === "commit") {
     await setDeploymentState(client, target, deploymentId, "success", `${request2.image} ${shortDigest(digest)} is in git`);
   }
@@ -45809,7 +45814,8 @@ var RegistryClient = class {
 };
 
 // packages/promote/src/summary.ts
-function renderSummary(result, links = {}) {
+function renderSummary(result) {
+  const links = result.links;
   const title = result.dryRun ? "Promotion (dry run)" : result.changed ? "Promotion" : "Promotion: nothing to change";
   const rows = [
     ["Environment", result.environment],
@@ -45820,7 +45826,7 @@ function renderSummary(result, links = {}) {
   ];
   if (result.commitSha) rows.push(["Commit", links.commitUrl ? `[${result.commitSha.slice(0, 12)}](${links.commitUrl})` : result.commitSha.slice(0, 12)]);
   if (result.prUrl) rows.push(["Pull request", `[${result.prUrl}](${result.prUrl})`]);
-  if (result.deploymentId !== void 0) rows.push(["Deployment", links.deploymentUrl ? `[${result.deploymentId}](${links.deploymentUrl})` : String(result.deploymentId)]);
+  if (result.deploymentId !== void 0) rows.push(["Deployment", links.deploymentsUrl ? `[${result.deploymentId}](${links.deploymentsUrl})` : String(result.deploymentId)]);
   const escaped = rows.map(([k, v]) => [k, /^\[/.test(v) ? v : `\`${v.replace(/`/g, "")}\``]);
   let out = `### ${title}
 

@@ -55,6 +55,8 @@ export interface PromoteResult {
   deploymentId?: number;
   /** What happened, in one sentence. */
   message: string;
+  /** Web links for the summary: the commit in the GitOps repository, the environment's deployments. */
+  links: { commitUrl?: string; deploymentsUrl?: string };
   dryRun: boolean;
 }
 
@@ -105,12 +107,14 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
 
   let digest: string;
   let from: string;
+  let rollbackNote = '';
   if (request.rollback) {
     const before = await previousDigest(co.dir, bound, runningNow);
     if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? 'none'} for ${request.image}.`);
     digest = before.digest;
     from = 'rollback';
-    info(`Rolling '${environment.name}' back from ${runningNow ?? 'no digest'} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}.`);
+    rollbackNote = `Rolled back '${environment.name}' from ${runningNow ?? 'no digest'} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
+    info(rollbackNote);
     checkPresent(environment.name, request.image, digest, await context.registry.manifestDigest(request.image, digest));
   } else {
     digest = await resolveDigest(request, context);
@@ -123,9 +127,10 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
     checkVerdict(environment, request.verdict, digest, request.verdictFile);
   }
 
-  const result: PromoteResult = { ...base, digest, ...(runningNow ? { previousDigest: runningNow } : {}), changed: false, files: [], message: '' };
+  const result: PromoteResult = { ...base, digest, ...(runningNow ? { previousDigest: runningNow } : {}), changed: false, files: [], message: '', links: {} };
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens['github-token']) : undefined;
+  if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
   const edits = planEdits(texts, bound, { image: request.image, digest, ...(request.version ? { version: request.version } : {}) }, parsed);
 
   if (edits.size === 0) {
@@ -164,6 +169,7 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
     if (environment.write === 'commit') {
       const pushed = await commitAndPush(co, files, message);
       result.commitSha = pushed.sha;
+      if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
       result.message = `Promoted ${request.image} ${request.version} to '${environment.name}': ${fromText} → ${digest} in ${files.length} file(s), commit ${pushed.sha.slice(0, 12)}${pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : ''}.`;
     } else {
       const branch = promotionBranch(environment.name, request.image);
@@ -188,6 +194,7 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
     }
     throw error;
   }
+  result.message = rollbackNote + result.message;
   if (client && target && deploymentId !== undefined && environment.write === 'commit') {
     await setDeploymentState(client, target, deploymentId, 'success', `${request.image} ${shortDigest(digest)} is in git`);
   }
