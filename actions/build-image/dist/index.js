@@ -34810,6 +34810,7 @@ var MANIFEST_TYPES = [
   "application/vnd.docker.distribution.manifest.list.v2+json",
   "application/vnd.docker.distribution.manifest.v2+json"
 ];
+var REQUEST_TIMEOUT_MS = 6e4;
 var RegistryError = class extends Error {
   status;
   constructor(message, status = 0, options) {
@@ -34862,7 +34863,7 @@ var RegistryClient = class {
     if (basic) headers.authorization = basic;
     let res;
     try {
-      res = await this.doFetch(url, { headers });
+      res = await this.doFetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error2) {
       throw new RegistryError(`Could not reach the token service ${url.origin} of ${this.registry} for ${what}.`, 0, { cause: error2 });
     }
@@ -34884,7 +34885,7 @@ var RegistryClient = class {
       if (this.authorization) headers.authorization = this.authorization;
       let res;
       try {
-        res = await this.doFetch(`${this.base}${path5}`, { method, headers, redirect: "follow" });
+        res = await this.doFetch(`${this.base}${path5}`, { method, headers, redirect: "follow", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       } catch (error2) {
         throw new RegistryError(`Could not reach ${this.base} for ${what}.`, 0, { cause: error2 });
       }
@@ -34926,17 +34927,17 @@ var RegistryClient = class {
     if (!res.ok) return this.fail(res, what);
     return await res.json();
   }
-  /** Every tag of the repository, following `Link` pagination. */
-  async tags(repository) {
+  /** Every tag of the repository, following `Link` pagination (`pageSize` asks for pages of that many). */
+  async tags(repository, pageSize) {
     const tags = [];
-    let path5 = `/v2/${repository}/tags/list`;
+    let path5 = `/v2/${repository}/tags/list${pageSize ? `?n=${pageSize}` : ""}`;
     while (path5) {
       const res = await this.request("GET", path5, `the tags of ${repository}`);
       if (!res.ok) return this.fail(res, `the tags of ${repository}`);
       const body = await res.json();
       tags.push(...body.tags ?? []);
       const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get("link") ?? "");
-      path5 = next ? next[1] : void 0;
+      path5 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
     }
     return tags;
   }

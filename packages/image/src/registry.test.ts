@@ -28,6 +28,17 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: 'tok-123' }));
       return;
     }
+    if (url.pathname === '/v2/paged/app/tags/list') {
+      // pages of one tag; the second link is a full URL, as some registries write it
+      const pages: Record<string, [string, string | undefined]> = {
+        '': ['a', `</v2/paged/app/tags/list?n=1&last=a>; rel="next"`],
+        a: ['b', `<http://${host}/v2/paged/app/tags/list?n=1&last=b>; rel="next"`],
+        b: ['c', undefined],
+      };
+      const [tag, link] = pages[url.searchParams.get('last') ?? '']!;
+      res.writeHead(200, { 'content-type': 'application/json', ...(link ? { link } : {}) }).end(JSON.stringify({ name: 'paged/app', tags: [tag] }));
+      return;
+    }
     if (url.pathname.startsWith('/v2/team/app/')) {
       if (auth !== 'Bearer tok-123') {
         res.writeHead(401, { 'www-authenticate': `Bearer realm="http://${host}/token",service="registry.test",scope="repository:team/app:pull"` }).end();
@@ -77,6 +88,12 @@ describe('registry authentication', () => {
     expect(String(error)).not.toContain('wrong-pass');
     const basic = await new RegistryClient(host, { plainHttp: true }).resolve('basic/app', 'latest').catch((e: Error) => e);
     expect(String(basic)).toContain(`${host} answered HTTP 401 for basic/app:latest. Check the credentials for this registry.`);
+  });
+
+  it('follows Link pagination of the tag list, relative or absolute', async () => {
+    seen.length = 0;
+    expect(await new RegistryClient(host, { plainHttp: true }).tags('paged/app', 1)).toEqual(['a', 'b', 'c']);
+    expect(seen.map((s) => s.split(' ')[1])).toEqual(['/v2/paged/app/tags/list?n=1', '/v2/paged/app/tags/list?n=1&last=a', '/v2/paged/app/tags/list?n=1&last=b']);
   });
 
   it('parses challenges', () => {

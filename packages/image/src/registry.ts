@@ -13,6 +13,9 @@ export const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ];
 
+/** A registry that does not answer within this long is reported as unreachable. */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 export interface Credentials {
   username: string;
   password: string;
@@ -106,7 +109,7 @@ export class RegistryClient {
     if (basic) headers.authorization = basic;
     let res: Response;
     try {
-      res = await this.doFetch(url, { headers });
+      res = await this.doFetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error) {
       throw new RegistryError(`Could not reach the token service ${url.origin} of ${this.registry} for ${what}.`, 0, { cause: error });
     }
@@ -129,7 +132,7 @@ export class RegistryClient {
       if (this.authorization) headers.authorization = this.authorization;
       let res: Response;
       try {
-        res = await this.doFetch(`${this.base}${path}`, { method, headers, redirect: 'follow' });
+        res = await this.doFetch(`${this.base}${path}`, { method, headers, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
       } catch (error) {
         throw new RegistryError(`Could not reach ${this.base} for ${what}.`, 0, { cause: error });
       }
@@ -176,17 +179,18 @@ export class RegistryClient {
     return (await res.json()) as T;
   }
 
-  /** Every tag of the repository, following `Link` pagination. */
-  async tags(repository: string): Promise<string[]> {
+  /** Every tag of the repository, following `Link` pagination (`pageSize` asks for pages of that many). */
+  async tags(repository: string, pageSize?: number): Promise<string[]> {
     const tags: string[] = [];
-    let path: string | undefined = `/v2/${repository}/tags/list`;
+    let path: string | undefined = `/v2/${repository}/tags/list${pageSize ? `?n=${pageSize}` : ''}`;
     while (path) {
       const res = await this.request('GET', path, `the tags of ${repository}`);
       if (!res.ok) return this.fail(res, `the tags of ${repository}`);
       const body = (await res.json()) as { tags?: string[] | null };
       tags.push(...(body.tags ?? []));
       const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '');
-      path = next ? next[1] : undefined;
+      // the next page's link is a path, or a full URL on the same registry
+      path = next ? next[1]!.replace(/^https?:\/\/[^/]+/, '') : undefined;
     }
     return tags;
   }
