@@ -58,7 +58,7 @@ export function* fastImportStream(commits: Iterable<ImportCommit>, branch = 'mai
     yield out;
   }
   for (const [name, mark, annotated, who] of tags) {
-    yield annotated ? `tag ${name}\nfrom :${mark}\ntagger ${who}\n${data(name)}\n` : `reset refs/tags/${name}\nfrom :${mark}\n\n`;
+    yield annotated ? `tag ${name}\nfrom :${mark}\ntagger ${who}\n${data(name)}` : `reset refs/tags/${name}\nfrom :${mark}\n\n`;
   }
   if (last > 0) yield `reset refs/heads/${branch}\nfrom :${last}\n\n`;
 }

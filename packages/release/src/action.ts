@@ -55,7 +55,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
   if (!dryRun && (!owner || !repo)) {
     throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
   }
-  const dir = inputs['working-directory']!;
+  const dir = inputs['working-directory'] ?? context.workspace;
   await ensureFullHistory(dir, inputs['fetch-history'], log);
   const branch = inputs.branch || (context.refType === 'branch' && context.refName ? context.refName : await git.currentBranch(dir));
 

@@ -16,7 +16,7 @@ export const releaseCommand: CliCommand = {
       }
       const source = (name: string) => flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined);
       const inputs = readInputs(releaseInputs, source, { baseDir: io.cwd });
-      const result = await runRelease(inputs, io.env, { info: (m) => io.stderr(`${m}\n`), warning: (m) => io.stderr(`warning: ${m}\n`) });
+      const result = await runRelease(inputs, { ...io.env, GITHUB_WORKSPACE: io.cwd }, { info: (m) => io.stderr(`${m}\n`), warning: (m) => io.stderr(`warning: ${m}\n`) });
       const outputs = releaseOutputs(result);
       if (flags.json) io.stdout(`${JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, formatOutput(v)])))}\n`);
       else io.stdout(`${result.message}\n\n${result.plan.notes}`);

@@ -15,7 +15,7 @@ export const releaseInputs = {
   'floating-tags': boolean({ default: false }),
   'dry-run': boolean({ default: false }),
   'fetch-history': boolean({ default: true }),
-  'working-directory': filePath({ mustExist: 'directory', default: '.' }),
+  'working-directory': filePath({ mustExist: 'directory' }),
   repository: string({ pattern: /^[\w.-]+\/[\w.-]+$/, patternHint: 'owner/name' }),
 };
 

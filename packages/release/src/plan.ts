@@ -2,6 +2,7 @@
  * The release plan: read the repository (tags, then the commits since the last release), decide the
  * next version and write the notes. Only reads git; the GitHub side is in `publish.ts`.
  */
+import semver from 'semver';
 import * as git from '@conveyor/git';
 import { ConveyorError } from '@conveyor/kit';
 import { classifyCommits, bumpOf, type ClassifiedCommit, type CommitInput } from './commits.ts';
@@ -69,6 +70,40 @@ function withVersions(tags: readonly git.Tag[], format: string): TagWithVersion[
   return out;
 }
 
+/** After this many unreachable candidates, ask git for every reachable tag at once instead. */
+const PROBES = 16;
+
+/**
+ * Finds the highest tag reachable from `sha` (and not on it) among those a filter keeps. The highest
+ * candidates are checked one by one with `git merge-base --is-ancestor` (a short walk when the last
+ * release is near HEAD, whatever the size of the history); after a few misses, one
+ * `git for-each-ref --merged` answers for all of them.
+ */
+function reachableFinder(dir: string, sha: string, tags: readonly TagWithVersion[]) {
+  const known = new Map<string, boolean>();
+  let merged: Set<string> | undefined;
+  const candidates = tags.filter((t) => t.commit !== sha).sort((a, b) => semver.rcompare(a.version, b.version));
+  const isReachable = async (tag: TagWithVersion, probes: { left: number }): Promise<boolean> => {
+    if (merged) return merged.has(tag.name);
+    const cached = known.get(tag.commit);
+    if (cached !== undefined) return cached;
+    if (probes.left <= 0) {
+      const all = await git.tagsReachableFrom(dir, sha);
+      merged = new Set(all.map((t) => t.name));
+      return merged.has(tag.name);
+    }
+    probes.left -= 1;
+    const result = await git.git(dir, ['merge-base', '--is-ancestor', tag.commit, sha], { okCodes: [0, 1] });
+    known.set(tag.commit, result.exitCode === 0);
+    return result.exitCode === 0;
+  };
+  return async (keep: (version: string) => boolean): Promise<TagWithVersion | undefined> => {
+    const probes = { left: PROBES };
+    for (const tag of candidates) if (keep(tag.version) && (await isReachable(tag, probes))) return tag;
+    return undefined;
+  };
+}
+
 /** Reads the commits of a range into memory in the shape the analysis needs (nothing else is kept). */
 async function readRange(dir: string, range: string, paths: readonly string[]): Promise<CommitInput[]> {
   const commits: CommitInput[] = [];
@@ -86,7 +121,6 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
   }
   const policy = options.branch === undefined ? undefined : branchPolicy(options.branch, options.branches);
   const allTags = withVersions(await git.listTags(dir, { pattern: tagGlob(tagFormat) }), tagFormat);
-  const reachable = withVersions(await git.tagsReachableFrom(dir, sha, { pattern: tagGlob(tagFormat) }), tagFormat);
   const highestStable = latestStable(allTags)?.version;
   const base: ReleasePlan = {
     released: false, reason: undefined, alreadyTagged: false, sha, branch: options.branch, policy, version: undefined, tag: undefined,
@@ -98,11 +132,11 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
     return { ...base, reason: `${which}; set release-branches or prerelease-branches (or the branch input) to release from it.` };
   }
 
-  const atHead = reachable.filter((t) => t.commit === sha && eligible(policy, t.version));
-  const before = reachable.filter((t) => t.commit !== sha);
+  const atHead = allTags.filter((t) => t.commit === sha && eligible(policy, t.version));
+  const reachable = await reachableFinder(dir, sha, allTags);
   const existing = lastRelease(policy, atHead);
-  const last = lastRelease(policy, before);
-  const stable = latestStable(before);
+  const last = await reachable((v) => eligible(policy, v));
+  const stable = await reachable((v) => semver.prerelease(v) === null);
   const range = last ? `${last.commit}..${sha}` : sha;
   const commits = classifyCommits(await readRange(dir, range, options.paths), options.rules);
   const bump = effectiveBump(bumpOf(commits), policy.kind === 'prerelease' ? stable?.version : last?.version, options.zeroMajor);
