@@ -1,8 +1,17 @@
 import { commands } from './commands.ts';
 import { main } from './program.ts';
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+const write = process.stdout.write.bind(process.stdout);
+// With --json, stdout carries the JSON object alone: log lines (which the action runtime writes to stdout)
+// go to stderr instead.
+const argv = process.argv.slice(2);
+const own = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+if (own.includes('--json')) {
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+}
+
+process.exitCode = await main(argv, {
+  stdout: (text) => write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
