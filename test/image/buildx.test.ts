@@ -117,6 +117,9 @@ describe('docker buildx through a stand-in docker executable', () => {
     expect(run.outputs.digest).toBe(STANDIN_DIGEST);
     expect(run.outputs.image).toBe('');
     expect(JSON.parse(run.outputs.metadata!).builder).toBe('buildx');
+    // the summary (which the runner does not mask) names the build args without their values
+    expect(run.summary).toContain("--build-arg 'VERSION=…'");
+    expect(run.summary).not.toContain('VERSION=1.0');
     for (const secret of ['ghp_standin-password-123', 'inline-s3cret-value']) {
       expect(run.stdout).toContain(`::add-mask::${secret}`);
       expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::') && l.includes(secret))).toEqual([]);

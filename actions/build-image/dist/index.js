@@ -35145,6 +35145,7 @@ async function buildImage(inputs, github, be) {
     };
     const steps = builder.steps(plan);
     const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(" ")).join("\n");
+    const summaryCommands = steps.map((s) => [s.command, ...s.args.map((a, i) => s.args[i - 1] === "--build-arg" ? a.replace(/=.*$/s, "=…") : a)].map(quoteArg).join(" ")).join("\n");
     if (builder.name === "buildx" && plan.cacheTo.concat(plan.cacheFrom).some((c) => c.includes("type=gha")) && !be.env.ACTIONS_RUNTIME_TOKEN) {
       be.log.warning("A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.");
     }
@@ -35161,7 +35162,7 @@ ${commandText}`);
       const metadata2 = { builder: builder.name, dryRun: true, commands: steps.map((s) => [s.command, ...s.args]), tags: meta.tags, platforms: plan.platforms };
       return {
         outputs: { ...base, digest: "", image: "", imageid: "", metadata: metadata2 },
-        summary: renderSummary({ image: "", digest: "", tags: meta.tags, platforms: plan.platforms.map((p) => ({ platform: p, digest: "", size: -1 })), seconds: 0, builder: builder.name, labels: meta.labels, commands: commandText, dryRun: true })
+        summary: renderSummary({ image: "", digest: "", tags: meta.tags, platforms: plan.platforms.map((p) => ({ platform: p, digest: "", size: -1 })), seconds: 0, builder: builder.name, labels: meta.labels, commands: summaryCommands, dryRun: true })
       };
     }
     if (inline.length > 0) {
@@ -35199,7 +35200,7 @@ ${commandText}`);
     const metadata = { builder: builder.name, digest: outcome.digest, imageId: outcome.imageId, image, tags: meta.tags, pushed: outcome.pushed, platforms, buildSeconds: seconds };
     return {
       outputs: { ...base, digest: outcome.digest, image: inputs.push ? image : "", imageid: outcome.imageId, metadata },
-      summary: renderSummary({ image: inputs.push ? image : "", digest: outcome.digest, tags: meta.tags, platforms, seconds, builder: builder.name, labels: meta.labels, commands: commandText, dryRun: false })
+      summary: renderSummary({ image: inputs.push ? image : "", digest: outcome.digest, tags: meta.tags, platforms, seconds, builder: builder.name, labels: meta.labels, commands: summaryCommands, dryRun: false })
     };
   } finally {
     fs8.rmSync(workDir, { recursive: true, force: true });

@@ -115,6 +115,8 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
     };
     const steps = builder.steps(plan);
     const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(' ')).join('\n');
+    // the job summary is not masked by the runner: build-arg values are left out of it
+    const summaryCommands = steps.map((s) => [s.command, ...s.args.map((a, i) => (s.args[i - 1] === '--build-arg' ? a.replace(/=.*$/s, '=…') : a))].map(quoteArg).join(' ')).join('\n');
     if (builder.name === 'buildx' && plan.cacheTo.concat(plan.cacheFrom).some((c) => c.includes('type=gha')) && !be.env.ACTIONS_RUNTIME_TOKEN) {
       be.log.warning('A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.');
     }
@@ -132,7 +134,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
       const metadata = { builder: builder.name, dryRun: true, commands: steps.map((s) => [s.command, ...s.args]), tags: meta.tags, platforms: plan.platforms };
       return {
         outputs: { ...base, digest: '', image: '', imageid: '', metadata },
-        summary: renderSummary({ image: '', digest: '', tags: meta.tags, platforms: plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 })), seconds: 0, builder: builder.name, labels: meta.labels, commands: commandText, dryRun: true }),
+        summary: renderSummary({ image: '', digest: '', tags: meta.tags, platforms: plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 })), seconds: 0, builder: builder.name, labels: meta.labels, commands: summaryCommands, dryRun: true }),
       };
     }
 
@@ -172,7 +174,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
     const metadata = { builder: builder.name, digest: outcome.digest, imageId: outcome.imageId, image, tags: meta.tags, pushed: outcome.pushed, platforms, buildSeconds: seconds };
     return {
       outputs: { ...base, digest: outcome.digest, image: inputs.push ? image : '', imageid: outcome.imageId, metadata },
-      summary: renderSummary({ image: inputs.push ? image : '', digest: outcome.digest, tags: meta.tags, platforms, seconds, builder: builder.name, labels: meta.labels, commands: commandText, dryRun: false }),
+      summary: renderSummary({ image: inputs.push ? image : '', digest: outcome.digest, tags: meta.tags, platforms, seconds, builder: builder.name, labels: meta.labels, commands: summaryCommands, dryRun: false }),
     };
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
