@@ -11,6 +11,10 @@ import { Encrypter, armor, generateX25519Identity, identityToRecipient } from 'a
 import { SopsNoKeyError, decryptFile, type KeyContext } from '@conveyor/sops';
 import { encryptYaml } from './encryptor.ts';
 import { rejection } from './corpus-keys.ts';
+import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
+import { keyContext } from '../../packages/sops/src/key-context.ts';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const PLAIN = 'db:\n  password: from-the-cloud\n';
 const ARN = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -42,6 +46,12 @@ describe('cloud key sources', () => {
           if (json.CiphertextBlob !== wrapped) return reply(400, { __type: 'InvalidCiphertextException' }, 'application/x-amz-json-1.1');
           return reply(200, { KeyId: ARN, Plaintext: dataKey.toString('base64'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }, 'application/x-amz-json-1.1');
         }
+        if (req.url === '/v1/token') {
+          // Google STS token exchange (workload identity federation), form-encoded
+          const form = new URLSearchParams(body);
+          if (form.get('subject_token') !== 'oidc-token-from-github' || form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:token-exchange') return reply(400, { error: 'invalid_grant' });
+          return reply(200, { access_token: 'ya29.from-sts', issued_token_type: 'urn:ietf:params:oauth:token-type:access_token', token_type: 'Bearer', expires_in: 3600 });
+        }
         if (req.url === `/v1/${GCP_KEY}:decrypt`) {
           if (refuse) return reply(403, { error: { code: 403, message: 'Permission denied on resource', status: 'PERMISSION_DENIED' } });
           return reply(200, { plaintext: dataKey.toString('base64') });
@@ -58,6 +68,7 @@ describe('cloud key sources', () => {
     setTimeout(() => server.close(), 120_000).unref();
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(cleanupTempDirs);
 
   const env = { ...process.env };
   beforeAll(() => {
@@ -106,6 +117,37 @@ describe('cloud key sources', () => {
     refuse = true;
     const error = await rejection(decryptFile(text, 'gcp.yaml', { age: [], pgp: [], gcp: { accessToken: 'ya29.test-token', endpoint: base } }));
     expect(error.message).toContain(`GCP KMS refused to decrypt the data key with ${GCP_KEY}: HTTP 403`);
+  });
+
+  it('GCP KMS: an access token from application default credentials (workload identity federation)', async () => {
+    seen.length = 0;
+    refuse = false;
+    const folder = tempDir('conveyor-sops-adc-');
+    fs.writeFileSync(path.join(folder, 'oidc'), 'oidc-token-from-github');
+    const credentials = path.join(folder, 'credentials.json');
+    fs.writeFileSync(credentials, JSON.stringify({
+      type: 'external_account',
+      audience: '//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/providers/github',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `${base}/v1/token`,
+      credential_source: { file: path.join(folder, 'oidc') },
+    }));
+    const previous = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = credentials;
+    try {
+      const context = keyContext({ ageKey: '', ageKeyFile: undefined, pgpKey: '', pgpPassphrase: '' }, { GOOGLE_APPLICATION_CREDENTIALS: credentials, GCP_KMS_ENDPOINT: base }, () => undefined);
+      const text = encryptYaml(PLAIN, { dataKey, metadata: { gcp_kms: [{ resource_id: GCP_KEY, enc: wrapped }] } });
+      const result = await decryptFile(text, 'gcp.yaml', context);
+      expect(result.leaves[0]!.text).toBe('from-the-cloud');
+    } finally {
+      if (previous === undefined) delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+      else process.env.GOOGLE_APPLICATION_CREDENTIALS = previous;
+    }
+    expect(seen.map((s) => s.url)).toEqual(['/v1/token', `/v1/${GCP_KEY}:decrypt`]);
+    const exchange = new URLSearchParams(seen[0]!.body);
+    expect(exchange.get('audience')).toBe('//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/providers/github');
+    expect(exchange.get('scope')).toBe('https://www.googleapis.com/auth/cloudkms');
+    expect(seen[1]!.headers.authorization).toBe('Bearer ya29.from-sts');
   });
 
   it('Vault transit: POST /v1/{engine}/decrypt/{key} with the token', async () => {

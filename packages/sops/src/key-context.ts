@@ -53,6 +53,8 @@ export function keyContext(inputs: KeyInputs, env: NodeJS.ProcessEnv, mask: (sec
   if (gcpToken) {
     mask(gcpToken);
     context.gcp = { accessToken: gcpToken, ...(env.GCP_KMS_ENDPOINT ? { endpoint: env.GCP_KMS_ENDPOINT } : {}) };
+  } else if (env.GOOGLE_APPLICATION_CREDENTIALS) {
+    context.gcp = { adc: true, ...(env.GCP_KMS_ENDPOINT ? { endpoint: env.GCP_KMS_ENDPOINT } : {}) };
   }
   if (env.VAULT_TOKEN) {
     mask(env.VAULT_TOKEN);

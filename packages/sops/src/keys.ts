@@ -18,8 +18,12 @@ export interface KeyContext {
   pgpPassphrase?: string;
   /** AWS KMS: region and endpoint overrides (credentials come from the SDK's default chain). */
   aws?: { endpoint?: string; region?: string };
-  /** GCP KMS: an OAuth access token, and the API base URL (default https://cloudkms.googleapis.com). */
-  gcp?: { accessToken?: string; endpoint?: string };
+  /**
+   * GCP KMS: an OAuth access token, or `adc` to get one from application default credentials
+   * (GOOGLE_APPLICATION_CREDENTIALS: service account or workload identity federation), and the API base
+   * URL (default https://cloudkms.googleapis.com).
+   */
+  gcp?: { accessToken?: string; adc?: boolean; endpoint?: string };
   /** Vault transit: the token, and an address that overrides the one in the file. */
   vault?: { token?: string; address?: string };
   fetch?: typeof fetch;
@@ -172,17 +176,42 @@ async function postJson(context: KeyContext, url: string, headers: Record<string
   }
 }
 
+const gcpTokens = new WeakMap<KeyContext, Promise<string>>();
+
+/** The GCP access token: given, or obtained once from application default credentials. */
+function gcpToken(context: KeyContext, resourceId: string): Promise<string> {
+  let token = gcpTokens.get(context);
+  if (!token) {
+    token = context.gcp?.accessToken ? Promise.resolve(context.gcp.accessToken) : (async () => {
+      const { GoogleAuth } = await import('google-auth-library');
+      try {
+        // The project named in the key's resource id spares the library a project lookup.
+        const projectId = /^projects\/([^/]+)\//.exec(resourceId)?.[1];
+        const client = await new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloudkms'], ...(projectId ? { projectId } : {}) }).getClient();
+        const { token: value } = await client.getAccessToken();
+        if (!value) throw new Error('no token was returned');
+        return value;
+      } catch (error) {
+        throw new KeyServiceError(`Could not get a GCP access token from application default credentials: ${(error as Error).message}`, { cause: error });
+      }
+    })();
+    gcpTokens.set(context, token);
+  }
+  return token;
+}
+
 const gcpKms: KeySource<KeyGroup['gcpKms'][number]> = {
   name: 'GCP KMS',
   entries: (g) => g.gcpKms,
   describe: (e) => e.resourceId,
   async offered(context) {
-    return context.gcp?.accessToken ? ['an access token'] : [];
+    return context.gcp?.accessToken ? ['an access token'] : context.gcp?.adc ? ['application default credentials'] : [];
   },
   async unwrap(entry, context) {
-    if (!context.gcp?.accessToken) return undefined;
+    if (!context.gcp?.accessToken && !context.gcp?.adc) return undefined;
     const base = (context.gcp.endpoint ?? 'https://cloudkms.googleapis.com').replace(/\/$/, '');
-    const body = await postJson(context, `${base}/v1/${entry.resourceId}:decrypt`, { authorization: `Bearer ${context.gcp.accessToken}` },
+    const token = await gcpToken(context, entry.resourceId);
+    const body = await postJson(context, `${base}/v1/${entry.resourceId}:decrypt`, { authorization: `Bearer ${token}` },
       { ciphertext: entry.enc }, 'GCP KMS', entry.resourceId);
     if (typeof body.plaintext !== 'string') throw new KeyServiceError(`GCP KMS answered the decryption of ${entry.resourceId} without a plaintext.`);
     return Buffer.from(body.plaintext, 'base64');
