@@ -127,8 +127,9 @@ describe('docker buildx through a stand-in docker executable', () => {
   });
 
   it('dry-run prints the buildx command and runs no build', async () => {
-    const run = await runAction(dir, { images: 'ghcr.io/octo-org/app', context: 'app', push: 'true', 'dry-run': 'true', builder: 'buildx' }, env());
+    const run = await runAction(dir, { images: 'ghcr.io/octo-org/app', tags: 'type=ref,event=branch\ntype=sha', 'sep-tags': ',', context: 'app', push: 'true', 'dry-run': 'true', builder: 'buildx' }, env());
     expect(run.status).toBe(0);
+    expect(run.outputs.tags).toBe('ghcr.io/octo-org/app:main,ghcr.io/octo-org/app:sha-0123456');
     expect(run.stdout).toMatch(/dry-run: buildx would run:\ndocker buildx build .*--tag ghcr\.io\/octo-org\/app:main .*--push /);
     expect(calls()).toEqual([]);
   });
