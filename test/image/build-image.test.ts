@@ -189,6 +189,21 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
     expect(run.summary).toContain('dry run: nothing was built');
   }, 60_000);
 
+  it('a failing build fails the step with buildah\'s own error, sets no digest, and pushes nothing', async () => {
+    const broken = path.join(dir, 'broken');
+    fs.mkdirSync(broken, { recursive: true });
+    fs.writeFileSync(path.join(broken, 'Containerfile'), 'FROM scratch\nCOPY missing.txt /missing.txt\n');
+    const run = await runAction(dir, {
+      images: `${registry.host}/team/broken`, context: 'broken', push: 'true',
+      'buildah-options': `--storage-driver vfs --root ${path.join(dir, 'storage')} --runroot ${path.join(dir, 'run')}`,
+    }, githubEnv());
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/::error::`buildah --storage-driver vfs .* build --format oci .*` failed with exit code \d+:/);
+    expect(run.stdout).toContain('missing.txt');
+    expect(run.outputs.digest).toBeUndefined();
+    expect((await fetch(`${registry.url}/v2/team/broken/tags/list`)).status).toBe(404);
+  }, 60_000);
+
   it('refuses bad input before building anything', async () => {
     const run = await runAction(dir, {
       images: `${registry.host}/team/bad`, context: 'app', push: 'true', tags: 'type=semver', 'registry-auth': 'not-a-valid-line-s3cr3t',
