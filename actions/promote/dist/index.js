@@ -44812,8 +44812,11 @@ function applyChanges(yaml, changes) {
         throw new YamlEditError(`${where} is a block scalar (| or >); write it as a single-line value, then run again.`);
       }
       if (node.value !== null && String(node.value) === change.value) continue;
-      const style = node.value === null || node.range[0] === node.range[1] ? "PLAIN" : node.type;
-      splices.push({ start: node.range[0], end: node.range[1], text: renderScalar(change.value, style) });
+      const empty = node.range[0] === node.range[1];
+      const style = node.value === null || empty ? "PLAIN" : node.type;
+      const space = empty && yaml.text[node.range[0] - 1] === ":" ? " " : "";
+      const gap = empty && yaml.text[node.range[0]] === "#" ? " " : "";
+      splices.push({ start: node.range[0], end: node.range[1], text: space + renderScalar(change.value, style) + gap });
     } else {
       throw new YamlEditError(`${where} is not a single value (it is a mapping or list); check the value path.`);
     }

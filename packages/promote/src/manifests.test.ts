@@ -96,6 +96,17 @@ describe('helm values', () => {
     expect(promote('v.yaml', values, [target], '1.1.0')).toBe(values.replace(`tag: "1.0.0", digest: "${A}"`, `tag: "1.1.0", digest: "${B}"`));
   });
 
+  it.each([
+    ['image:\n  digest:\n  tag: v1\n', `image:\n  digest: ${B}\n  tag: v1\n`],
+    ['image:\n  digest: ~\n', `image:\n  digest: ${B}\n`],
+    ['image:\n  digest: # none yet\n  tag: v1\n', `image:\n  digest: ${B} # none yet\n  tag: v1\n`],
+    ['image:\n  digest: ""\n', `image:\n  digest: "${B}"\n`],
+    ['a: 1\r\nimage:\r\n  tag: v1\r\n', `a: 1\r\nimage:\r\n  tag: v1\r\n  digest: ${B}\r\n`],
+  ])('fills an empty or missing digest in %j', (text, expected) => {
+    const target: Target = { kind: 'helm', file: 'v.yaml', image: 'ghcr.io/acme/web', digest: 'image.digest' };
+    expect(promote('v.yaml', text, [target])).toBe(expected);
+  });
+
   it('names a missing parent path', () => {
     const target: Target = { kind: 'helm', file: 'v.yaml', image: 'ghcr.io/acme/web', digest: 'images.web.digest' };
     expect(() => promote('v.yaml', values, [target])).toThrow('v.yaml has no images.web for the helm target\'s digest path');
