@@ -46,6 +46,14 @@ describe('cloud key sources', () => {
           if (json.CiphertextBlob !== wrapped) return reply(400, { __type: 'InvalidCiphertextException' }, 'application/x-amz-json-1.1');
           return reply(200, { KeyId: ARN, Plaintext: dataKey.toString('base64'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }, 'application/x-amz-json-1.1');
         }
+        if (String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') && new URLSearchParams(body).get('Action') === 'AssumeRole') {
+          res.writeHead(200, { 'content-type': 'text/xml' });
+          res.end(`<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>
+<AccessKeyId>ASIAROLEEXAMPLE</AccessKeyId><SecretAccessKey>role-secret</SecretAccessKey><SessionToken>role-session-token</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration>
+</Credentials><AssumedRoleUser><Arn>arn:aws:sts::111122223333:assumed-role/sops/sops@conveyor</Arn><AssumedRoleId>AROAEXAMPLE:sops@conveyor</AssumedRoleId></AssumedRoleUser>
+</AssumeRoleResult><ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>`);
+          return;
+        }
         if (req.url === '/v1/token') {
           // Google STS token exchange (workload identity federation), form-encoded
           const form = new URLSearchParams(body);
@@ -94,6 +102,22 @@ describe('cloud key sources', () => {
     expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLETEST\/\d{8}\/eu-west-1\/kms\/aws4_request, SignedHeaders=[a-z0-9;-]*host[a-z0-9;-]*x-amz-date[a-z0-9;-]*, Signature=[0-9a-f]{64}$/);
     expect(request.headers['x-amz-date']).toMatch(/^\d{8}T\d{6}Z$/);
     expect(JSON.parse(request.body)).toEqual({ CiphertextBlob: wrapped, KeyId: ARN, EncryptionContext: { app: 'web', env: 'prod' } });
+  });
+
+  it("AWS KMS: assumes the entry's role through STS first, then signs with the role's credentials", async () => {
+    seen.length = 0;
+    refuse = false;
+    const role = 'arn:aws:iam::111122223333:role/sops';
+    const text = encryptYaml(PLAIN, { dataKey, metadata: { kms: [{ arn: ARN, enc: wrapped, role }] } });
+    const result = await decryptFile(text, 'aws.yaml', { age: [], pgp: [], aws: { endpoint: base } });
+    expect(result.leaves[0]!.text).toBe('from-the-cloud');
+    expect(seen).toHaveLength(2);
+    const assume = new URLSearchParams(seen[0]!.body);
+    expect([assume.get('Action'), assume.get('RoleArn'), assume.get('RoleSessionName')]).toEqual(['AssumeRole', role, 'sops@conveyor']);
+    expect(seen[0]!.headers.authorization).toMatch(/Credential=AKIDEXAMPLETEST\/\d{8}\/eu-west-1\/sts\/aws4_request/);
+    expect(seen[1]!.headers['x-amz-target']).toBe('TrentService.Decrypt');
+    expect(seen[1]!.headers.authorization).toMatch(/Credential=ASIAROLEEXAMPLE\/\d{8}\/eu-west-1\/kms\/aws4_request/);
+    expect(seen[1]!.headers['x-amz-security-token']).toBe('role-session-token');
   });
 
   it('AWS KMS: a refusal names the key and the status', async () => {

@@ -46,6 +46,7 @@ export function keyContext(inputs: KeyInputs, env: NodeJS.ProcessEnv, mask: (sec
     aws: {
       ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? { region: env.AWS_REGION || env.AWS_DEFAULT_REGION } : {}),
       ...(env.AWS_ENDPOINT_URL_KMS || env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL_KMS || env.AWS_ENDPOINT_URL } : {}),
+      ...(env.AWS_ENDPOINT_URL_STS ? { stsEndpoint: env.AWS_ENDPOINT_URL_STS } : {}),
     },
   };
   if (inputs.pgpPassphrase) context.pgpPassphrase = inputs.pgpPassphrase;

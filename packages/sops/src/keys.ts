@@ -16,8 +16,11 @@ export interface KeyContext {
   /** Armored private PGP keys, with the passphrase for all of them. */
   pgp: { armored: string; origin: string }[];
   pgpPassphrase?: string;
-  /** AWS KMS: region and endpoint overrides (credentials come from the SDK's default chain). */
-  aws?: { endpoint?: string; region?: string };
+  /**
+   * AWS KMS: region and endpoint overrides (credentials come from the SDK's default chain, or from
+   * assuming the entry's `role` through STS, as sops does).
+   */
+  aws?: { endpoint?: string; stsEndpoint?: string; region?: string };
   /**
    * GCP KMS: an OAuth access token, or `adc` to get one from application default credentials
    * (GOOGLE_APPLICATION_CREDENTIALS: service account or workload identity federation), and the API base
@@ -139,7 +142,9 @@ const awsKms: KeySource<KeyGroup['kms'][number]> = {
     if (!context.aws) return undefined;
     const region = context.aws.region ?? /^arn:aws[\w-]*:kms:([^:]+):/.exec(entry.arn)?.[1];
     const { DecryptCommand, KMSClient } = await import('@aws-sdk/client-kms');
-    const client = new KMSClient({ ...(region ? { region } : {}), ...(context.aws.endpoint ? { endpoint: context.aws.endpoint } : {}), maxAttempts: 2 });
+    const common = { ...(region ? { region } : {}), ...(entry.profile ? { profile: entry.profile } : {}), maxAttempts: 2 };
+    const credentials = entry.role ? await assumeRole(entry.role, entry.arn, context, common) : undefined;
+    const client = new KMSClient({ ...common, ...(credentials ? { credentials } : {}), ...(context.aws.endpoint ? { endpoint: context.aws.endpoint } : {}) });
     try {
       const result = await client.send(new DecryptCommand({
         CiphertextBlob: Buffer.from(entry.enc, 'base64'),
@@ -149,13 +154,34 @@ const awsKms: KeySource<KeyGroup['kms'][number]> = {
       if (!result.Plaintext) throw new Error('the response has no Plaintext');
       return result.Plaintext;
     } catch (error) {
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      throw new KeyServiceError(`AWS KMS refused to decrypt the data key with ${entry.arn}${status ? ` (HTTP ${status})` : ''}: ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
+      throw new KeyServiceError(`AWS KMS refused to decrypt the data key with ${entry.arn}${awsStatus(error)}: ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
     } finally {
       client.destroy();
     }
   },
 };
+
+function awsStatus(error: unknown): string {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status ? ` (HTTP ${status})` : '';
+}
+
+/** Temporary credentials for the entry's role (sops names the session `sops@<host>`; we use `sops@conveyor`). */
+async function assumeRole(role: string, arn: string, context: KeyContext, common: Record<string, unknown>) {
+  const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+  const endpoint = context.aws?.stsEndpoint ?? context.aws?.endpoint;
+  const sts = new STSClient({ ...common, ...(endpoint ? { endpoint } : {}) });
+  try {
+    const result = await sts.send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'sops@conveyor' }));
+    const c = result.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error('the response has no credentials');
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+  } catch (error) {
+    throw new KeyServiceError(`AWS STS refused to assume the role ${role} for the KMS key ${arn}${awsStatus(error)}: ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
+  } finally {
+    sts.destroy();
+  }
+}
 
 async function postJson(context: KeyContext, url: string, headers: Record<string, string>, body: unknown, service: string, keyId: string): Promise<Record<string, unknown>> {
   const doFetch = context.fetch ?? fetch;
