@@ -27725,28 +27725,28 @@ var require_compiler = __commonJS({
       if (options.compat) {
         options.useDepths = true;
       }
-      var compiled = void 0;
+      var compiled2 = void 0;
       function compileInput() {
         var ast = env.parse(input, options), environment = new env.Compiler().compile(ast, options), templateSpec = new env.JavaScriptCompiler().compile(environment, options, void 0, true);
         return env.template(templateSpec);
       }
       function ret(context, execOptions) {
-        if (!compiled) {
-          compiled = compileInput();
+        if (!compiled2) {
+          compiled2 = compileInput();
         }
-        return compiled.call(this, context, execOptions);
+        return compiled2.call(this, context, execOptions);
       }
       ret._setup = function(setupOptions) {
-        if (!compiled) {
-          compiled = compileInput();
+        if (!compiled2) {
+          compiled2 = compileInput();
         }
-        return compiled._setup(setupOptions);
+        return compiled2._setup(setupOptions);
       };
       ret._child = function(i, data, blockParams, depths) {
-        if (!compiled) {
-          compiled = compileInput();
+        if (!compiled2) {
+          compiled2 = compileInput();
         }
-        return compiled._child(i, data, blockParams, depths);
+        return compiled2._child(i, data, blockParams, depths);
       };
       return ret;
     }
@@ -34593,9 +34593,15 @@ function dateHelper(date) {
     return formatDate(date, typeof format === "string" ? format : "YYYY-MM-DD", tz);
   };
 }
+var compiled = /* @__PURE__ */ new Map();
 function render(template, data) {
   try {
-    return hbs.compile(template)(data);
+    let fn = compiled.get(template);
+    if (!fn) {
+      fn = hbs.compile(template);
+      if (compiled.size < 1e3) compiled.set(template, fn);
+    }
+    return fn(data);
   } catch (error2) {
     throw new Error(`Cannot evaluate the expression ${JSON.stringify(template)}: ${error2.message}`, { cause: error2 });
   }

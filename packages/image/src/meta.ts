@@ -77,9 +77,17 @@ function dateHelper(date: Date) {
   };
 }
 
+// templates are few and repeat (the same rules for every event): compile each once
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
 function render(template: string, data: object): string {
   try {
-    return hbs.compile(template)(data);
+    let fn = compiled.get(template);
+    if (!fn) {
+      fn = hbs.compile(template);
+      if (compiled.size < 1000) compiled.set(template, fn);
+    }
+    return fn(data);
   } catch (error) {
     throw new Error(`Cannot evaluate the expression ${JSON.stringify(template)}: ${(error as Error).message}`, { cause: error });
   }
