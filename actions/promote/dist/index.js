@@ -45668,6 +45668,12 @@ async function promoteWith(clones, request2, context) {
     result.message = `Dry run: would change ${files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
     return result;
   }
+  const [owner = "", repo = ""] = (co.repository ?? "").split("/");
+  const gitopsClient = environment.write === "pull-request" ? context.github(context.tokens[environment.tokenInput]) : void 0;
+  if (environment.write === "pull-request" && (!owner || !repo || !gitopsClient)) {
+    throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
+  }
+  if (!client) info2(target ? "No github-token: the deployment is not recorded on GitHub." : "The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.");
   const payload = { image: request2.image, digest, version: request2.version, source: from };
   let deploymentId;
   if (client && target) {
@@ -45687,11 +45693,6 @@ async function promoteWith(clones, request2, context) {
       const branch = promotionBranch(environment.name, request2.image);
       const pushed = await pushPullRequestBranch(co, branch, files, message);
       result.commitSha = pushed.sha;
-      const [owner, repo] = (co.repository ?? "").split("/");
-      const gitopsClient = context.github(context.tokens[environment.tokenInput]);
-      if (!owner || !repo || !gitopsClient) {
-        throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
-      }
       const pr = await upsertPullRequest(gitopsClient, {
         owner,
         repo,

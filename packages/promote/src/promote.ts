@@ -156,6 +156,12 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
     return result;
   }
 
+  const [owner = '', repo = ''] = (co.repository ?? '').split('/');
+  const gitopsClient = environment.write === 'pull-request' ? context.github(context.tokens[environment.tokenInput]) : undefined;
+  if (environment.write === 'pull-request' && (!owner || !repo || !gitopsClient)) {
+    throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
+  }
+  if (!client) info(target ? 'No github-token: the deployment is not recorded on GitHub.' : 'The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.');
   const payload = { image: request.image, digest, version: request.version, source: from };
   let deploymentId: number | undefined;
   if (client && target) {
@@ -175,12 +181,7 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
       const branch = promotionBranch(environment.name, request.image);
       const pushed = await pushPullRequestBranch(co, branch, files, message);
       result.commitSha = pushed.sha;
-      const [owner, repo] = (co.repository ?? '').split('/');
-      const gitopsClient = context.github(context.tokens[environment.tokenInput]);
-      if (!owner || !repo || !gitopsClient) {
-        throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
-      }
-      const pr = await upsertPullRequest(gitopsClient, {
+      const pr = await upsertPullRequest(gitopsClient!, {
         owner, repo, head: branch, base: co.branch, title: message.split('\n')[0]!,
         body: `Moves **${environment.name}** from \`${runningNow ?? 'no digest'}\` to \`${digest}\` (${request.image} ${request.version}).\n\nFiles:\n${files.map((f) => `- \`${f}\``).join('\n')}\n\n${message.split('\n\n')[1] ?? ''}`,
       });
