@@ -17,6 +17,7 @@ import { metadataContext } from '../packages/image/src/context.ts';
 import { computeMetadata } from '../packages/image/src/meta.ts';
 import { pushEvent } from '../packages/image/src/__fixtures__/events.ts';
 import { hasBinary, startRegistry } from '../test/support/registry.ts';
+import { cleanupTempDirs } from '../test/support/tmp.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-bench-image-'));
@@ -101,6 +102,7 @@ if (!hasBinary('buildah') || !hasBinary('docker-registry')) {
     console.log(`two-platform build + push of 5 tags: action ${(a / 1000).toFixed(2)} s (with the registry check of every tag), bare buildah script ${(f / 1000).toFixed(2)} s, ratio ${(a / f).toFixed(2)}x`);
   } finally {
     await registry.stop();
+    cleanupTempDirs();
   }
 }
 fs.rmSync(work, { recursive: true, force: true });
