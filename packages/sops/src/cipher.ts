@@ -2,7 +2,7 @@
  * SOPS value encryption: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]`, AES-256-GCM with a 32-byte IV and
  * the 16-byte tag stored apart; the additional data is the path of map keys joined with ':' plus ':'.
  */
-import { createDecipheriv } from 'node:crypto';
+import { createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
 import { SopsDecryptError } from './errors.ts';
 
 export const VALUE_TYPES = ['str', 'int', 'float', 'bool', 'time', 'comment', 'bytes'] as const;
@@ -31,6 +31,13 @@ export function parseEncrypted(text: string): EncryptedValue | undefined {
   return { data: Buffer.from(m[1]!, 'base64'), iv: Buffer.from(m[2]!, 'base64'), tag: Buffer.from(m[3]!, 'base64'), type };
 }
 
+const describe = (where: string | (() => string)) => (typeof where === 'string' ? where : where());
+
+/** A data key prepared once for many values (creating a key object per value is the costly part). */
+export function prepareKey(dataKey: Uint8Array): KeyObject {
+  return createSecretKey(dataKey);
+}
+
 /** The additional authenticated data for a value at `path` (map keys only). */
 export function additionalData(keys: readonly string[]): string {
   return `${keys.join(':')}:`;
@@ -40,10 +47,10 @@ export function additionalData(keys: readonly string[]): string {
  * Decrypts one value. Throws `SopsDecryptError` when the envelope is malformed or authentication fails
  * (a changed value, IV, tag, a value moved to another key, or the wrong data key).
  */
-export function decryptValue(text: string, dataKey: Uint8Array, aad: string, where: string): { type: ValueType; plaintext: Buffer } {
+export function decryptValue(text: string, dataKey: Uint8Array | KeyObject, aad: string, where: string | (() => string)): { type: ValueType; plaintext: Buffer } {
   const value = parseEncrypted(text);
-  if (!value) throw new SopsDecryptError(`The value at ${where} is not a well-formed ENC[AES256_GCM,…] value; the file is damaged: restore it from version control.`);
-  if (value.tag.length !== 16) throw new SopsDecryptError(`The value at ${where} has a ${value.tag.length}-byte tag (expected 16); the file is damaged.`);
+  if (!value) throw new SopsDecryptError(`The value at ${describe(where)} is not a well-formed ENC[AES256_GCM,…] value; the file is damaged: restore it from version control.`);
+  if (value.tag.length !== 16) throw new SopsDecryptError(`The value at ${describe(where)} has a ${value.tag.length}-byte tag (expected 16); the file is damaged.`);
   try {
     const decipher = createDecipheriv('aes-256-gcm', dataKey, value.iv, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
@@ -51,6 +58,6 @@ export function decryptValue(text: string, dataKey: Uint8Array, aad: string, whe
     const plaintext = Buffer.concat([decipher.update(value.data), decipher.final()]);
     return { type: value.type, plaintext };
   } catch (error) {
-    throw new SopsDecryptError(`Could not decrypt the value at ${where}: authentication failed (the value was changed, moved to another key, or belongs to another file).`, { cause: error });
+    throw new SopsDecryptError(`Could not decrypt the value at ${describe(where)}: authentication failed (the value was changed, moved to another key, or belongs to another file).`, { cause: error });
   }
 }

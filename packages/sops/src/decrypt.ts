@@ -4,7 +4,7 @@
  * `mac_only_encrypted`), as uppercase hex; it is stored encrypted with `lastmodified` as additional data.
  */
 import { createHash } from 'node:crypto';
-import { additionalData, decryptValue, isEncrypted, type ValueType } from './cipher.ts';
+import { additionalData, decryptValue, isEncrypted, prepareKey, type ValueType } from './cipher.ts';
 import { SopsDecryptError, SopsFormatError, SopsMacError } from './errors.ts';
 import { macAdditionalData, shouldEncrypt, type Metadata } from './metadata.ts';
 import { isComment, scalar, type MapNode, type Node, type Scalar } from './tree.ts';
@@ -65,10 +65,10 @@ function plainBytes(value: Scalar): { text: string; bytes: Buffer } | undefined 
 }
 
 /** Turns a decrypted plaintext into its typed value and the bytes it contributes to the MAC. */
-function typed(type: ValueType, plaintext: Buffer, where: string): { value: Scalar; bytes: Buffer } {
+function typed(type: ValueType, plaintext: Buffer, where: () => string): { value: Scalar; bytes: Buffer } {
   const text = plaintext.toString('utf8');
   const bad = (): never => {
-    throw new SopsDecryptError(`The value at ${where} is stored as type ${type} but its plaintext is not one; the file is damaged.`);
+    throw new SopsDecryptError(`The value at ${where()} is stored as type ${type} but its plaintext is not one; the file is damaged.`);
   };
   switch (type) {
     case 'str':
@@ -106,12 +106,13 @@ export function decryptDocument(branches: readonly MapNode[], metadata: Metadata
   const hash = createHash('sha512');
   if (metadata.macOnlyEncrypted) hash.update(MAC_ONLY_ENCRYPTED_SEED);
   const leaves: Leaf[] = [];
+  const key = prepareKey(dataKey);
 
   const decryptComment = (text: string, keys: string[]): string => {
     if (!isEncrypted(text.trim())) return text;
     for (let n = keys.length; n >= 0; n--) {
       try {
-        return decryptValue(text.trim(), dataKey, additionalData(keys.slice(0, n)), `a comment in ${file}`).plaintext.toString('utf8');
+        return decryptValue(text.trim(), key, additionalData(keys.slice(0, n)), `a comment in ${file}`).plaintext.toString('utf8');
       } catch {
         // try the enclosing map's path
       }
@@ -138,7 +139,7 @@ export function decryptDocument(branches: readonly MapNode[], metadata: Metadata
       leaves.push({ path, type: 'plain', text: plain.text, value, encrypted: false });
       return node;
     }
-    const where = `${describePath(path)} in ${file}`;
+    const where = () => `${describePath(path)} in ${file}`;
     if (typeof value !== 'string') {
       throw new SopsFormatError(`${file}: the value at ${describePath(path)} should be encrypted by the file's rule but is a plain ${typeof value}; the file was edited by hand: restore it or re-encrypt it with sops.`);
     }
@@ -149,7 +150,7 @@ export function decryptDocument(branches: readonly MapNode[], metadata: Metadata
     if (!isEncrypted(value)) {
       throw new SopsFormatError(`${file}: the value at ${describePath(path)} should be encrypted by the file's rule but is plain text; the file was edited by hand: restore it or re-encrypt it with sops.`);
     }
-    const { type, plaintext } = decryptValue(value, dataKey, additionalData(keys), where);
+    const { type, plaintext } = decryptValue(value, key, additionalData(keys), where);
     const result = typed(type, plaintext, where);
     hash.update(result.bytes);
     leaves.push({ path, type, text: plaintext.toString('utf8'), value: result.value, encrypted: true });
