@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundle } from '../scripts/build.ts';
+import { bundle, listBundles } from '../scripts/build.ts';
 import { importHistory, type ImportCommit } from '../test/release/fast-import.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -71,8 +71,12 @@ const fmt = (m: Measure) => `${m.seconds.toFixed(2)} s, ${m.rssMb.toFixed(0)} MB
 async function main(): Promise<void> {
   const cli = path.join(work, 'cli.js');
   await bundle({ name: 'cli', entry: 'packages/cli/src/main.ts', outfile: cli });
+  await bundle(listBundles().find((b) => b.name === 'release')!);
+  const action = path.join(root, 'actions', 'release', 'dist', 'index.js');
   const node = process.execPath;
   const conveyor = (dir: string) => measure('conveyor release', node, [cli, 'release', '--dry-run', '--json'], dir, { PATH: process.env.PATH, HOME: process.env.HOME });
+  const actionRun = (dir: string) => measure('release action', node, [action], dir, { PATH: process.env.PATH, HOME: process.env.HOME, 'INPUT_DRY-RUN': 'true', GITHUB_WORKSPACE: dir });
+  const startup = measure('conveyor --help', node, [cli, '--help'], root);
   const floor = (dir: string) => measure('git log', 'git', ['log', '--format=%H%x00%B'], dir);
 
   const cases = [
@@ -107,7 +111,11 @@ async function main(): Promise<void> {
     const said = /next release version is (\S+)/.exec(theirs.stdout)?.[1] ?? '(version not found in its output)';
     const ours = conveyor(small);
     const ourVersion = (JSON.parse(ours.stdout.trim().split('\n').pop()!) as Record<string, string>).version;
-    incumbent = `semantic-release --dry-run on 2,000 commits: ${fmt(theirs)} (→ ${said}); conveyor ${fmt(ours)} (→ ${ourVersion}); conveyor is ${(theirs.seconds / ours.seconds).toFixed(1)}× faster, ${(theirs.rssMb / ours.rssMb).toFixed(1)}× less memory`;
+    const bundled = actionRun(small);
+    incumbent = `semantic-release --dry-run on 2,000 commits: ${fmt(theirs)} (→ ${said})\n` +
+      `  conveyor release (CLI): ${fmt(ours)} (→ ${ourVersion}): ${(theirs.seconds / ours.seconds).toFixed(1)}× faster, ${(theirs.rssMb / ours.rssMb).toFixed(1)}× less memory\n` +
+      `  release action bundle, dry-run: ${fmt(bundled)}: ${(theirs.seconds / bundled.seconds).toFixed(1)}× faster, ${(theirs.rssMb / bundled.rssMb).toFixed(1)}× less memory\n` +
+      `  (of the CLI's time, \`conveyor --help\` alone, loading every command, takes ${fmt(startup)})`;
   } catch (error) {
     incumbent = `semantic-release could not be measured here: ${(error as Error).message.split('\n')[0]}`;
   }
