@@ -1,3 +1,4 @@
+import { setRunnerMasking } from '@conveyor/kit';
 import { commands } from './commands.ts';
 import { main } from './program.ts';
 
@@ -9,6 +10,9 @@ const own = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 if (own.includes('--json')) {
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
 }
+
+// Outside GitHub Actions nothing reads `::add-mask::`, and printing it would show the secret on the terminal.
+if (process.env.GITHUB_ACTIONS !== 'true') setRunnerMasking(false);
 
 process.exitCode = await main(argv, {
   stdout: (text) => write(text),

@@ -1,6 +1,16 @@
 import * as core from '@actions/core';
 
 /** Secrets shorter than this censor unrelated log text; masking them gets a warning. */
+let registerWithRunner = true;
+
+/**
+ * Whether secrets are registered with the runner (`::add-mask::`). Always on in an action. The CLI turns it off
+ * outside GitHub Actions, where nothing reads the command and printing it would show the secret on the terminal.
+ */
+export function setRunnerMasking(enabled: boolean): void {
+  registerWithRunner = enabled;
+}
+
 export const SHORT_SECRET = 4;
 
 /**
@@ -9,7 +19,7 @@ export const SHORT_SECRET = 4;
  * Returns whether a warning about a short secret was given.
  */
 export function maskSecret(value: string, options: { name?: string; warnShort?: boolean } = {}): boolean {
-  if (value === '') return false;
+  if (value === '' || !registerWithRunner) return false;
   core.setSecret(value);
   const lines = value.split(/\r?\n/);
   if (lines.length > 1) {
