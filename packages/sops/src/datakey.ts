@@ -53,6 +53,7 @@ async function noKeyMessage(metadata: Metadata, context: KeyContext, file: strin
   lines.push('Keys offered:');
   let any = false;
   for (const source of KEY_SOURCES) {
+    if (source.implicit && !metadata.keyGroups.some((g) => source.entries(g).length > 0)) continue;
     let offered: string[];
     try {
       offered = await source.offered(context);

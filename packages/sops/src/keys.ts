@@ -40,6 +40,8 @@ export interface KeySource<E> {
   entries(group: KeyGroup): E[];
   /** How the file names this key: recipient, fingerprint, ARN, resource id. */
   describe(entry: E): string;
+  /** Offered whenever the context allows the source at all (AWS's default chain): listed only for files that use it. */
+  implicit?: boolean;
   /** What the context offers for this source (for errors); empty when nothing is offered. */
   offered(context: KeyContext): Promise<string[]>;
   /** The unwrapped bytes, or undefined when no offered key matches this entry. Throws when a call fails. */
@@ -133,6 +135,7 @@ const pgp: KeySource<KeyGroup['pgp'][number]> = {
 
 const awsKms: KeySource<KeyGroup['kms'][number]> = {
   name: 'AWS KMS',
+  implicit: true,
   entries: (g) => g.kms,
   describe: (e) => e.arn,
   async offered(context) {
