@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bundle } from '../../scripts/build.ts';
-import { repoRoot } from '../support/corpus.ts';
+import { corpusPath, repoRoot } from '../support/corpus.ts';
 import { hasBinary } from '../support/registry.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { encryptYaml } from './encryptor.ts';
@@ -149,5 +149,47 @@ function readCommandFile(file: string): Map<string, string> {
     const bad = runStep('bad-export', { files: 'nothing/*.yaml', 'age-key': identity, export: 'env,stdout' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain("Input 'export' has \"stdout\"");
+  });
+});
+
+const corpus = corpusPath('sops');
+
+(corpus ? describe : describe.skip)('sops-decrypt bundle on corpus files', () => {
+  let work: string;
+  beforeAll(async () => {
+    await bundle({ name: 'sops-decrypt', entry: 'packages/sops/src/actions/sops-decrypt.ts', outfile: 'actions/sops-decrypt/dist/index.js' });
+    work = tempDir('conveyor-sops-action-corpus-');
+  });
+  afterAll(cleanupTempDirs);
+
+  function runStep(name: string, env: Record<string, string>) {
+    const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'].map((k) => {
+      const f = path.join(work, `${name}-${k.toLowerCase()}`);
+      fs.writeFileSync(f, '');
+      return [k, f];
+    }));
+    const result = spawnSync(process.execPath, [BUNDLE], { env: { PATH: process.env.PATH ?? '', GITHUB_WORKSPACE: corpus!, RUNNER_TEMP: work, ...files, ...env }, encoding: 'utf8', timeout: 60_000 });
+    return { ...result, files };
+  }
+
+  it('decrypts a post-quantum age file with the identity from SOPS_AGE_KEY', () => {
+    const identity = fs.readFileSync(path.join(corpus!, 'flux', 'keys', 'age-pq.txt'), 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-PQ-'))!;
+    const step = runStep('pq', { INPUT_FILES: 'flux/algorithms/age-pq.yaml', SOPS_AGE_KEY: identity });
+    expect(step.status).toBe(0);
+    expect(step.stdout.split('\n')).toContain(`::add-mask::${identity}`);
+    expect(readCommandFile(step.files.GITHUB_ENV!).get('STRINGDATA__KEY')).toBe('value');
+    expect(readCommandFile(step.files.GITHUB_ENV!).get('METADATA__NAME')).toBe('age-pq');
+  });
+
+  it('refuses a file without a MAC, and with ignore-mac decrypts it with a loud warning', () => {
+    const pgp = fs.readFileSync(path.join(corpus!, 'getsops', 'sops_functional_tests_key.asc'), 'utf8');
+    const refused = runStep('nomac', { INPUT_FILES: 'getsops/no_mac.yaml', 'INPUT_PGP-KEY': pgp });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('::error::getsops/no_mac.yaml has no MAC');
+    expect(fs.readFileSync(refused.files.GITHUB_ENV!, 'utf8')).toBe('');
+    const allowed = runStep('ignoremac', { INPUT_FILES: 'getsops/no_mac.yaml', 'INPUT_PGP-KEY': pgp, 'INPUT_IGNORE-MAC': 'true' });
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toMatch(/::warning title=SOPS MAC not verified::ignore-mac is set: getsops\/no_mac\.yaml has no MAC/);
+    expect(fs.readFileSync(allowed.files.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('NOT verified (ignore-mac)');
   });
 });
