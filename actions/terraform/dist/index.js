@@ -3316,18 +3316,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position
+        position2
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position2.position >= input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3361,23 +3361,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition, input, position2) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
-        position.position++;
+      while (position2.position < input.length && condition(input[position2.position])) {
+        result += input[position2.position];
+        position2.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
-      const start = position.position;
+    function collectASequenceOfCodePointsFast(char, input, position2) {
+      const idx = input.indexOf(char, position2.position);
+      const start = position2.position;
       if (idx === -1) {
-        position.position = input.length;
+        position2.position = input.length;
         return input.slice(start);
       }
-      position.position = idx;
-      return input.slice(start, position.position);
+      position2.position = idx;
+      return input.slice(start, position2.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -3411,23 +3411,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position
+        position2
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position2.position > input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position
+        position2
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3443,42 +3443,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
-        position.position++;
+      while (position2.position < input.length) {
+        position2.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position
+          position2
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position
+          position2
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position2.position < input.length) {
+          if (input[position2.position] === ";") {
             continue;
           }
-          position.position++;
+          position2.position++;
         }
-        if (position.position > input.length) {
+        if (position2.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input[position2.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position2, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3511,29 +3511,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
-      const positionStart = position.position;
+    function collectAnHTTPQuotedString(input, position2, extractValue) {
+      const positionStart = position2.position;
       let value = "";
-      assert(input[position.position] === '"');
-      position.position++;
+      assert(input[position2.position] === '"');
+      position2.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position
+          position2
         );
-        if (position.position >= input.length) {
+        if (position2.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
-        position.position++;
+        const quoteOrBackslash = input[position2.position];
+        position2.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position2.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
-          position.position++;
+          value += input[position2.position];
+          position2.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3542,7 +3542,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input.slice(positionStart, position2.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -4690,23 +4690,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position = { position: 5 };
+      const position2 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data.charCodeAt(position2.position) !== 61) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4715,25 +4715,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data.charCodeAt(position2.position) !== 45) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4742,10 +4742,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position2.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4827,27 +4827,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input.length) {
+      while (position2.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position
+          position2
         );
-        if (position.position < input.length) {
-          if (input.charCodeAt(position.position) === 34) {
+        if (position2.position < input.length) {
+          if (input.charCodeAt(position2.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position
+              position2
             );
-            if (position.position < input.length) {
+            if (position2.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position.position) === 44);
-            position.position++;
+            assert(input.charCodeAt(position2.position) === 44);
+            position2.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5212,9 +5212,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position = { position: 0 };
-      while (input[position.position] === 13 && input[position.position + 1] === 10) {
-        position.position += 2;
+      const position2 = { position: 0 };
+      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        position2.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5224,40 +5224,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
+          position2.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
+        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
           return entryList;
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         }
-        position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
+        position2.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position2);
         if (result === "failure") {
           return "failure";
         }
         let { name, filename, contentType, encoding } = result;
-        position.position += 2;
+        position2.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body = input.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5274,13 +5274,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position) {
+    function parseMultipartFormDataHeaders(input, position2) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position.position] === 13 && input[position.position + 1] === 10) {
+        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5289,43 +5289,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position
+          position2
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position.position] !== 58) {
+        if (input[position2.position] !== 58) {
           return "failure";
         }
-        position.position++;
+        position2.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position
+          position2
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
               return "failure";
             }
-            position.position += 17;
-            name = parseMultipartFormDataName(input, position);
+            position2.position += 17;
+            name = parseMultipartFormDataName(input, position2);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position2)) {
+              let check = position2.position + filenameBuffer.length;
               if (input[check] === 42) {
-                position.position += 1;
+                position2.position += 1;
                 check += 1;
               }
               if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
-              position.position += 12;
-              filename = parseMultipartFormDataName(input, position);
+              position2.position += 12;
+              filename = parseMultipartFormDataName(input, position2);
               if (filename === null) {
                 return "failure";
               }
@@ -5336,7 +5336,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5346,7 +5346,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5356,38 +5356,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
           }
         }
-        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position) {
-      assert(input[position.position - 1] === 34);
+    function parseMultipartFormDataName(input, position2) {
+      assert(input[position2.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position
+        position2
       );
-      if (input[position.position] !== 34) {
+      if (input[position2.position] !== 34) {
         return null;
       } else {
-        position.position++;
+        position2.position++;
       }
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input, position) {
-      let start = position.position;
+    function collectASequenceOfBytes(condition, input, position2) {
+      let start = position2.position;
       while (start < input.length && condition(input[start])) {
         ++start;
       }
-      return input.subarray(position.position, position.position = start);
+      return input.subarray(position2.position, position2.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5400,12 +5400,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
+    function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+        if (start[i] !== buffer[position2.position + i]) {
           return false;
         }
       }
@@ -11781,13 +11781,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position2 = family.offset % family.ips.length;
+        ip = family.ips[position2] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family.ips.splice(position2, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -16317,22 +16317,22 @@ var require_parse = __commonJS({
       let name = "";
       let value = "";
       if (header2.includes(";")) {
-        const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        const position2 = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position2);
+        unparsedAttributes = header2.slice(position2.position);
       } else {
         nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position
+          position2
         );
-        value = nameValuePair.slice(position.position + 1);
+        value = nameValuePair.slice(position2.position + 1);
       }
       name = name.trim();
       value = value.trim();
@@ -16366,13 +16366,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position
+          position2
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue = cookieAv.slice(position2.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17023,16 +17023,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
+      while (position2.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position.position++;
+        position2.position++;
       }
       return extensionList;
     }
@@ -18313,7 +18313,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18497,7 +18497,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -21568,17 +21568,17 @@ var require_trim_comparator_whitespace = __commonJS({
       return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
     };
     var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
+      let position2 = matchStart;
+      if (isWhitespace(range[position2])) {
+        position2++;
       }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
+      if (range[position2] === "<" || range[position2] === ">") {
+        position2++;
       }
-      if (range[position] === "=") {
-        position++;
+      if (range[position2] === "=") {
+        position2++;
       }
-      return isWhitespace(range[position]) ? position : -1;
+      return isWhitespace(range[position2]) ? position2 : -1;
     };
     var trimComparatorWhitespace = (range) => {
       let result = "";
@@ -23781,17 +23781,17 @@ var require_trim_comparator_whitespace2 = __commonJS({
       return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
     };
     var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
+      let position2 = matchStart;
+      if (isWhitespace(range[position2])) {
+        position2++;
       }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
+      if (range[position2] === "<" || range[position2] === ">") {
+        position2++;
       }
-      if (range[position] === "=") {
-        position++;
+      if (range[position2] === "=") {
+        position2++;
       }
-      return isWhitespace(range[position]) ? position : -1;
+      return isWhitespace(range[position2]) ? position2 : -1;
     };
     var trimComparatorWhitespace = (range) => {
       let result = "";
@@ -26983,9 +26983,10 @@ function getState(name) {
 }
 
 // packages/kit/src/mask.ts
+var registerWithRunner = true;
 var SHORT_SECRET = 4;
 function maskSecret(value, options = {}) {
-  if (value === "") return false;
+  if (value === "" || !registerWithRunner) return false;
   setSecret(value);
   const lines = value.split(/\r?\n/);
   if (lines.length > 1) {
@@ -32373,29 +32374,34 @@ function childOf(value, step) {
   if (Array.isArray(value)) return typeof step === "number" ? value[step] : void 0;
   return value[String(step)];
 }
-function childSteps(...nodes) {
-  const steps = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const node of nodes) {
-    if (!isContainer(node)) continue;
-    const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
-    for (const key of keys) {
-      const id = `${typeof key}:${key}`;
-      if (!seen.has(id)) {
-        seen.add(id);
-        steps.push(key);
-      }
+function childSteps(a, b, c) {
+  const nodes = [a, b, c].filter(isContainer);
+  if (nodes.length === 0) return [];
+  if (Array.isArray(nodes[0])) {
+    let length = 0;
+    for (const node of nodes) if (Array.isArray(node) && node.length > length) length = node.length;
+    return Array.from({ length }, (_, i) => i);
+  }
+  const keys = [];
+  for (let n = 0; n < nodes.length; n += 1) {
+    const node = nodes[n];
+    if (Array.isArray(node)) continue;
+    for (const key of Object.keys(node)) {
+      let seen = false;
+      for (let m = 0; m < n && !seen; m += 1) seen = !Array.isArray(nodes[m]) && Object.hasOwn(nodes[m], key);
+      if (!seen) keys.push(key);
     }
   }
-  return steps;
+  return keys;
+}
+function appendStep(path11, step) {
+  if (typeof step === "number") return `${path11}[${step}]`;
+  if (/^[A-Za-z_][\w-]*$/.test(step)) return path11 === "" ? step : `${path11}.${step}`;
+  return `${path11}[${JSON.stringify(step)}]`;
 }
 function formatPath(path11) {
   let text = "";
-  for (const step of path11) {
-    if (typeof step === "number") text += `[${step}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(step)) text += text === "" ? step : `.${step}`;
-    else text += `[${JSON.stringify(step)}]`;
-  }
+  for (const step of path11) text = appendStep(text, step);
   return text;
 }
 var MAX_VALUE_CHARS = 200;
@@ -32412,23 +32418,24 @@ function sideText(side) {
 function sameValue(a, b) {
   if (a === b) return true;
   if (a === void 0 || b === void 0) return (a ?? null) === (b ?? null);
+  if (typeof a !== "object" || typeof b !== "object") return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function walk(state, path11, before, after, unknown) {
+function walk(state, here, depth, before, after, unknown) {
   if (state.out.length >= state.limit) return;
-  const here = formatPath(path11);
-  const forces = state.replacePaths.includes(here);
+  const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
     state.out.push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
   const descend = !sensitive && (isContainer(before.value) || isContainer(after.value) || isContainer(unknown)) && !(isEmptyContainer(before.value) && isEmptyContainer(after.value) && !isContainer(unknown));
-  if (descend && path11.length < 32) {
+  if (descend && depth < 32) {
     for (const step of childSteps(before.value, after.value, unknown)) {
       walk(
         state,
-        [...path11, step],
+        appendStep(here, step),
+        depth + 1,
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step)
@@ -32463,50 +32470,99 @@ function changedAttributes(change, limit = 500) {
     out: [],
     limit: limit + 1
   };
-  walk(state, [], state.before, state.after, state.unknown);
+  walk(state, "", 0, state.before, state.after, state.unknown);
   const truncated = state.out.length > limit;
   return { attributes: state.out.slice(0, limit), truncated };
 }
-function redact(value, mask, replace) {
+function redact(value, mask, replace, path11 = []) {
   if (value === void 0) return void 0;
-  if (maskIsSet(mask)) return replace(value);
+  if (maskIsSet(mask)) return replace(value, path11);
   if (!maskHasAny(mask) || !isContainer(value)) return value;
-  if (Array.isArray(value)) return value.map((item, i) => redact(item, maskChild(mask, i), replace) ?? null);
-  const out = {};
-  for (const [key, item] of Object.entries(value)) out[key] = redact(item, maskChild(mask, key), replace) ?? null;
+  if (Array.isArray(value)) {
+    const out2 = value.slice();
+    const indexes = Array.isArray(mask) ? mask.map((_, i) => i) : Object.keys(mask).map(Number).filter(Number.isInteger);
+    for (const i of indexes) {
+      const child2 = maskChild(mask, i);
+      if (i < out2.length && maskHasAny(child2)) out2[i] = redact(out2[i], child2, replace, [...path11, i]) ?? null;
+    }
+    return out2;
+  }
+  const out = { ...value };
+  if (Array.isArray(mask)) return out;
+  for (const [key, child2] of Object.entries(mask)) {
+    if (Object.hasOwn(out, key) && maskHasAny(child2)) out[key] = redact(out[key], child2, replace, [...path11, key]) ?? null;
+  }
   return out;
 }
 
 // packages/terraform/src/fingerprint.ts
+function keysSortedDeep(value) {
+  if (value === null || typeof value !== "object") return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!keysSortedDeep(item)) return false;
+    return true;
+  }
+  let previous;
+  for (const key in value) {
+    if (previous !== void 0 && previous > key) return false;
+    previous = key;
+    if (!keysSortedDeep(value[key])) return false;
+  }
+  return true;
+}
 function canonicalJson(value) {
+  return keysSortedDeep(value) ? JSON.stringify(value ?? null) : canonicalSlow(value);
+}
+function canonicalSlow(value) {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let text2 = "[";
+    for (let i = 0; i < value.length; i += 1) text2 += (i === 0 ? "" : ",") + canonicalSlow(value[i]);
+    return `${text2}]`;
+  }
+  const record = value;
+  const keys = Object.keys(record);
+  for (let i = 1; i < keys.length; i += 1) {
+    if (keys[i - 1] > keys[i]) {
+      keys.sort();
+      break;
+    }
+  }
+  let text = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = record[key];
+    if (item === void 0) continue;
+    text += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalSlow(item)}`;
+    first = false;
+  }
+  return `${text}}`;
 }
 var sha256 = (text) => createHash2("sha256").update(text).digest("hex");
-function redactSide(value, mask, how) {
-  return redact(value, mask, (part) => ({ "(sensitive)": how === "hash" ? sha256(`conveyor-sensitive\0${canonicalJson(part)}`) : true }));
+function redactSide(value, mask, where, sink) {
+  return redact(value, mask, (part, path11) => {
+    sink.push([`${where}:${JSON.stringify(path11)}`, sha256(canonicalJson(part))]);
+    return { "(sensitive)": true };
+  });
 }
-function meaningfulChange(change, how) {
+function meaningfulChange(change, sink) {
   return {
     actions: change.actions,
-    before: redactSide(change.before, change.before_sensitive, how),
-    after: redactSide(change.after, change.after_sensitive, how),
-    after_unknown: change.after_unknown ?? null,
-    before_sensitive: change.before_sensitive ?? null,
+    after: redactSide(change.after, change.after_sensitive, "after", sink),
     after_sensitive: change.after_sensitive ?? null,
-    replace_paths: change.replace_paths ?? null,
-    importing: change.importing ?? null
+    after_unknown: change.after_unknown ?? null,
+    before: redactSide(change.before, change.before_sensitive, "before", sink),
+    before_sensitive: change.before_sensitive ?? null,
+    importing: change.importing ?? null,
+    replace_paths: change.replace_paths ?? null
   };
 }
-function resourceContent(raw, how) {
-  return {
-    address: raw.address,
-    previous_address: raw.previous_address ?? null,
-    action_reason: raw.action_reason ?? null,
-    change: meaningfulChange(raw.change ?? {}, how)
-  };
+function digestsOf(content) {
+  const sink = [];
+  const publicHash = sha256(canonicalJson(content(sink)));
+  const full = sink.length === 0 ? publicHash : sha256(`${publicHash}
+${JSON.stringify(sink.sort(byFirst))}`);
+  return { publicDigest: publicHash.slice(0, DIGEST_CHARS), full };
 }
 function matters(raw) {
   const change = raw.change ?? {};
@@ -32515,31 +32571,43 @@ function matters(raw) {
   return !noop4 || moved || change.importing !== void 0 && change.importing !== null;
 }
 var DIGEST_CHARS = 16;
-function fingerprintPlan(plan2) {
-  const hash = createHash2("sha256");
-  hash.update("conveyor-plan-fingerprint v1\n");
-  const digests = {};
-  const resources = (plan2.resource_changes ?? []).filter(matters).sort((a, b) => String(a.address) < String(b.address) ? -1 : String(a.address) > String(b.address) ? 1 : 0);
-  for (const raw of resources) {
-    hash.update(`resource ${canonicalJson(resourceContent(raw, "hash"))}
-`);
-    digests[String(raw.address)] = {
-      digest: sha256(canonicalJson(resourceContent(raw, "constant"))).slice(0, DIGEST_CHARS),
-      actions: (raw.change?.actions).join(",")
-    };
+var byFirst = (a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+var FingerprintBuilder = class {
+  resources = [];
+  outputs = [];
+  digests = {};
+  resource(raw) {
+    if (!matters(raw)) return;
+    const address = String(raw.address);
+    const { publicDigest, full } = digestsOf((sink) => ({
+      action_reason: raw.action_reason ?? null,
+      address: raw.address,
+      change: meaningfulChange(raw.change ?? {}, sink),
+      previous_address: raw.previous_address ?? null
+    }));
+    this.resources.push([address, full]);
+    this.digests[address] = { digest: publicDigest, actions: (raw.change?.actions).join(",") };
   }
-  const outputs = Object.entries(plan2.output_changes ?? {}).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  for (const [name, change] of outputs) {
-    if (Array.isArray(change.actions) && change.actions.join(",") === "no-op") continue;
-    hash.update(`output ${JSON.stringify(name)} ${canonicalJson(meaningfulChange(change, "hash"))}
-`);
-    digests[`output.${name}`] = {
-      digest: sha256(canonicalJson(meaningfulChange(change, "constant"))).slice(0, DIGEST_CHARS),
-      actions: change.actions.join(",")
-    };
+  outputChanges(changes) {
+    for (const [name, change] of Object.entries(changes)) {
+      if (Array.isArray(change.actions) && change.actions.join(",") === "no-op") continue;
+      const { publicDigest, full } = digestsOf((sink) => meaningfulChange(change, sink));
+      this.outputs.push([name, full]);
+      this.digests[`output.${name}`] = { digest: publicDigest, actions: change.actions.join(",") };
+    }
   }
-  return { fingerprint: hash.digest("hex"), digests };
-}
+  finish() {
+    const hash = createHash2("sha256");
+    hash.update("conveyor-plan-fingerprint v1\n");
+    for (const [address, full] of [...this.resources].sort(byFirst)) hash.update(`resource ${JSON.stringify(address)} ${full}
+`);
+    for (const [name, full] of [...this.outputs].sort(byFirst)) hash.update(`output ${JSON.stringify(name)} ${full}
+`);
+    const digests = {};
+    for (const key of Object.keys(this.digests).sort()) digests[key] = this.digests[key];
+    return { fingerprint: hash.digest("hex"), digests };
+  }
+};
 function compareDigests(reviewed, current) {
   const out = [];
   const addresses = [.../* @__PURE__ */ new Set([...Object.keys(reviewed), ...Object.keys(current)])].sort();
@@ -32575,41 +32643,25 @@ function decodeDigests(text) {
 var PlanFormatError = class extends ConveyorError {
 };
 var SUPPORTED_MAJOR = 1;
-function parsePlan(text, source) {
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (error2) {
-    throw new PlanFormatError(
-      `${source} is not a JSON plan document (${error2.message}). Produce it with \`terraform show -json PLANFILE > ${source}\`; the plan file itself and \`terraform plan -json\` log lines are different formats.`,
-      { cause: error2 }
-    );
-  }
-  return checkPlan(doc, source);
+function formatError(source, detail) {
+  return new PlanFormatError(`${source} is not a terraform plan document: ${detail}. Produce it with \`terraform show -json PLANFILE\`.`);
 }
-function checkPlan(doc, source) {
-  const what = (detail) => new PlanFormatError(`${source} is not a terraform plan document: ${detail}. Produce it with \`terraform show -json PLANFILE\`.`);
-  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) throw what("the top level is not a JSON object");
-  const plan2 = doc;
-  if (typeof plan2.format_version !== "string") throw what('it has no "format_version"');
+function checkPlanMeta(plan2, source) {
+  if (typeof plan2.format_version !== "string") throw formatError(source, 'it has no "format_version"');
   const major = Number(plan2.format_version.split(".")[0]);
   if (!Number.isInteger(major) || major > SUPPORTED_MAJOR) {
     throw new PlanFormatError(`${source} has format_version ${plan2.format_version}; conveyor reads plan format 0.x and 1.x. Use a terraform or tofu release that writes format 1.x.`);
   }
-  for (const key of ["resource_changes", "resource_drift"]) {
-    const list2 = plan2[key];
-    if (list2 === void 0) continue;
-    if (!Array.isArray(list2)) throw what(`"${key}" is not a list`);
-    list2.forEach((entry, i) => {
-      if (entry === null || typeof entry !== "object") throw what(`${key}[${i}] is not an object`);
-      if (typeof entry.address !== "string") throw what(`${key}[${i}] has no "address"`);
-      if (!entry.change || !Array.isArray(entry.change.actions)) throw what(`${key}[${i}] (${entry.address}) has no "change.actions" list`);
-    });
+  if (plan2.output_changes !== void 0 && (plan2.output_changes === null || typeof plan2.output_changes !== "object" || Array.isArray(plan2.output_changes))) {
+    throw formatError(source, '"output_changes" is not an object');
   }
-  if (plan2.output_changes !== void 0 && (plan2.output_changes === null || typeof plan2.output_changes !== "object")) {
-    throw what('"output_changes" is not an object');
-  }
-  return plan2;
+}
+function checkResourceChange(entry, key, i, source) {
+  if (entry === null || typeof entry !== "object" || Array.isArray(entry)) throw formatError(source, `${key}[${i}] is not an object`);
+  const r = entry;
+  if (typeof r.address !== "string") throw formatError(source, `${key}[${i}] has no "address"`);
+  if (!r.change || !Array.isArray(r.change.actions)) throw formatError(source, `${key}[${i}] (${r.address}) has no "change.actions" list`);
+  return r;
 }
 function changeKind(actions, where) {
   const key = actions.join(",");
@@ -32712,42 +32764,52 @@ function outputSide(value, sensitive, unknown, present) {
   if (maskHasAny(sensitive)) return showValue(redact(value, sensitive, () => SENSITIVE));
   return showValue(value);
 }
-function summarizePlan(plan2, options = {}) {
-  const attributeLimit = options.attributeLimit ?? 500;
-  const counts = emptyCounts();
-  const resources = [];
-  for (const raw of plan2.resource_changes ?? []) {
-    const resource = readResource(raw, "resource_changes", attributeLimit);
-    count(counts, resource);
-    if (resource.kind !== "no-op" || resource.importing || resource.moved) resources.push(resource);
+var SummaryBuilder = class {
+  counts = emptyCounts();
+  resources = [];
+  drift = [];
+  outputs = [];
+  attributeLimit;
+  constructor(options = {}) {
+    this.attributeLimit = options.attributeLimit ?? 500;
   }
-  const drift = (plan2.resource_drift ?? []).map((raw) => readResource(raw, "resource_drift", attributeLimit));
-  const outputs = [];
-  for (const [name, change] of Object.entries(plan2.output_changes ?? {})) {
-    const kind = changeKind(Array.isArray(change.actions) ? change.actions : [], `output_changes.${name}`);
-    if (kind === "no-op") continue;
-    outputs.push({
-      name,
-      kind,
-      before: outputSide(change.before, change.before_sensitive, void 0, change.before !== void 0 && change.before !== null),
-      after: kind === "delete" ? void 0 : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== void 0 && change.after !== null)
-    });
+  resource(raw) {
+    const resource = readResource(raw, "resource_changes", this.attributeLimit);
+    count(this.counts, resource);
+    if (resource.kind !== "no-op" || resource.importing || resource.moved) this.resources.push(resource);
   }
-  const errors = [];
-  if (plan2.errored === true) errors.push("The plan errored: terraform stopped planning at an error, so this plan is incomplete and cannot be applied. Fix the error shown in the plan step log and plan again.");
-  else if (plan2.complete === false) errors.push("The plan is incomplete (some changes were deferred): applying it will leave more to do; plan again after applying.");
-  const changes = resources.some((r) => r.mode === "managed" && r.kind !== "read") || outputs.length > 0;
-  return {
-    formatVersion: String(plan2.format_version),
-    terraformVersion: typeof plan2.terraform_version === "string" ? plan2.terraform_version : void 0,
-    counts,
-    changes,
-    resources,
-    drift,
-    outputs,
-    errors
-  };
-}
+  driftResource(raw) {
+    this.drift.push(readResource(raw, "resource_drift", this.attributeLimit));
+  }
+  outputChanges(changes) {
+    for (const [name, change] of Object.entries(changes)) {
+      const kind = changeKind(Array.isArray(change.actions) ? change.actions : [], `output_changes.${name}`);
+      if (kind === "no-op") continue;
+      this.outputs.push({
+        name,
+        kind,
+        before: outputSide(change.before, change.before_sensitive, void 0, change.before !== void 0 && change.before !== null),
+        after: kind === "delete" ? void 0 : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== void 0 && change.after !== null)
+      });
+    }
+  }
+  finish(plan2) {
+    const errors = [];
+    if (plan2.errored === true) errors.push("The plan errored: terraform stopped planning at an error, so this plan is incomplete and cannot be applied. Fix the error shown in the plan step log and plan again.");
+    else if (plan2.complete === false) errors.push("The plan is incomplete (some changes were deferred): applying it will leave more to do; plan again after applying.");
+    const changes = this.resources.some((r) => r.mode === "managed" && r.kind !== "read") || this.outputs.length > 0;
+    return {
+      formatVersion: String(plan2.format_version),
+      terraformVersion: typeof plan2.terraform_version === "string" ? plan2.terraform_version : void 0,
+      counts: this.counts,
+      changes,
+      resources: this.resources,
+      drift: this.drift,
+      outputs: this.outputs,
+      errors
+    };
+  }
+};
 function planLine(counts) {
   const parts = [];
   if (counts.import > 0) parts.push(`${counts.import} to import`);
@@ -32863,26 +32925,34 @@ function footer(summary2, ctx, withDigests) {
 `;
   return text;
 }
-function blocks(summary2, maxAttributes) {
-  const out = [];
+function* blocks(summary2, maxAttributes) {
   for (const section of SECTIONS) {
     for (const r of summary2.resources) {
       if (!section.kinds.includes(r.kind)) continue;
       if (section.title !== "Read" && r.mode === "data") continue;
       if (section.title === "Read" && r.mode !== "data" && r.kind !== "read") continue;
-      out.push({ section: section.title, lines: resourceLines(r, maxAttributes) });
+      yield { section: section.title, lines: () => resourceLines(r, maxAttributes), size: 1 };
     }
   }
-  if (summary2.outputs.length > 0) out.push({ section: "Output changes", lines: summary2.outputs.map(outputLine) });
-  if (summary2.drift.length > 0) {
-    for (const r of summary2.drift) out.push({ section: "Changed outside of terraform (drift)", lines: resourceLines(r, maxAttributes, true) });
-  }
-  return out;
+  if (summary2.outputs.length > 0) yield { section: "Output changes", lines: () => summary2.outputs.map(outputLine), size: summary2.outputs.length };
+  for (const r of summary2.drift) yield { section: "Changed outside of terraform (drift)", lines: () => resourceLines(r, maxAttributes, true), size: 1 };
 }
-function sectionCounts(all) {
+function sectionOf(r) {
+  if (r.mode === "data" || r.kind === "read") return r.kind === "read" ? "Read" : void 0;
+  return SECTIONS.find((s) => s.title !== "Read" && s.kinds.includes(r.kind))?.title;
+}
+function sectionCounts(summary2) {
   const counts = /* @__PURE__ */ new Map();
-  for (const b of all) counts.set(b.section, (counts.get(b.section) ?? 0) + (b.section === "Output changes" ? b.lines.length : 1));
-  return counts;
+  let total = 0;
+  const add = (section, size) => {
+    if (section === void 0) return;
+    counts.set(section, (counts.get(section) ?? 0) + size);
+    total += 1;
+  };
+  for (const r of summary2.resources) add(sectionOf(r), 1);
+  if (summary2.outputs.length > 0) add("Output changes", summary2.outputs.length);
+  for (let i = 0; i < summary2.drift.length; i += 1) add("Changed outside of terraform (drift)", 1);
+  return { counts, total };
 }
 function renderPlanMarkdown(summary2, ctx, options) {
   const marker = options.marker === false ? "" : `${commentMarker(ctx.stack, ctx.workspace, ctx.fingerprint)}
@@ -32890,8 +32960,7 @@ function renderPlanMarkdown(summary2, ctx, options) {
   const head = marker + header(summary2, ctx).join("\n");
   let foot = footer(summary2, ctx, true);
   if (foot.length > options.limit / 4) foot = footer(summary2, ctx, false);
-  const all = blocks(summary2, options.maxAttributes ?? 100);
-  const counts = sectionCounts(all);
+  const { counts, total } = sectionCounts(summary2);
   const reserve = 600;
   let budget = options.limit - head.length - foot.length - reserve;
   let body = "";
@@ -32902,8 +32971,8 @@ function renderPlanMarkdown(summary2, ctx, options) {
 
 </details>
 `;
-  for (const block of all) {
-    const text = `${block.lines.join("\n")}
+  for (const block of blocks(summary2, options.maxAttributes ?? 100)) {
+    const text = `${block.lines().join("\n")}
 `;
     const needsFence = text.match(/`{3,}/g);
     const sectionStart = block.section !== open2 ? `${open2 !== void 0 ? closeSection() : ""}
@@ -32922,11 +32991,11 @@ ${text}` : text;
     shown += 1;
   }
   if (open2 !== void 0) body += closeSection();
-  if (shown < all.length) {
+  if (shown < total) {
     const where = ctx.fullPlanAt ? ` The full plan is in ${ctx.fullPlanAt}.` : " The full plan is in the job summary and the plan-text file output.";
     body += `
 > [!NOTE]
-> ${all.length - shown} more change block(s) are not shown here, to stay within GitHub's size limit.${escapeHtml(where)}
+> ${total - shown} more change block(s) are not shown here, to stay within GitHub's size limit.${escapeHtml(where)}
 `;
   }
   return `${head}${body}${foot}`;
@@ -32934,18 +33003,22 @@ ${text}` : text;
 function renderPlanComment(summary2, ctx, limit = COMMENT_LIMIT - 1e3) {
   return renderPlanMarkdown(summary2, ctx, { limit, maxAttributes: 60 });
 }
-function renderPlanText(summary2) {
-  const lines = [];
-  for (const error2 of summary2.errors) lines.push(`Warning: ${error2}`, "");
+function writePlanText(summary2, write) {
+  for (const error2 of summary2.errors) write(`Warning: ${error2}
+
+`);
   let section;
   for (const block of blocks(summary2, Infinity)) {
-    if (block.section !== section) lines.push(`== ${block.section} ==`, "");
+    if (block.section !== section) write(`== ${block.section} ==
+
+`);
     section = block.section;
-    lines.push(...block.lines, "");
+    write(`${block.lines().join("\n")}
+
+`);
   }
-  lines.push(summary2.changes ? planLine(summary2.counts) : "No changes. Your infrastructure matches the configuration.");
-  return `${lines.join("\n")}
-`;
+  write(`${summary2.changes ? planLine(summary2.counts) : "No changes. Your infrastructure matches the configuration."}
+`);
 }
 
 // packages/terraform/src/comment.ts
@@ -33063,6 +33136,190 @@ function fmtAnnotations(files, stackDir) {
     file: inRepo(stackDir, f.file),
     startLine: f.line ?? 1
   }));
+}
+
+// packages/terraform/src/jsonscan.ts
+var JsonScanError = class extends ConveyorError {
+};
+var QUOTE = 34;
+var BACKSLASH = 92;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var COMMA2 = 44;
+var COLON = 58;
+function isSpace(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function position(text, at) {
+  const before = text.slice(0, at);
+  const line = (before.match(/\n/g)?.length ?? 0) + 1;
+  return `position ${at} (line ${line} column ${at - before.lastIndexOf("\n")})`;
+}
+var JsonScanner = class {
+  text;
+  source;
+  constructor(text, source) {
+    this.text = text;
+    this.source = source;
+  }
+  fail(at, what) {
+    throw new JsonScanError(`${what} at ${position(this.text, Math.min(at, this.text.length))} of ${this.source}`);
+  }
+  skipSpace(i) {
+    const t = this.text;
+    while (i < t.length && isSpace(t.charCodeAt(i))) i += 1;
+    return i;
+  }
+  /** The index after the string that starts at `i` (a `"`). */
+  skipString(i) {
+    const t = this.text;
+    let j = i + 1;
+    for (; ; ) {
+      const q = t.indexOf('"', j);
+      if (q === -1) this.fail(i, "a string is not closed");
+      let backslashes = 0;
+      for (let k = q - 1; k > i && t.charCodeAt(k) === BACKSLASH; k -= 1) backslashes += 1;
+      if (backslashes % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  }
+  /** The index after the value that starts at `i`. */
+  skipValue(i) {
+    const t = this.text;
+    const c = t.charCodeAt(i);
+    if (c === QUOTE) return this.skipString(i);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      const stack = [];
+      let j2 = i;
+      while (j2 < t.length) {
+        const d = t.charCodeAt(j2);
+        if (d === QUOTE) {
+          j2 = this.skipString(j2);
+          continue;
+        }
+        if (d === OPEN_BRACE || d === OPEN_BRACKET) stack.push(d);
+        else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
+          const open2 = stack.pop();
+          if (d === CLOSE_BRACE && open2 !== OPEN_BRACE || d === CLOSE_BRACKET && open2 !== OPEN_BRACKET) this.fail(j2, `an unexpected '${String.fromCharCode(d)}'`);
+          if (stack.length === 0) return j2 + 1;
+        }
+        j2 += 1;
+      }
+      this.fail(i, "an object or list is not closed");
+    }
+    let j = i;
+    while (j < t.length) {
+      const d = t.charCodeAt(j);
+      if (d === COMMA2 || d === CLOSE_BRACE || d === CLOSE_BRACKET || isSpace(d)) break;
+      j += 1;
+    }
+    if (j === i) this.fail(i, "a value is missing");
+    return j;
+  }
+  /**
+   * Visits the members of the object at `i`. `visit` gets each name and where its value starts; it returns
+   * where the value ends when it read the value itself, or undefined to have it skipped. Returns the end
+   * of the object.
+   */
+  forEachMember(i, visit) {
+    const t = this.text;
+    i = this.skipSpace(i);
+    if (t.charCodeAt(i) !== OPEN_BRACE) this.fail(i, "an object was expected");
+    i = this.skipSpace(i + 1);
+    if (t.charCodeAt(i) === CLOSE_BRACE) return i + 1;
+    for (; ; ) {
+      if (t.charCodeAt(i) !== QUOTE) this.fail(i, "a member name was expected");
+      const keyEnd = this.skipString(i);
+      const key = JSON.parse(t.slice(i, keyEnd));
+      i = this.skipSpace(keyEnd);
+      if (t.charCodeAt(i) !== COLON) this.fail(i, "a ':' was expected");
+      const start = this.skipSpace(i + 1);
+      const end = visit(key, start) ?? this.skipValue(start);
+      i = this.skipSpace(end);
+      const c = t.charCodeAt(i);
+      if (c === CLOSE_BRACE) return i + 1;
+      if (c !== COMMA2) this.fail(i, "a ',' or '}' was expected");
+      i = this.skipSpace(i + 1);
+    }
+  }
+  /** Visits each element of the list at `i` with where it starts and ends; returns the end of the list. */
+  forEachElement(i, visit) {
+    const t = this.text;
+    if (t.charCodeAt(i) !== OPEN_BRACKET) this.fail(i, "a list was expected");
+    i = this.skipSpace(i + 1);
+    if (t.charCodeAt(i) === CLOSE_BRACKET) return i + 1;
+    for (let index = 0; ; index += 1) {
+      const end = this.skipValue(i);
+      visit(i, end, index);
+      i = this.skipSpace(end);
+      const c = t.charCodeAt(i);
+      if (c === CLOSE_BRACKET) return i + 1;
+      if (c !== COMMA2) this.fail(i, "a ',' or ']' was expected");
+      i = this.skipSpace(i + 1);
+    }
+  }
+  /** Parses the value between `start` and `end`. */
+  parse(start, end) {
+    try {
+      return JSON.parse(this.text.slice(start, end));
+    } catch (error2) {
+      return this.fail(start, error2.message.replace(/ in JSON at position \d+.*$/, ""));
+    }
+  }
+  /** The end of the top-level value at `end`: only whitespace may follow. */
+  expectEnd(end) {
+    const i = this.skipSpace(end);
+    if (i < this.text.length) this.fail(i, "there is more text after the document");
+  }
+};
+
+// packages/terraform/src/analyze.ts
+var META = /* @__PURE__ */ new Set(["format_version", "terraform_version", "errored", "complete", "applyable"]);
+function analyzePlanText(text, source, options = {}) {
+  const scan = new JsonScanner(text, source);
+  const summary2 = new SummaryBuilder(options);
+  const fingerprint = new FingerprintBuilder();
+  const meta = {};
+  try {
+    const start = scan.skipSpace(0);
+    if (text.charCodeAt(start) !== 123) scan.fail(start, "the top level is not a JSON object");
+    const end = scan.forEachMember(start, (key, at) => {
+      if (key === "resource_changes" || key === "resource_drift") {
+        if (text.charCodeAt(at) !== 91) throw new PlanFormatError(`${source} is not a terraform plan document: "${key}" is not a list. Produce it with \`terraform show -json PLANFILE\`.`);
+        return scan.forEachElement(at, (s, e, i) => {
+          const raw = checkResourceChange(scan.parse(s, e), key, i, source);
+          if (key === "resource_drift") summary2.driftResource(raw);
+          else {
+            summary2.resource(raw);
+            fingerprint.resource(raw);
+          }
+        });
+      }
+      if (key === "output_changes" || META.has(key)) {
+        const e = scan.skipValue(at);
+        meta[key] = scan.parse(at, e);
+        return e;
+      }
+      return void 0;
+    });
+    scan.expectEnd(end);
+  } catch (error2) {
+    if (error2 instanceof JsonScanError) {
+      throw new PlanFormatError(
+        `${source} is not a JSON plan document (${error2.message}). Produce it with \`terraform show -json PLANFILE > ${source}\`; the plan file itself and \`terraform plan -json\` log lines are different formats.`,
+        { cause: error2 }
+      );
+    }
+    throw error2;
+  }
+  checkPlanMeta(meta, source);
+  const outputs = meta.output_changes ?? {};
+  summary2.outputChanges(outputs);
+  fingerprint.outputChanges(outputs);
+  const { fingerprint: sha, digests } = fingerprint.finish();
+  return { summary: summary2.finish(meta), fingerprint: sha, digests };
 }
 
 // packages/terraform/src/policy.ts
@@ -33230,6 +33487,14 @@ function checkInputs(inputs, stacks, pr) {
   if (inputs.command === "plan" && inputs.comment && pr !== void 0 && !inputs["github-token"]) problems.push("Input 'github-token' is empty, but comment: true on a pull request needs it; pass ${{ github.token }} with pull-requests: write, or set comment: false.");
   if (problems.length > 0) throw new InputError(problems);
 }
+function writePlanFile(file, produce) {
+  const fd = fs10.openSync(file, "w");
+  try {
+    produce((text) => fs10.writeSync(fd, text));
+  } finally {
+    fs10.closeSync(fd);
+  }
+}
 var slug = (text) => text.replace(/[^\w.-]+/g, "_") || "root";
 async function runGate(inputs, deps) {
   const workspaceDir = deps.context.workspace;
@@ -33312,12 +33577,10 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
         await plan(terraform, stack.abs, { planFile, lockTimeout: inputs["lock-timeout"], varFiles: inputs["var-files"], variables: inputs.variables });
       }
       const jsonFile = path10.join(dir, "plan.json");
-      const raw = parsePlan(await showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
-      const summary2 = summarizePlan(raw);
-      const { fingerprint, digests } = fingerprintPlan(raw);
+      const { summary: summary2, fingerprint, digests } = analyzePlanText(await showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
       const verdict = evaluateDestroyPolicy(summary2, { allowDestroy: inputs["allow-destroy"], allowedPatterns: inputs["allowed-destroy"] });
       const textFile = path10.join(dir, "plan.txt");
-      fs10.writeFileSync(textFile, renderPlanText(summary2));
+      writePlanFile(textFile, (write) => writePlanText(summary2, write));
       fs10.writeFileSync(path10.join(dir, "plan.md"), renderPlanMarkdown(summary2, { stack: stack.dir, workspace: inputs.workspace, fingerprint, verdict }, { limit: Infinity, maxAttributes: Infinity, marker: false }));
       info2(`${stack.dir}: ${summary2.changes ? planLine(summary2.counts) : "no changes"} (fingerprint ${fingerprint})`);
       addCounts(total, summary2.counts);

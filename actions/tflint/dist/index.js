@@ -26983,9 +26983,10 @@ function getState(name) {
 }
 
 // packages/kit/src/mask.ts
+var registerWithRunner = true;
 var SHORT_SECRET = 4;
 function maskSecret(value, options = {}) {
-  if (value === "") return false;
+  if (value === "" || !registerWithRunner) return false;
   setSecret(value);
   const lines = value.split(/\r?\n/);
   if (lines.length > 1) {

@@ -7,11 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createOctokit, describeError, flagHelp, formatOutput, InputError, parseFlags, readContext, readInputs, type CliCommand, type CliIo, type OutputValue } from '@conveyor/kit';
-import { fingerprintPlan } from './fingerprint.ts';
+import { analyzePlanText } from './analyze.ts';
 import { runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';
-import { parsePlan, summarizePlan } from './plan.ts';
 import { renderPlanText } from './render.ts';
 
 function printOutputs(io: CliIo, outputs: Record<string, OutputValue>): void {
@@ -26,13 +25,12 @@ export function summarizeFile(file: string): { outputs: Record<string, OutputVal
   } catch (error) {
     throw new InputError([`Cannot read the plan document ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a \`terraform show -json PLANFILE\` output.`]);
   }
-  const raw = parsePlan(text, file);
-  const summary = summarizePlan(raw);
+  const { summary, fingerprint } = analyzePlanText(text, file);
   const c = summary.counts;
   return {
     outputs: {
       changes: summary.changes, 'to-add': c.add, 'to-change': c.change, 'to-destroy': c.destroy, 'to-replace': c.replace,
-      'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint: fingerprintPlan(raw).fingerprint,
+      'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint,
     },
     text: renderPlanText(summary),
   };

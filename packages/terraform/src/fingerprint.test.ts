@@ -1,9 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import { compareDigests, decodeDigests, encodeDigests, fingerprintPlan } from './fingerprint.ts';
+import { canonicalJson, compareDigests, decodeDigests, encodeDigests, fingerprintPlan } from './fingerprint.ts';
 import { mixedPlan, MIXED_SECRETS } from './testing/plans.ts';
 import type { RawPlan } from './plan.ts';
 
 const clone = (p: RawPlan): RawPlan => JSON.parse(JSON.stringify(p)) as RawPlan;
+
+describe('canonical JSON', () => {
+  it.each([
+    [{ b: 1, a: [{ d: null, c: 'x' }] }, '{"a":[{"c":"x","d":null}],"b":1}'],
+    [{ a: 1, b: { c: 2 } }, '{"a":1,"b":{"c":2}}'],
+    [{ 9: 'n', 10: 'm', a: undefined, z: [undefined] }, '{"10":"m","9":"n","z":[null]}'],
+    ['text', '"text"'],
+  ])('writes %j as %s', (value, text) => {
+    expect(canonicalJson(value)).toBe(text);
+  });
+});
 
 describe('plan fingerprint', () => {
   const base = fingerprintPlan(mixedPlan());
@@ -49,6 +60,15 @@ describe('plan fingerprint', () => {
     const now = fingerprintPlan(other);
     expect(now.fingerprint).not.toBe(base.fingerprint);
     expect(compareDigests(base.digests, now.digests)).toEqual([]);
+  });
+
+  it('does not depend on the key order of several sensitive parts, but on which value sits where', () => {
+    const make = (a: string, b: string, reversed: boolean) => {
+      const after: Record<string, string> = reversed ? { b, a } : { a, b };
+      return fingerprintPlan({ format_version: '1.2', resource_changes: [{ address: 'x.y', change: { actions: ['create'], after, after_sensitive: { a: true, b: true } } }] }).fingerprint;
+    };
+    expect(make('one', 'two', true)).toBe(make('one', 'two', false));
+    expect(make('two', 'one', false)).not.toBe(make('one', 'two', false));
   });
 
   it('changes when an output changes', () => {

@@ -9,10 +9,11 @@ import * as path from 'node:path';
 import { ConveyorError, group, info, InputError, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
 import { findPlanComment, upsertPlanComment } from './comment.ts';
 import { fmtAnnotations, parseFmtOutput, parseValidate, validateAnnotations, validateRows } from './diagnostics.ts';
-import { compareDigests, decodeDigests, fingerprintPlan, type ResourceDigest } from './fingerprint.ts';
-import { parsePlan, planLine, summarizePlan, type PlanCounts, type PlanSummary } from './plan.ts';
+import { analyzePlanText } from './analyze.ts';
+import { compareDigests, decodeDigests, type ResourceDigest } from './fingerprint.ts';
+import { planLine, type PlanCounts, type PlanSummary } from './plan.ts';
 import { describeRefusal, evaluateDestroyPolicy } from './policy.ts';
-import { readMarker, renderPlanComment, renderPlanMarkdown, renderPlanText } from './render.ts';
+import { readMarker, renderPlanComment, renderPlanMarkdown, writePlanText } from './render.ts';
 import * as tf from './runner.ts';
 import { discoverStacks, orderStacks, stackMatrix } from './stacks.ts';
 import type { terraformInputs } from './inputs.ts';
@@ -74,6 +75,16 @@ function checkInputs(inputs: TerraformInputs, stacks: Stack[], pr: number | unde
   if (inputs['plan-path'] && (stacks.length > 1 || inputs.command !== 'apply')) problems.push('Input \'plan-path\' applies a saved plan file, so it needs command: apply and a single working-directory.');
   if (inputs.command === 'plan' && inputs.comment && pr !== undefined && !inputs['github-token']) problems.push('Input \'github-token\' is empty, but comment: true on a pull request needs it; pass ${{ github.token }} with pull-requests: write, or set comment: false.');
   if (problems.length > 0) throw new InputError(problems);
+}
+
+/** Writes a file piece by piece (a large plan's text is never held whole). */
+function writePlanFile(file: string, produce: (write: (text: string) => void) => void): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    produce((text) => fs.writeSync(fd, text));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 const slug = (text: string) => text.replace(/[^\w.-]+/g, '_') || 'root';
@@ -164,12 +175,10 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
         await tf.plan(terraform, stack.abs, { planFile, lockTimeout: inputs['lock-timeout'], varFiles: inputs['var-files'], variables: inputs.variables });
       }
       const jsonFile = path.join(dir, 'plan.json');
-      const raw = parsePlan(await tf.showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
-      const summary = summarizePlan(raw);
-      const { fingerprint, digests } = fingerprintPlan(raw);
+      const { summary, fingerprint, digests } = analyzePlanText(await tf.showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
       const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs['allow-destroy'], allowedPatterns: inputs['allowed-destroy'] });
       const textFile = path.join(dir, 'plan.txt');
-      fs.writeFileSync(textFile, renderPlanText(summary));
+      writePlanFile(textFile, (write) => writePlanText(summary, write));
       fs.writeFileSync(path.join(dir, 'plan.md'), renderPlanMarkdown(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, verdict }, { limit: Infinity, maxAttributes: Infinity, marker: false }));
       info(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : 'no changes'} (fingerprint ${fingerprint})`);
       addCounts(total, summary.counts);

@@ -107,28 +107,41 @@ export function parsePlan(text: string, source: string): RawPlan {
   return checkPlan(doc, source);
 }
 
-/** Checks the shape of an already-parsed plan document. */
-export function checkPlan(doc: unknown, source: string): RawPlan {
-  const what = (detail: string) => new PlanFormatError(`${source} is not a terraform plan document: ${detail}. Produce it with \`terraform show -json PLANFILE\`.`);
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw what('the top level is not a JSON object');
-  const plan = doc as RawPlan;
-  if (typeof plan.format_version !== 'string') throw what('it has no "format_version"');
+function formatError(source: string, detail: string): PlanFormatError {
+  return new PlanFormatError(`${source} is not a terraform plan document: ${detail}. Produce it with \`terraform show -json PLANFILE\`.`);
+}
+
+/** Checks the top-level fields of a plan document (format version, types of the sections). */
+export function checkPlanMeta(plan: RawPlan, source: string): void {
+  if (typeof plan.format_version !== 'string') throw formatError(source, 'it has no "format_version"');
   const major = Number(plan.format_version.split('.')[0]);
   if (!Number.isInteger(major) || major > SUPPORTED_MAJOR) {
     throw new PlanFormatError(`${source} has format_version ${plan.format_version}; conveyor reads plan format 0.x and 1.x. Use a terraform or tofu release that writes format 1.x.`);
   }
+  if (plan.output_changes !== undefined && (plan.output_changes === null || typeof plan.output_changes !== 'object' || Array.isArray(plan.output_changes))) {
+    throw formatError(source, '"output_changes" is not an object');
+  }
+}
+
+/** Checks one entry of `resource_changes` or `resource_drift`. */
+export function checkResourceChange(entry: unknown, key: string, i: number, source: string): RawResourceChange {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw formatError(source, `${key}[${i}] is not an object`);
+  const r = entry as RawResourceChange;
+  if (typeof r.address !== 'string') throw formatError(source, `${key}[${i}] has no "address"`);
+  if (!r.change || !Array.isArray(r.change.actions)) throw formatError(source, `${key}[${i}] (${r.address}) has no "change.actions" list`);
+  return r;
+}
+
+/** Checks the shape of an already-parsed plan document. */
+export function checkPlan(doc: unknown, source: string): RawPlan {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw formatError(source, 'the top level is not a JSON object');
+  const plan = doc as RawPlan;
+  checkPlanMeta(plan, source);
   for (const key of ['resource_changes', 'resource_drift'] as const) {
     const list = plan[key];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) throw what(`"${key}" is not a list`);
-    list.forEach((entry, i) => {
-      if (entry === null || typeof entry !== 'object') throw what(`${key}[${i}] is not an object`);
-      if (typeof entry.address !== 'string') throw what(`${key}[${i}] has no "address"`);
-      if (!entry.change || !Array.isArray(entry.change.actions)) throw what(`${key}[${i}] (${entry.address}) has no "change.actions" list`);
-    });
-  }
-  if (plan.output_changes !== undefined && (plan.output_changes === null || typeof plan.output_changes !== 'object')) {
-    throw what('"output_changes" is not an object');
+    if (!Array.isArray(list)) throw formatError(source, `"${key}" is not a list`);
+    list.forEach((entry, i) => checkResourceChange(entry, key, i, source));
   }
   return plan;
 }
@@ -219,42 +232,66 @@ export interface SummarizeOptions {
   attributeLimit?: number;
 }
 
+/** Builds a summary one resource change at a time (so a large document need not be held whole). */
+export class SummaryBuilder {
+  readonly counts: PlanCounts = emptyCounts();
+  readonly resources: ResourceSummary[] = [];
+  readonly drift: ResourceSummary[] = [];
+  readonly outputs: OutputSummary[] = [];
+  private readonly attributeLimit: number;
+
+  constructor(options: SummarizeOptions = {}) {
+    this.attributeLimit = options.attributeLimit ?? 500;
+  }
+
+  resource(raw: RawResourceChange): void {
+    const resource = readResource(raw, 'resource_changes', this.attributeLimit);
+    count(this.counts, resource);
+    if (resource.kind !== 'no-op' || resource.importing || resource.moved) this.resources.push(resource);
+  }
+
+  driftResource(raw: RawResourceChange): void {
+    this.drift.push(readResource(raw, 'resource_drift', this.attributeLimit));
+  }
+
+  outputChanges(changes: Record<string, RawChange>): void {
+    for (const [name, change] of Object.entries(changes)) {
+      const kind = changeKind(Array.isArray(change.actions) ? change.actions : [], `output_changes.${name}`);
+      if (kind === 'no-op') continue;
+      this.outputs.push({
+        name,
+        kind,
+        before: outputSide(change.before, change.before_sensitive, undefined, change.before !== undefined && change.before !== null),
+        after: kind === 'delete' ? undefined : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== undefined && change.after !== null),
+      });
+    }
+  }
+
+  finish(plan: RawPlan): PlanSummary {
+    const errors: string[] = [];
+    if (plan.errored === true) errors.push('The plan errored: terraform stopped planning at an error, so this plan is incomplete and cannot be applied. Fix the error shown in the plan step log and plan again.');
+    else if (plan.complete === false) errors.push('The plan is incomplete (some changes were deferred): applying it will leave more to do; plan again after applying.');
+    const changes = this.resources.some((r) => r.mode === 'managed' && r.kind !== 'read') || this.outputs.length > 0;
+    return {
+      formatVersion: String(plan.format_version),
+      terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
+      counts: this.counts,
+      changes,
+      resources: this.resources,
+      drift: this.drift,
+      outputs: this.outputs,
+      errors,
+    };
+  }
+}
+
 /** Summarizes a checked plan document. */
 export function summarizePlan(plan: RawPlan, options: SummarizeOptions = {}): PlanSummary {
-  const attributeLimit = options.attributeLimit ?? 500;
-  const counts = emptyCounts();
-  const resources: ResourceSummary[] = [];
-  for (const raw of plan.resource_changes ?? []) {
-    const resource = readResource(raw, 'resource_changes', attributeLimit);
-    count(counts, resource);
-    if (resource.kind !== 'no-op' || resource.importing || resource.moved) resources.push(resource);
-  }
-  const drift = (plan.resource_drift ?? []).map((raw) => readResource(raw, 'resource_drift', attributeLimit));
-  const outputs: OutputSummary[] = [];
-  for (const [name, change] of Object.entries(plan.output_changes ?? {})) {
-    const kind = changeKind(Array.isArray(change.actions) ? change.actions : [], `output_changes.${name}`);
-    if (kind === 'no-op') continue;
-    outputs.push({
-      name,
-      kind,
-      before: outputSide(change.before, change.before_sensitive, undefined, change.before !== undefined && change.before !== null),
-      after: kind === 'delete' ? undefined : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== undefined && change.after !== null),
-    });
-  }
-  const errors: string[] = [];
-  if (plan.errored === true) errors.push('The plan errored: terraform stopped planning at an error, so this plan is incomplete and cannot be applied. Fix the error shown in the plan step log and plan again.');
-  else if (plan.complete === false) errors.push('The plan is incomplete (some changes were deferred): applying it will leave more to do; plan again after applying.');
-  const changes = resources.some((r) => r.mode === 'managed' && r.kind !== 'read') || outputs.length > 0;
-  return {
-    formatVersion: String(plan.format_version),
-    terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
-    counts,
-    changes,
-    resources,
-    drift,
-    outputs,
-    errors,
-  };
+  const builder = new SummaryBuilder(options);
+  for (const raw of plan.resource_changes ?? []) builder.resource(raw);
+  for (const raw of plan.resource_drift ?? []) builder.driftResource(raw);
+  builder.outputChanges(plan.output_changes ?? {});
+  return builder.finish(plan);
 }
 
 /** `Plan: 1 to import, 2 to add, 0 to change, 1 to destroy, 1 to forget.` as terraform writes it. */

@@ -125,30 +125,42 @@ function footer(summary: PlanSummary, ctx: RenderContext, withDigests: boolean):
 
 interface Block {
   section: string;
-  lines: string[];
+  /** Built only when the block is written, so a large plan is never held as text all at once. */
+  lines: () => string[];
+  size: number;
 }
 
-function blocks(summary: PlanSummary, maxAttributes: number): Block[] {
-  const out: Block[] = [];
+/** The change blocks in reading order: one per resource, one for the outputs, one per drifted resource. */
+function* blocks(summary: PlanSummary, maxAttributes: number): Generator<Block> {
   for (const section of SECTIONS) {
     for (const r of summary.resources) {
       if (!section.kinds.includes(r.kind)) continue;
       if (section.title !== 'Read' && r.mode === 'data') continue;
       if (section.title === 'Read' && r.mode !== 'data' && r.kind !== 'read') continue;
-      out.push({ section: section.title, lines: resourceLines(r, maxAttributes) });
+      yield { section: section.title, lines: () => resourceLines(r, maxAttributes), size: 1 };
     }
   }
-  if (summary.outputs.length > 0) out.push({ section: 'Output changes', lines: summary.outputs.map(outputLine) });
-  if (summary.drift.length > 0) {
-    for (const r of summary.drift) out.push({ section: 'Changed outside of terraform (drift)', lines: resourceLines(r, maxAttributes, true) });
-  }
-  return out;
+  if (summary.outputs.length > 0) yield { section: 'Output changes', lines: () => summary.outputs.map(outputLine), size: summary.outputs.length };
+  for (const r of summary.drift) yield { section: 'Changed outside of terraform (drift)', lines: () => resourceLines(r, maxAttributes, true), size: 1 };
 }
 
-function sectionCounts(all: Block[]): Map<string, number> {
+function sectionOf(r: ResourceSummary): string | undefined {
+  if (r.mode === 'data' || r.kind === 'read') return r.kind === 'read' ? 'Read' : undefined;
+  return SECTIONS.find((s) => s.title !== 'Read' && s.kinds.includes(r.kind))?.title;
+}
+
+function sectionCounts(summary: PlanSummary): { counts: Map<string, number>; total: number } {
   const counts = new Map<string, number>();
-  for (const b of all) counts.set(b.section, (counts.get(b.section) ?? 0) + (b.section === 'Output changes' ? b.lines.length : 1));
-  return counts;
+  let total = 0;
+  const add = (section: string | undefined, size: number) => {
+    if (section === undefined) return;
+    counts.set(section, (counts.get(section) ?? 0) + size);
+    total += 1;
+  };
+  for (const r of summary.resources) add(sectionOf(r), 1);
+  if (summary.outputs.length > 0) add('Output changes', summary.outputs.length);
+  for (let i = 0; i < summary.drift.length; i += 1) add('Changed outside of terraform (drift)', 1);
+  return { counts, total };
 }
 
 /**
@@ -161,8 +173,7 @@ export function renderPlanMarkdown(summary: PlanSummary, ctx: RenderContext, opt
   const head = marker + header(summary, ctx).join('\n');
   let foot = footer(summary, ctx, true);
   if (foot.length > options.limit / 4) foot = footer(summary, ctx, false);
-  const all = blocks(summary, options.maxAttributes ?? 100);
-  const counts = sectionCounts(all);
+  const { counts, total } = sectionCounts(summary);
   const reserve = 600; // room for the closing of an open section and the "not shown" note
   let budget = options.limit - head.length - foot.length - reserve;
   let body = '';
@@ -170,8 +181,8 @@ export function renderPlanMarkdown(summary: PlanSummary, ctx: RenderContext, opt
   let fence = '```';
   let shown = 0;
   const closeSection = () => `${fence}\n\n</details>\n`;
-  for (const block of all) {
-    const text = `${block.lines.join('\n')}\n`;
+  for (const block of blocks(summary, options.maxAttributes ?? 100)) {
+    const text = `${block.lines().join('\n')}\n`;
     const needsFence = text.match(/`{3,}/g);
     const sectionStart = block.section !== open
       ? `${open !== undefined ? closeSection() : ''}\n<details${block.section === 'Destroy' || block.section === 'Replace' ? ' open' : ''}><summary>${escapeHtml(block.section)} (${counts.get(block.section)})</summary>\n\n`
@@ -187,9 +198,9 @@ export function renderPlanMarkdown(summary: PlanSummary, ctx: RenderContext, opt
     shown += 1;
   }
   if (open !== undefined) body += closeSection();
-  if (shown < all.length) {
+  if (shown < total) {
     const where = ctx.fullPlanAt ? ` The full plan is in ${ctx.fullPlanAt}.` : ' The full plan is in the job summary and the plan-text file output.';
-    body += `\n> [!NOTE]\n> ${all.length - shown} more change block(s) are not shown here, to stay within GitHub's size limit.${escapeHtml(where)}\n`;
+    body += `\n> [!NOTE]\n> ${total - shown} more change block(s) are not shown here, to stay within GitHub's size limit.${escapeHtml(where)}\n`;
   }
   return `${head}${body}${foot}`;
 }
@@ -199,18 +210,26 @@ export function renderPlanComment(summary: PlanSummary, ctx: RenderContext, limi
   return renderPlanMarkdown(summary, ctx, { limit, maxAttributes: 60 });
 }
 
-/** The plan as plain text (the file output and the log): every resource with all its changed attributes. */
-export function renderPlanText(summary: PlanSummary): string {
-  const lines: string[] = [];
-  for (const error of summary.errors) lines.push(`Warning: ${error}`, '');
+/**
+ * Writes the plan as plain text (the file output): every resource with all its changed attributes,
+ * one block at a time through `write`, so a large plan is never held as one string.
+ */
+export function writePlanText(summary: PlanSummary, write: (text: string) => void): void {
+  for (const error of summary.errors) write(`Warning: ${error}\n\n`);
   let section: string | undefined;
   for (const block of blocks(summary, Infinity)) {
-    if (block.section !== section) lines.push(`== ${block.section} ==`, '');
+    if (block.section !== section) write(`== ${block.section} ==\n\n`);
     section = block.section;
-    lines.push(...block.lines, '');
+    write(`${block.lines().join('\n')}\n\n`);
   }
-  lines.push(summary.changes ? planLine(summary.counts) : 'No changes. Your infrastructure matches the configuration.');
-  return `${lines.join('\n')}\n`;
+  write(`${summary.changes ? planLine(summary.counts) : 'No changes. Your infrastructure matches the configuration.'}\n`);
+}
+
+/** The plan as plain text, as one string. */
+export function renderPlanText(summary: PlanSummary): string {
+  const parts: string[] = [];
+  writePlanText(summary, (text) => parts.push(text));
+  return parts.join('');
 }
 
 /** A compact code block of the plan text, for places that want plain text inside Markdown. */

@@ -45,31 +45,38 @@ function childOf(value: unknown, step: PathStep): Json | undefined {
   return (value as Record<string, Json>)[String(step)];
 }
 
-function childSteps(...nodes: unknown[]): PathStep[] {
-  const steps: PathStep[] = [];
-  const seen = new Set<string>();
-  for (const node of nodes) {
-    if (!isContainer(node)) continue;
-    const keys: PathStep[] = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
-    for (const key of keys) {
-      const id = `${typeof key}:${key}`;
-      if (!seen.has(id)) {
-        seen.add(id);
-        steps.push(key);
-      }
+function childSteps(a: unknown, b: unknown, c: unknown): PathStep[] {
+  const nodes = [a, b, c].filter(isContainer);
+  if (nodes.length === 0) return [];
+  if (Array.isArray(nodes[0])) {
+    let length = 0;
+    for (const node of nodes) if (Array.isArray(node) && node.length > length) length = node.length;
+    return Array.from({ length }, (_, i) => i);
+  }
+  const keys: PathStep[] = [];
+  for (let n = 0; n < nodes.length; n += 1) {
+    const node = nodes[n]!;
+    if (Array.isArray(node)) continue;
+    for (const key of Object.keys(node)) {
+      let seen = false;
+      for (let m = 0; m < n && !seen; m += 1) seen = !Array.isArray(nodes[m]) && Object.hasOwn(nodes[m] as object, key);
+      if (!seen) keys.push(key);
     }
   }
-  return steps;
+  return keys;
+}
+
+/** A path with one more step, written as `formatPath` writes it. */
+function appendStep(path: string, step: PathStep): string {
+  if (typeof step === 'number') return `${path}[${step}]`;
+  if (/^[A-Za-z_][\w-]*$/.test(step)) return path === '' ? step : `${path}.${step}`;
+  return `${path}[${JSON.stringify(step)}]`;
 }
 
 /** `tags["Name"]`, `ingress[0].cidr_blocks`: a path the way terraform's own output writes it. */
 export function formatPath(path: readonly PathStep[]): string {
   let text = '';
-  for (const step of path) {
-    if (typeof step === 'number') text += `[${step}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(step)) text += text === '' ? step : `.${step}`;
-    else text += `[${JSON.stringify(step)}]`;
-  }
+  for (const step of path) text = appendStep(text, step);
   return text;
 }
 
@@ -115,13 +122,13 @@ function sideText(side: ValueSide): string | undefined {
 function sameValue(a: Json | undefined, b: Json | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function walk(state: Walk, path: PathStep[], before: ValueSide, after: ValueSide, unknown: Mask): void {
+function walk(state: Walk, here: string, depth: number, before: ValueSide, after: ValueSide, unknown: Mask): void {
   if (state.out.length >= state.limit) return;
-  const here = formatPath(path);
-  const forces = state.replacePaths.includes(here);
+  const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
     state.out.push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
@@ -129,11 +136,12 @@ function walk(state: Walk, path: PathStep[], before: ValueSide, after: ValueSide
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
   const descend = !sensitive && (isContainer(before.value) || isContainer(after.value) || isContainer(unknown))
     && !(isEmptyContainer(before.value) && isEmptyContainer(after.value) && !isContainer(unknown));
-  if (descend && path.length < 32) {
+  if (descend && depth < 32) {
     for (const step of childSteps(before.value, after.value, unknown)) {
       walk(
         state,
-        [...path, step],
+        appendStep(here, step),
+        depth + 1,
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step),
@@ -180,7 +188,7 @@ export function changedAttributes(
     out: [],
     limit: limit + 1,
   };
-  walk(state, [], state.before, state.after, state.unknown);
+  walk(state, '', 0, state.before, state.after, state.unknown);
   const truncated = state.out.length > limit;
   return { attributes: state.out.slice(0, limit), truncated };
 }
@@ -189,12 +197,24 @@ export function changedAttributes(
  * A copy of `value` with every sensitive part replaced by `replace(part)`. Used by the fingerprint,
  * which hashes sensitive parts instead of keeping them.
  */
-export function redact(value: Json | undefined, mask: Mask, replace: (part: Json) => Json): Json | undefined {
+export function redact(value: Json | undefined, mask: Mask, replace: (part: Json, path: readonly PathStep[]) => Json, path: PathStep[] = []): Json | undefined {
   if (value === undefined) return undefined;
-  if (maskIsSet(mask)) return replace(value);
+  if (maskIsSet(mask)) return replace(value, path);
   if (!maskHasAny(mask) || !isContainer(value)) return value;
-  if (Array.isArray(value)) return value.map((item, i) => redact(item, maskChild(mask, i), replace) ?? null);
-  const out: Record<string, Json> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = redact(item, maskChild(mask, key), replace) ?? null;
+  // Copy natively, then replace only the parts the mask reaches (masks are small, values can be wide).
+  if (Array.isArray(value)) {
+    const out = value.slice();
+    const indexes = Array.isArray(mask) ? mask.map((_, i) => i) : Object.keys(mask as object).map(Number).filter(Number.isInteger);
+    for (const i of indexes) {
+      const child = maskChild(mask, i);
+      if (i < out.length && maskHasAny(child)) out[i] = redact(out[i], child, replace, [...path, i]) ?? null;
+    }
+    return out;
+  }
+  const out: Record<string, Json> = { ...value };
+  if (Array.isArray(mask)) return out;
+  for (const [key, child] of Object.entries(mask as Record<string, Json>)) {
+    if (Object.hasOwn(out, key) && maskHasAny(child)) out[key] = redact(out[key], child, replace, [...path, key]) ?? null;
+  }
   return out;
 }
