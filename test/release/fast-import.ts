@@ -4,7 +4,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 export interface ImportCommit {
   /** An id of the caller's choosing (the corpus uses the original sha). */
@@ -89,5 +88,3 @@ export function readHistoryJsonl(file: string): ImportCommit[] {
     return { id: c.sha, parents: c.parents, date: c.date, message: c.message, tags: c.tags };
   });
 }
-
-export const fixturePath = (...parts: string[]): string => path.join(import.meta.dirname, ...parts);
