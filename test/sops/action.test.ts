@@ -96,6 +96,7 @@ function readCommandFile(file: string): Map<string, string> {
       const shownAt = stdout.findIndex((l) => !l.startsWith('::add-mask::') && l.includes(secret));
       if (shownAt >= 0) expect(maskAt).toBeLessThan(shownAt);
     }
+    expect(masks).toContain('-----BEGIN KEY-----\\nbXVsdGktbGluZS1zZWNyZXQtbGluZS10d28=\\n-----END KEY-----\\n');
     expect(masks).not.toContain('db.internal.example');
     expect(stdout.some((l) => l.startsWith('::warning::') && l.includes('APP_PIN') && l.includes('2 character'))).toBe(true);
 

@@ -28,9 +28,17 @@ export function expandFiles(patterns: readonly string[], baseDir: string): strin
   return found;
 }
 
-/** Registers every secret value (and each of its lines) with the runner before anything can print it. */
+/**
+ * Registers every secret value (and each of its lines) with the runner before anything can print it; a
+ * value with newlines or quotes is also masked in its JSON-escaped form (as `toJSON(...)` would print it).
+ */
 export function maskVariables(variables: readonly Variable[]): void {
-  for (const v of variables) if (v.secret && v.value !== '') maskSecret(v.value, { name: v.name });
+  for (const v of variables) {
+    if (!v.secret || v.value === '') continue;
+    maskSecret(v.value, { name: v.name });
+    const escaped = JSON.stringify(v.value).slice(1, -1);
+    if (escaped !== v.value) maskSecret(escaped, { warnShort: false });
+  }
 }
 
 function exportKinds(values: readonly string[]): Set<ExportKind> {
