@@ -3,7 +3,7 @@
  * remotes, and an environment for git that ignores the machine's configuration.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -108,7 +108,6 @@ export function parseFileCommand(text: string): Record<string, string> {
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files that are read back afterwards.
  */
 export async function runBundle(script: string, dir: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv): Promise<ActionRun> {
-  const { spawn } = await import('node:child_process');
   fs.mkdirSync(dir, { recursive: true });
   const id = Math.random().toString(36).slice(2);
   const files = { output: path.join(dir, `output-${id}`), summary: path.join(dir, `summary-${id}`), env: path.join(dir, `env-${id}`) };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
 import { findEnvironment, parseEnvironments, targetsFor } from './environments.ts';
+import { VALIDATOR_FILE, compileEnvironmentsSchema } from '../scripts/compile-schema.ts';
 
 const file = `environments:
   - name: dev
@@ -48,6 +50,10 @@ describe('parseEnvironments', () => {
     expect(message).toContain('/environments/1/require-verdict: must be boolean');
   });
 
+  it('refuses blank values where text is required', () => {
+    expect(() => parseEnvironments(file.replace('branch: release', 'branch: " "'), 'e.yml')).toThrow('/environments/1/branch: must match pattern "\\S"');
+  });
+
   it('refuses duplicate names and bad YAML', () => {
     expect(() => parseEnvironments(file.replace('name: stage', 'name: dev'), 'e.yml')).toThrow("the environment 'dev' is listed twice");
     expect(() => parseEnvironments('environments: [', 'e.yml')).toThrow('e.yml is not valid YAML');
@@ -59,5 +65,11 @@ describe('parseEnvironments', () => {
     expect(findEnvironment(envs, 'dev', 'e.yml').previous).toBeUndefined();
     expect(() => findEnvironment(envs, 'prod', 'e.yml')).toThrow("The environment 'prod' is not in e.yml; known environments in order: dev → stage.");
     expect(() => targetsFor(envs[0]!, 'ghcr.io/acme/api', 'e.yml')).toThrow('its images are: ghcr.io/acme/web');
+  });
+});
+
+describe('the compiled validator', () => {
+  it('is up to date with environments.schema.json (run node packages/promote/scripts/compile-schema.ts)', () => {
+    expect(fs.readFileSync(VALIDATOR_FILE, 'utf8')).toBe(compileEnvironmentsSchema());
   });
 });

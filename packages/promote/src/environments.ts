@@ -3,9 +3,10 @@
  * that say what each one runs. Checked against environments.schema.json; errors name the bad field.
  */
 import { ConveyorError } from '@conveyor/kit';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
-import schema from './environments.schema.json' with { type: 'json' };
+// environments.schema.json compiled ahead of time (scripts/compile-schema.ts), so no run compiles it.
+import { validate } from './environments.validate.js';
 
 export const DEFAULT_ENVIRONMENTS_FILE = '.github/conveyor/environments.yml';
 
@@ -62,9 +63,6 @@ interface RawEnvironment {
   targets: Target[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<{ environments: RawEnvironment[] }>(schema);
-
 function describe(error: ErrorObject): string {
   const where = error.instancePath || '/';
   if (error.keyword === 'additionalProperties') {
@@ -85,7 +83,7 @@ export function parseEnvironments(text: string, file: string): Environment[] {
   if (doc.errors.length > 0) {
     throw new EnvironmentsError(`${file} is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}. Fix the file and run again.`);
   }
-  const data = doc.toJS() as unknown;
+  const data = doc.toJS() as { environments: RawEnvironment[] };
   if (!validate(data)) {
     const problems = [...new Set((validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe))];
     throw new EnvironmentsError(`${file} does not match the environments schema:\n- ${problems.join('\n- ')}\nFix these fields and run again.`);

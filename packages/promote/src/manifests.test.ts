@@ -58,6 +58,12 @@ describe('kustomize images', () => {
       .toThrow("k.yaml images[0].digest: the field 'digest' is missing in a flow mapping");
   });
 
+  it('refuses, and leaves the file alone, when an edit would not read back as intended', () => {
+    // 'a,b' is a fine plain value in block context but splits a flow mapping: the re-parse catches it.
+    const text = `images: [{name: ghcr.io/acme/web, newTag: v1, digest: '${A}'}]\n`;
+    expect(() => promote('k.yaml', text, [target], 'a,b')).toThrow('k.yaml: the edit did not read back as intended, so the file was left unchanged');
+  });
+
   it('edits values inside flow mappings in place', () => {
     const text = `images: [{name: ghcr.io/acme/web, digest: '${A}'}]\n`;
     expect(promote('k.yaml', text, [target])).toBe(`images: [{name: ghcr.io/acme/web, digest: '${B}'}]\n`);

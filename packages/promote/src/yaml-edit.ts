@@ -1,7 +1,8 @@
 /**
  * Byte-preserving YAML edits. A change replaces only the source span of one scalar (keeping its quoting
  * style) or inserts one `key: value` line into a block mapping; every other byte of the file stays as it
- * was. After editing, the text is parsed again and compared with the expected data, so an edit that
+ * was. After editing, the text is parsed again and compared node by node with the original (keys,
+ * order, values, tags, anchors, aliases) except the changed values, so an edit that
  * would change anything else is refused instead of written.
  */
 import { ConveyorError } from '@conveyor/kit';
@@ -128,10 +129,46 @@ function insertion(yaml: YamlFile, map: YAMLMap, key: string, value: string, whe
   return { start, end: start, text: `${eol}${' '.repeat(column)}${key}: ${renderScalar(value, 'PLAIN')}` };
 }
 
-function setIn(data: unknown, path: YamlPath, value: string): void {
-  let node = data as Record<string | number, unknown>;
-  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
-  node[path[path.length - 1]!] = value;
+const pathKey = (doc: number, path: YamlPath): string => JSON.stringify([doc, ...path]);
+
+/**
+ * Whether `after` holds the same data as `before` except the `changed` values (by path key): the same
+ * mappings with the same keys in the same order, the same lists, scalars, tags, anchors and aliases.
+ * A key in `changed` may be present in `after` only (an inserted field).
+ */
+function sameExcept(before: unknown, after: unknown, doc: number, path: YamlPath, changed: ReadonlyMap<string, string>): boolean {
+  const wanted = changed.get(pathKey(doc, path));
+  if (wanted !== undefined) return isScalar(after) && after.value !== null && String(after.value) === wanted;
+  if (before === null || before === undefined || after === null || after === undefined) return before === after;
+  const a = before as Node;
+  const b = after as Node;
+  if (a.tag !== b.tag || (a as { anchor?: string }).anchor !== (b as { anchor?: string }).anchor) return false;
+  if (isScalar(a)) return isScalar(b) && a.value === b.value;
+  if (isAlias(a)) return isAlias(b) && a.source === b.source;
+  if (isSeq(a)) {
+    return isSeq(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path, i], changed));
+  }
+  if (isMap(a)) {
+    if (!isMap(b)) return false;
+    const keyOf = (k: unknown) => (isScalar(k) ? k.value : k);
+    let j = 0;
+    for (const pair of a.items) {
+      let other = b.items[j];
+      const key = keyOf(pair.key);
+      if (!other || keyOf(other.key) !== key) return false;
+      if (typeof key !== 'string' && typeof key !== 'number' && !sameExcept(pair.key, other.key, doc, path, new Map())) return false;
+      if (!sameExcept(pair.value, other.value, doc, [...path, typeof key === 'number' ? String(key) : (key as string)], changed)) return false;
+      j += 1;
+      // An inserted field comes right after the last key of its mapping.
+      other = b.items[j];
+      if (other && j === b.items.length - 1 && a.items.length === j && typeof keyOf(other.key) === 'string') {
+        if (!sameExcept(undefined, other.value, doc, [...path, keyOf(other.key) as string], changed)) return false;
+        j += 1;
+      }
+    }
+    return j === b.items.length;
+  }
+  return false;
 }
 
 /**
@@ -141,7 +178,7 @@ function setIn(data: unknown, path: YamlPath, value: string): void {
  */
 export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string {
   const splices: Splice[] = [];
-  const expected = yaml.docs.map((d) => d.toJS() as unknown);
+  const changed = new Map<string, string>();
   for (const change of changes) {
     const doc = yaml.docs[change.doc];
     const where = `${yaml.file} ${showPath(change.path)}`;
@@ -166,7 +203,7 @@ export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string
     } else {
       throw new YamlEditError(`${where} is not a single value (it is a mapping or list); check the value path.`);
     }
-    setIn(expected[change.doc], change.path, change.value);
+    changed.set(pathKey(change.doc, change.path), change.value);
   }
   if (splices.length === 0) return yaml.text;
   splices.sort((a, b) => b.start - a.start);
@@ -177,8 +214,10 @@ export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
     previous = s.start;
   }
-  const reread = parseYamlFile(yaml.file, out).docs.map((d) => d.toJS() as unknown);
-  if (JSON.stringify(reread) !== JSON.stringify(expected)) {
+  const reread = parseYamlFile(yaml.file, out).docs;
+  const same = reread.length === yaml.docs.length
+    && yaml.docs.every((d, i) => sameExcept(d.contents, reread[i]!.contents, i, [], changed));
+  if (!same) {
     throw new YamlEditError(`${yaml.file}: the edit did not read back as intended, so the file was left unchanged; please report this with the file.`);
   }
   return out;
