@@ -178,6 +178,25 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(byInput.stdout).toContain('only the fingerprint was given');
   });
 
+  it('applies a saved plan file with the fingerprint from the plan step, without planning again', async () => {
+    const planned = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false', 'allow-destroy': 'true' }, { planJson: planOf('action_reason.plan.json') });
+    expect(planned.code).toBe(0);
+    fs.rmSync(logFile, { force: true });
+    const applied = await runAction('terraform', {
+      command: 'apply', 'working-directory': 'stacks/app', 'plan-path': planned.outputs['plan-path']!,
+      'expected-fingerprint': planned.outputs.fingerprint!, 'allow-destroy': 'true',
+    }, { planJson: planOf('action_reason.plan.json') });
+    expect(applied.code).toBe(0);
+    expect(readCalls(logFile).map((c) => c.args[0])).toEqual(['init', 'show', 'apply']);
+    expect(readCalls(logFile)[2]!.args.at(-1)).toBe(planned.outputs['plan-path']);
+
+    const notAPlan = path.join(tempDir('conveyor-tf-notplan-'), 'random.tfplan');
+    fs.writeFileSync(notAPlan, 'not a plan');
+    const refused = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': notAPlan, 'expected-fingerprint': planned.outputs.fingerprint! }, { planJson: planOf('action_reason.plan.json') });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/terraform show -json -no-color .*random\.tfplan` failed with exit code 64:%0Aterraform stand-in: unexpected arguments/);
+  });
+
   it('refuses apply without a reviewed fingerprint before running terraform', async () => {
     fs.rmSync(logFile, { force: true });
     const run = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'GITHUB-TOKEN': '' }, { planJson: planOf('basic.plan.json') });
@@ -219,6 +238,16 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(run.stdout).toContain('::error title=terraform validate%3A Unsupported argument,file=stacks/app/main.tf,line=3,endLine=3,col=3,endColumn=7::');
     expect(run.summary).toContain('| error | stacks/app/main.tf:3 | Unsupported argument: An argument named "amii" is not expected here. |');
     expect(readCalls(logFile).find((c) => c.args[0] === 'init')!.args).toContain('-backend=false');
+  });
+
+  it('made only requests that GitHub\'s API description allows, through the comment endpoints', () => {
+    expect(api.violations).toEqual([]);
+    const used = new Set(api.requests.map((r) => `${r.method} ${r.path.replace(/\/\d+/g, '/N').replace(/\?.*$/, '')}`));
+    expect([...used].sort()).toEqual([
+      'GET /repos/acme/infra/issues/N/comments',
+      'PATCH /repos/acme/infra/issues/comments/N',
+      'POST /repos/acme/infra/issues/N/comments',
+    ]);
   });
 
   it('tflint: annotations, one SARIF run, failure by minimum severity, token for --init', async () => {

@@ -33350,6 +33350,7 @@ If that is intended, set allow-destroy: true, or list the addresses (patterns wi
 }
 
 // packages/terraform/src/runner.ts
+import { spawn as spawn3 } from "node:child_process";
 import * as fs8 from "node:fs";
 function run2(tf, dir, args, options = {}) {
   const env = { ...tf.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
@@ -33378,9 +33379,28 @@ async function plan(tf, dir, options) {
   return result.exitCode === 2;
 }
 async function showJson(tf, dir, planFile, jsonFile) {
-  const result = await run2(tf, dir, ["show", "-json", "-no-color", planFile]);
-  fs8.writeFileSync(jsonFile, result.stdout);
-  return result.stdout;
+  const args = ["show", "-json", "-no-color", planFile];
+  if (tf.exec) {
+    const result = await run2(tf, dir, args);
+    fs8.writeFileSync(jsonFile, result.stdout);
+    return result.stdout;
+  }
+  const display = [tf.binary, ...args].map(quoteArg).join(" ");
+  info2(`[command]${display}`);
+  const out = fs8.openSync(jsonFile, "w");
+  try {
+    const child2 = spawn3(tf.binary, args, { cwd: dir, env: { ...tf.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" }, stdio: ["ignore", out, "pipe"] });
+    const stderr = [];
+    child2.stderr?.on("data", (chunk) => stderr.push(chunk));
+    const code = await new Promise((resolve5, reject) => {
+      child2.on("error", (error2) => reject(error2.code === "ENOENT" ? new ToolNotFoundError(tf.binary) : new ExecError(display, -1, error2.message)));
+      child2.on("close", (c) => resolve5(c ?? 128));
+    });
+    if (code !== 0) throw new ExecError(display, code, Buffer.concat(stderr).toString("utf8"), `It ran in ${dir}.`);
+  } finally {
+    fs8.closeSync(out);
+  }
+  return fs8.readFileSync(jsonFile, "utf8");
 }
 async function apply(tf, dir, planFile, lockTimeout) {
   await run2(tf, dir, ["apply", "-input=false", "-no-color", `-lock-timeout=${lockTimeout}`, planFile], { stream: true });

@@ -2,8 +2,9 @@
  * The terraform (or tofu) seam: each command the gate runs, with the exit codes it accepts. Everything
  * goes through the kit's exec; variables are passed as `-var` but never logged.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { exec as kitExec, ExecError, info, quoteArg, type ExecOptions, type ExecResult } from '@conveyor/kit';
+import { exec as kitExec, ExecError, info, quoteArg, ToolNotFoundError, type ExecOptions, type ExecResult } from '@conveyor/kit';
 
 export type Exec = (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
@@ -53,11 +54,33 @@ export async function plan(tf: Terraform, dir: string, options: PlanOptions): Pr
   return result.exitCode === 2;
 }
 
-/** `show -json PLANFILE`, written to `jsonFile`; resolves with the document's text. */
+/**
+ * `show -json PLANFILE`, its output streamed straight into `jsonFile` (a large plan's document is not
+ * buffered in pieces on its way); resolves with the document's text read back once.
+ */
 export async function showJson(tf: Terraform, dir: string, planFile: string, jsonFile: string): Promise<string> {
-  const result = await run(tf, dir, ['show', '-json', '-no-color', planFile]);
-  fs.writeFileSync(jsonFile, result.stdout);
-  return result.stdout;
+  const args = ['show', '-json', '-no-color', planFile];
+  if (tf.exec) {
+    const result = await run(tf, dir, args);
+    fs.writeFileSync(jsonFile, result.stdout);
+    return result.stdout;
+  }
+  const display = [tf.binary, ...args].map(quoteArg).join(' ');
+  info(`[command]${display}`);
+  const out = fs.openSync(jsonFile, 'w');
+  try {
+    const child = spawn(tf.binary, args, { cwd: dir, env: { ...tf.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0' }, stdio: ['ignore', out, 'pipe'] });
+    const stderr: Buffer[] = [];
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const code = await new Promise<number>((resolve, reject) => {
+      child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new ToolNotFoundError(tf.binary) : new ExecError(display, -1, error.message)));
+      child.on('close', (c) => resolve(c ?? 128));
+    });
+    if (code !== 0) throw new ExecError(display, code, Buffer.concat(stderr).toString('utf8'), `It ran in ${dir}.`);
+  } finally {
+    fs.closeSync(out);
+  }
+  return fs.readFileSync(jsonFile, 'utf8');
 }
 
 export async function apply(tf: Terraform, dir: string, planFile: string, lockTimeout: string): Promise<void> {
