@@ -10,6 +10,7 @@ import { bundle, type Bundle } from '../../scripts/build.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { deployment, environmentsFile, kustomization, values, verdict, type Images } from './fixtures.ts';
+import { startGitHttp } from './git-http.ts';
 import { gitEnv, gitopsRemote, pushImage, run, runBundle, type ActionRun } from './support.ts';
 
 const ready = hasBinary('docker-registry') && hasBinary('git');
@@ -156,6 +157,38 @@ const SHA = 'c0ffee0000000000000000000000000000000002';
     expect(`${a.stdout}${b.stdout}`).toContain("The remote branch 'main' moved; rebasing onto it and pushing again");
     expect(run(fleetDir, env, 'git', '--git-dir', fleet, 'show', 'main:apps/web/kustomization.yaml') + '\n').toBe(web(i.web2));
     expect(run(fleetDir, env, 'git', '--git-dir', fleet, 'show', 'main:apps/api/kustomization.yaml') + '\n').toBe(apiApp(api2));
+  });
+
+  it('reads and writes an HTTP GitOps remote with gitops-token, never logging it and not leaving it in the clone', async () => {
+    const token = 'gitops-secret-token-4711';
+    const root = tempDir('conveyor-git-http-');
+    gitopsRemote(root, env, { 'apps/web/kustomization.yaml': `images:\n  - name: ${i.web}\n    digest: ${i.web1}\n` });
+    run(root, env, 'git', '--git-dir', path.join(root, 'gitops.git'), 'config', 'http.receivepack', 'true');
+    const server = await startGitHttp(root, token, env);
+    try {
+      fs.writeFileSync(path.join(workspace, 'http.yml'), `environments:\n  - name: dev\n    url: ${server.url}/gitops.git\n    token-input: gitops-token\n    targets:\n      - {kind: kustomize, file: apps/web/kustomization.yaml, image: ${i.web}}\n`);
+      const runnerTemp = tempDir('conveyor-runner-temp-');
+      const r = await action({ environment: 'dev', digest: i.web2, 'environments-file': 'http.yml', 'gitops-token': token, 'github-token': '' }, { RUNNER_TEMP: runnerTemp });
+      expect(error(r)).toBe('');
+      expect(r.outputs.changed).toBe('true');
+      expect(run(root, env, 'git', '--git-dir', path.join(root, 'gitops.git'), 'show', 'main:apps/web/kustomization.yaml')).toContain(`digest: ${i.web2}`);
+      expect(server.seen.filter((a) => a !== '').length).toBeGreaterThan(0);
+      // The runner masks what `::add-mask::` announces; no other line may carry the token or its header.
+      const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+      const leaks = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => !l.startsWith('::add-mask::') && (l.includes(token) || l.includes(basic)));
+      expect(leaks).toEqual([]);
+      expect(r.stdout).toContain(`::add-mask::${basic}`);
+      // The clone stays in RUNNER_TEMP for the runner to delete, without the token in its config.
+      const configs = fs.globSync('**/.git/config', { cwd: runnerTemp }).map((f) => fs.readFileSync(path.join(runnerTemp, f), 'utf8'));
+      expect(configs.length).toBe(1);
+      expect(configs[0]).not.toContain(basic);
+      // Without the token the remote refuses, and the failure says which input to check.
+      const refused = await action({ environment: 'dev', digest: i.web1, 'environments-file': 'http.yml', 'gitops-token': 'wrong-token', 'github-token': '' });
+      expect(refused.status).toBe(1);
+      expect(error(refused)).toContain('gitops-token can read it');
+    } finally {
+      await server.close();
+    }
   });
 
   it('does nothing in a dry run but says what it would change', async () => {

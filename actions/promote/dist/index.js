@@ -39423,14 +39423,25 @@ async function clone(url, environment, context, repository) {
   const dir = fs7.mkdtempSync(path2.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config = {};
-  if (token && /^https:\/\//.test(url)) {
+  if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
     const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
     maskSecret(basic, { warnShort: false });
     config["http.extraheader"] = `AUTHORIZATION: basic ${basic}`;
   }
-  const hint = `Check that ${url} exists, has the branch '${environment.branch}', and that ${environment.tokenInput} can read it.`;
-  await git(context.workDir, ["clone", "--quiet", "--no-tags", "--single-branch", "--branch", environment.branch, "--", url, dir], { config, hint });
-  for (const [name, value] of Object.entries(config)) await git(dir, ["config", "--local", name, value]);
+  try {
+    await git(context.workDir, ["clone", "--quiet", "--no-tags", "--single-branch", "--branch", environment.branch, "--", url, dir], { config });
+  } catch (error2) {
+    const reason = error2 instanceof GitError ? error2.stderr.trim().split("\n").pop() ?? "" : String(error2);
+    throw new ConveyorError(
+      `Cannot clone the GitOps repository of environment '${environment.name}' (${url}, branch ${environment.branch}): ${reason}. Check that the repository and branch exist and that ${environment.tokenInput} can read it.`,
+      { cause: error2 }
+    );
+  }
+  if (config["http.extraheader"]) {
+    fs7.appendFileSync(path2.join(dir, ".git", "config"), `[http]
+	extraheader = ${config["http.extraheader"]}
+`);
+  }
   return { dir, url, branch: environment.branch, ...repository ? { repository } : {}, credentials: Object.keys(config).length > 0 };
 }
 async function forgetCredentials(clones) {

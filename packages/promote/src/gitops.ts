@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConveyorError, maskSecret } from '@conveyor/kit';
-import { commitFiles, git, push, readFileAt, readLog, revParse } from '@conveyor/git';
+import { GitError, commitFiles, git, push, readFileAt, readLog, revParse } from '@conveyor/git';
 import type { Environment } from './environments.ts';
 import { observe, runningDigest, type BoundTarget } from './manifests.ts';
 import { targetsFor } from './environments.ts';
@@ -60,14 +60,24 @@ async function clone(url: string, environment: Environment, context: CheckoutCon
   const dir = fs.mkdtempSync(path.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config: Record<string, string> = {};
-  if (token && /^https:\/\//.test(url)) {
+  // The token goes over https only (and plain http to this machine, for local servers).
+  if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
     const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
     maskSecret(basic, { warnShort: false });
     config['http.extraheader'] = `AUTHORIZATION: basic ${basic}`;
   }
-  const hint = `Check that ${url} exists, has the branch '${environment.branch}', and that ${environment.tokenInput} can read it.`;
-  await git(context.workDir, ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', environment.branch, '--', url, dir], { config, hint });
-  for (const [name, value] of Object.entries(config)) await git(dir, ['config', '--local', name, value]);
+  try {
+    await git(context.workDir, ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', environment.branch, '--', url, dir], { config });
+  } catch (error) {
+    const reason = error instanceof GitError ? (error.stderr.trim().split('\n').pop() ?? '') : String(error);
+    throw new ConveyorError(
+      `Cannot clone the GitOps repository of environment '${environment.name}' (${url}, branch ${environment.branch}): ${reason}. `
+      + `Check that the repository and branch exist and that ${environment.tokenInput} can read it.`, { cause: error });
+  }
+  if (config['http.extraheader']) {
+    // Written to the clone's config file directly: a command line would carry the token into the logs.
+    fs.appendFileSync(path.join(dir, '.git', 'config'), `[http]\n\textraheader = ${config['http.extraheader']}\n`);
+  }
   return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}), credentials: Object.keys(config).length > 0 };
 }
 
