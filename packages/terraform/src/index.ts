@@ -10,3 +10,6 @@ export * from './diagnostics.ts';
 export * from './stacks.ts';
 export * from './inputs.ts';
 export * from './comment.ts';
+export * from './gate.ts';
+export * from './lint.ts';
+export * from './tools.ts';
