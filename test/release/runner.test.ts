@@ -210,6 +210,18 @@ describe('release action through the runner contract', () => {
     expect(fetched.outputs).toMatchObject({ version: '1.1.0', 'previous-version': '1.0.0' });
   });
 
+  it('a maintenance branch refuses a version outside its range, before any call', async () => {
+    const { dir } = makeRepo();
+    sh(dir, 'tag', 'v1.0.1');
+    sh(dir, 'checkout', '--quiet', '-b', '1.0.x');
+    sh(dir, 'commit', '--quiet', '--allow-empty', '-m', 'feat: a feature on a patch-only branch');
+    const run = await runAction(api, dir, {}, { GITHUB_REF: 'refs/heads/1.0.x', GITHUB_REF_NAME: '1.0.x' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('maintenance branch 1.0.x');
+    expect(run.stdout).toContain('>=1.0.0 <1.1.0');
+    expect(api.requests).toEqual([]);
+  });
+
   it('bad input fails before any call, naming the input', async () => {
     const { dir } = makeRepo();
     const run = await runAction(api, dir, { 'tag-format': 'v1', 'release-rules': 'docs: often' });
