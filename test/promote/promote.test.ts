@@ -185,7 +185,10 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
     const result = await promote(request({ environment: 'dev', reference: '', rollback: true, version: '' }), context());
     expect(result).toMatchObject({ changed: true, previousDigest: web3, digest: i.web2 });
     expect(result.message).toMatch(new RegExp(`^Rolled back 'dev' from ${web3} to ${i.web2}, which it ran at commit [0-9a-f]{12}\\. Promoted`));
-    expect(show('main', 'dev/kustomization.yaml')).toContain(`digest: ${i.web2}`);
+    // The tag recorded with that digest comes back too, so the file reads as it did then.
+    expect(result.version).toBe('1.1.0');
+    expect(show('main', 'dev/kustomization.yaml') + '\n').toBe(kustomization(i).replace('newTag: "1.0.0"', 'newTag: "1.1.0"').replace(`digest: ${i.web1}`, `digest: ${i.web2}`));
+    expect(gitLog()[0]).toBe(`promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to dev`);
     expect(run(tmp, env, 'git', '--git-dir', remote, 'log', '-1', '--format=%B', 'main')).toContain('Conveyor-From: rollback');
   });
 

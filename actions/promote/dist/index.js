@@ -38787,7 +38787,8 @@ var helm = {
     const path4 = parsePath(target.digest);
     checkParent(yaml, path4, "digest");
     const value = stringAt(yaml.docs[0], path4);
-    return [{ where: `${yaml.file} ${target.digest}`, ...value ? { digest: withPrefix(value) } : {} }];
+    const tag = target.tag ? stringAt(yaml.docs[0], parsePath(target.tag)) : void 0;
+    return [{ where: `${yaml.file} ${target.digest}`, ...value ? { digest: withPrefix(value) } : {}, ...tag ? { tag } : {} }];
   },
   plan(yaml, target, wanted) {
     const doc = yaml.docs[0];
@@ -38829,7 +38830,8 @@ var kustomize = {
   read(yaml, target) {
     const { doc, index } = findEntry(yaml, target);
     const digest = stringAt(yaml.docs[doc], ["images", index, "digest"]);
-    return [{ where: `${yaml.file} images[${index}]`, ...digest ? { digest } : {} }];
+    const tag = stringAt(yaml.docs[doc], ["images", index, "newTag"]);
+    return [{ where: `${yaml.file} images[${index}]`, ...digest ? { digest } : {}, ...tag ? { tag } : {} }];
   },
   plan(yaml, target, wanted) {
     const { doc, index } = findEntry(yaml, target);
@@ -38892,11 +38894,14 @@ function digestOf(m) {
 }
 var setter = {
   read(yaml, target) {
-    const marked = findMarked(yaml, target).filter((m) => m.part === "full" || m.part === "digest");
+    const all = findMarked(yaml, target);
+    const tagField = all.find((m) => m.part === "tag")?.value;
+    const marked = all.filter((m) => m.part === "full" || m.part === "digest");
     if (marked.length === 0) return [{ where: `${yaml.file} (no marker records a digest)` }];
     return marked.map((m) => {
       const digest = digestOf(m);
-      return { where: `${yaml.file} ${showPath(m.path)}`, ...digest ? { digest } : {} };
+      const tag = m.part === "full" ? parseReference(m.value).tag : tagField;
+      return { where: `${yaml.file} ${showPath(m.path)}`, ...digest ? { digest } : {}, ...tag ? { tag } : {} };
     });
   },
   plan(yaml, target, wanted) {
@@ -39475,13 +39480,18 @@ async function previousDigest(dir, bound, current) {
       if (text !== void 0) texts.set(file, text);
     }
     if (texts.size !== files.length) continue;
-    let running;
+    let observed;
     try {
-      running = runningDigest(observe(texts, bound));
+      observed = observe(texts, bound);
     } catch {
       continue;
     }
-    if (running.digest && running.digest !== current) return { digest: running.digest, commit: commit.sha };
+    const running = runningDigest(observed);
+    if (running.digest && running.digest !== current) {
+      const tags = new Set(observed.map((o) => o.tag));
+      const [tag] = tags;
+      return { digest: running.digest, commit: commit.sha, ...tags.size === 1 && tag ? { tag } : {} };
+    }
   }
   return void 0;
 }
@@ -39559,6 +39569,26 @@ async function promote(request2, context) {
     await forgetCredentials(clones);
   }
 }
+async function decide(request2, context, clones, found) {
+  const { environment, previous, co, bound, runningNow } = found;
+  if (request2.rollback) {
+    const before = await previousDigest(co.dir, bound, runningNow);
+    if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? "none"} for ${request2.image}.`);
+    checkPresent(environment.name, request2.image, before.digest, await context.registry.manifestDigest(request2.image, before.digest));
+    const note = `Rolled back '${environment.name}' from ${runningNow ?? "no digest"} to ${before.digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
+    info2(note);
+    return { digest: before.digest, version: request2.version || before.tag || "", from: "rollback", note };
+  }
+  const digest = await resolveDigest(request2, context);
+  if (previous) {
+    const prev = await checkout(previous, context, clones);
+    const prevBound = bindTargets(previous, request2.image, prev.dir, request2.environmentsFile);
+    checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
+  }
+  checkVerdict(environment, request2.verdict, digest, request2.verdictFile);
+  const from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : "registry");
+  return { digest, version: request2.version, from, note: "" };
+}
 async function promoteWith(clones, request2, context) {
   const environments = parseEnvironments(request2.environmentsText, request2.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request2.environment, request2.environmentsFile);
@@ -39567,54 +39597,39 @@ async function promoteWith(clones, request2, context) {
   const texts = readFiles(co.dir, bound);
   const parsed = /* @__PURE__ */ new Map();
   const observed = observe(texts, bound, parsed);
-  const running = runningDigest(observed);
-  const base = { environment: environment.name, image: request2.image, version: request2.version, dryRun: request2.dryRun };
-  const runningNow = running.digest;
-  let digest;
-  let from;
-  let rollbackNote = "";
-  if (request2.rollback) {
-    const before = await previousDigest(co.dir, bound, runningNow);
-    if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? "none"} for ${request2.image}.`);
-    digest = before.digest;
-    from = "rollback";
-    rollbackNote = `Rolled back '${environment.name}' from ${runningNow ?? "no digest"} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
-    info2(rollbackNote);
-    checkPresent(environment.name, request2.image, digest, await context.registry.manifestDigest(request2.image, digest));
-  } else {
-    digest = await resolveDigest(request2, context);
-    from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : "registry");
-    if (previous) {
-      const prev = await checkout(previous, context, clones);
-      const prevBound = bindTargets(previous, request2.image, prev.dir, request2.environmentsFile);
-      checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
-    }
-    checkVerdict(environment, request2.verdict, digest, request2.verdictFile);
-  }
-  const result = { ...base, digest, ...runningNow ? { previousDigest: runningNow } : {}, changed: false, files: [], message: "", links: {} };
+  const runningNow = runningDigest(observed).digest;
+  const { digest, version, from, note } = await decide(request2, context, clones, {
+    environment,
+    ...previous ? { previous } : {},
+    co,
+    bound,
+    ...runningNow ? { runningNow } : {}
+  });
+  const result = {
+    environment: environment.name,
+    image: request2.image,
+    version,
+    digest,
+    ...runningNow ? { previousDigest: runningNow } : {},
+    changed: false,
+    files: [],
+    message: "",
+    links: {},
+    dryRun: request2.dryRun
+  };
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens["github-token"]) : void 0;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
-  const edits = planEdits(texts, bound, { image: request2.image, digest, ...request2.version ? { version: request2.version } : {} }, parsed);
+  const edits = planEdits(texts, bound, { image: request2.image, digest, ...version ? { version } : {} }, parsed);
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
-    if (!request2.dryRun && client && target) {
-      const found = await findDeployment(client, target, digest);
-      if (found && found.state !== "success") {
-        await setDeploymentState(client, target, found.id, "success", `${request2.image} ${shortDigest(digest)} is in git`);
-        result.deploymentId = found.id;
-        result.message += ` Finished its deployment ${found.id}, which was left ${found.state ?? "without a status"}.`;
-      } else if (found) {
-        result.deploymentId = found.id;
-      }
-    }
+    if (!request2.dryRun && client && target) await finishLeftDeployment(client, target, result);
     return result;
   }
-  const files = [...edits.keys()].sort();
-  result.files = files;
-  const fromText = runningNow ? `${describeRunning(observed)}` : "no digest";
+  result.files = [...edits.keys()].sort();
+  const fromText = runningNow ? describeRunning(observed) : "no digest";
   if (request2.dryRun) {
-    result.message = `Dry run: would change ${files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
+    result.message = `Dry run: would change ${result.files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
     return result;
   }
   const [owner = "", repo = ""] = (co.repository ?? "").split("/");
@@ -39623,40 +39638,39 @@ async function promoteWith(clones, request2, context) {
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
   if (!client) info2(target ? "No github-token: the deployment is not recorded on GitHub." : "The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.");
-  const payload = { image: request2.image, digest, version: request2.version, source: from };
   let deploymentId;
   if (client && target) {
-    deploymentId = await createDeployment(client, target, payload, `promote ${request2.image} ${request2.version} to ${environment.name}`);
+    deploymentId = await createDeployment(client, target, { image: request2.image, digest, version, source: from }, `promote ${request2.image} ${version} to ${environment.name}`);
     result.deploymentId = deploymentId;
     await setDeploymentState(client, target, deploymentId, "in_progress", `writing ${shortDigest(digest)} to git`);
   }
-  const message = commitMessage({ image: request2.image, version: request2.version, digest, environment: environment.name, from });
+  const message = commitMessage({ image: request2.image, version, digest, environment: environment.name, from });
   try {
     writeFiles(co.dir, edits);
     if (environment.write === "commit") {
-      const pushed = await commitAndPush(co, files, message);
+      const pushed = await commitAndPush(co, result.files, message);
       result.commitSha = pushed.sha;
       if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
-      result.message = `Promoted ${request2.image} ${request2.version} to '${environment.name}': ${fromText} → ${digest} in ${files.length} file(s), commit ${pushed.sha.slice(0, 12)}${pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : ""}.`;
+      const rebased = pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : "";
+      result.message = `Promoted ${request2.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${rebased}.`;
     } else {
       const branch = promotionBranch(environment.name, request2.image);
-      const pushed = await pushPullRequestBranch(co, branch, files, message);
-      result.commitSha = pushed.sha;
+      result.commitSha = (await pushPullRequestBranch(co, branch, result.files, message)).sha;
       const pr = await upsertPullRequest(gitopsClient, {
         owner,
         repo,
         head: branch,
         base: co.branch,
         title: message.split("\n")[0],
-        body: `Moves **${environment.name}** from \`${runningNow ?? "no digest"}\` to \`${digest}\` (${request2.image} ${request2.version}).
+        body: `Moves **${environment.name}** from \`${runningNow ?? "no digest"}\` to \`${digest}\` (${request2.image} ${version}).
 
 Files:
-${files.map((f) => `- \`${f}\``).join("\n")}
+${result.files.map((f) => `- \`${f}\``).join("\n")}
 
 ${message.split("\n\n")[1] ?? ""}`
       });
       result.prUrl = pr.url;
-      result.message = `${pr.created ? "Opened" : "Updated"} pull request ${pr.url} to move '${environment.name}' from ${fromText} to ${digest} (${files.length} file(s)).`;
+      result.message = `${pr.created ? "Opened" : "Updated"} pull request ${pr.url} to move '${environment.name}' from ${fromText} to ${digest} (${result.files.length} file(s)).`;
     }
     result.changed = true;
   } catch (error2) {
@@ -39665,11 +39679,19 @@ ${message.split("\n\n")[1] ?? ""}`
     }
     throw error2;
   }
-  result.message = rollbackNote + result.message;
+  result.message = note + result.message;
   if (client && target && deploymentId !== void 0 && environment.write === "commit") {
     await setDeploymentState(client, target, deploymentId, "success", `${request2.image} ${shortDigest(digest)} is in git`);
   }
   return result;
+}
+async function finishLeftDeployment(client, target, result) {
+  const found = await findDeployment(client, target, result.digest);
+  if (!found) return;
+  result.deploymentId = found.id;
+  if (found.state === "success") return;
+  await setDeploymentState(client, target, found.id, "success", `${result.image} ${shortDigest(result.digest)} is in git`);
+  result.message += ` Finished its deployment ${found.id}, which was left ${found.state ?? "without a status"}.`;
 }
 
 // packages/promote/src/registry.ts

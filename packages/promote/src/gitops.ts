@@ -9,6 +9,7 @@ import { ConveyorError, maskSecret } from '@conveyor/kit';
 import { GitError, commitFiles, git, push, readFileAt, readLog, revParse } from '@conveyor/git';
 import type { Environment } from './environments.ts';
 import { observe, runningDigest, type BoundTarget } from './manifests.ts';
+import type { Observed } from './targets/index.ts';
 import { targetsFor } from './environments.ts';
 
 export interface Checkout {
@@ -113,9 +114,10 @@ export function readFiles(dir: string, bound: readonly BoundTarget[]): Map<strin
 
 /**
  * The digest the targets ran before `current`, from the branch's history: the newest earlier commit
- * where every target recorded one digest different from `current`. Also returns that commit.
+ * where every target recorded one digest different from `current`. Also returns that commit, and the
+ * tag recorded with the digest when every target agrees on one.
  */
-export async function previousDigest(dir: string, bound: readonly BoundTarget[], current: string | undefined): Promise<{ digest: string; commit: string } | undefined> {
+export async function previousDigest(dir: string, bound: readonly BoundTarget[], current: string | undefined): Promise<{ digest: string; commit: string; tag?: string } | undefined> {
   const files = [...new Set(bound.map((b) => b.file))];
   for await (const commit of readLog(dir, { paths: files })) {
     const texts = new Map<string, string>();
@@ -124,13 +126,18 @@ export async function previousDigest(dir: string, bound: readonly BoundTarget[],
       if (text !== undefined) texts.set(file, text);
     }
     if (texts.size !== files.length) continue;
-    let running: ReturnType<typeof runningDigest>;
+    let observed: Observed[];
     try {
-      running = runningDigest(observe(texts, bound));
+      observed = observe(texts, bound);
     } catch {
       continue;
     }
-    if (running.digest && running.digest !== current) return { digest: running.digest, commit: commit.sha };
+    const running = runningDigest(observed);
+    if (running.digest && running.digest !== current) {
+      const tags = new Set(observed.map((o) => o.tag));
+      const [tag] = tags;
+      return { digest: running.digest, commit: commit.sha, ...(tags.size === 1 && tag ? { tag } : {}) };
+    }
   }
   return undefined;
 }

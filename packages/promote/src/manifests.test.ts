@@ -45,7 +45,7 @@ describe('kustomize images', () => {
 
   it('reads the digest each entry runs', () => {
     const observed = observe(new Map([['k.yaml', kustomization]]), [{ target, file: 'k.yaml' }]);
-    expect(observed).toEqual([{ where: 'k.yaml images[1]', digest: A }]);
+    expect(observed).toEqual([{ where: 'k.yaml images[1]', digest: A, tag: '1.0.0' }]);
   });
 
   it('names the entries it has when the image is not there', () => {

@@ -10,9 +10,9 @@ import { createDeployment, findDeployment, setDeploymentState, type DeploymentTa
 import { findEnvironment, parseEnvironments, type Environment } from './environments.ts';
 import {
   bindTargets, checkout, commitAndPush, forgetCredentials, pushPullRequestBranch, previousDigest, readFiles, writeFiles,
-  type CheckoutCache, type CheckoutContext,
+  type Checkout, type CheckoutCache, type CheckoutContext,
 } from './gitops.ts';
-import { describeRunning, observe, planEdits, runningDigest, type ParsedFiles } from './manifests.ts';
+import { describeRunning, observe, planEdits, runningDigest, type BoundTarget, type ParsedFiles } from './manifests.ts';
 import { promotionBranch, upsertPullRequest } from './pulls.ts';
 import { isDigest, shortDigest } from './reference.ts';
 
@@ -93,6 +93,44 @@ export async function promote(request: PromoteRequest, context: PromoteContext):
   }
 }
 
+interface Decision {
+  digest: string;
+  version: string;
+  /** Where the digest comes from: the previous environment, `rollback`, or the build. */
+  from: string;
+  note: string;
+}
+
+/** What to promote, after every check: the digest asked for, or for a rollback the one run before. */
+async function decide(request: PromoteRequest, context: PromoteContext, clones: CheckoutCache, found: Found): Promise<Decision> {
+  const { environment, previous, co, bound, runningNow } = found;
+  if (request.rollback) {
+    const before = await previousDigest(co.dir, bound, runningNow);
+    if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? 'none'} for ${request.image}.`);
+    checkPresent(environment.name, request.image, before.digest, await context.registry.manifestDigest(request.image, before.digest));
+    const note = `Rolled back '${environment.name}' from ${runningNow ?? 'no digest'} to ${before.digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
+    info(note);
+    return { digest: before.digest, version: request.version || before.tag || '', from: 'rollback', note };
+  }
+  const digest = await resolveDigest(request, context);
+  if (previous) {
+    const prev = await checkout(previous, context, clones);
+    const prevBound = bindTargets(previous, request.image, prev.dir, request.environmentsFile);
+    checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
+  }
+  checkVerdict(environment, request.verdict, digest, request.verdictFile);
+  const from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : 'registry');
+  return { digest, version: request.version, from, note: '' };
+}
+
+interface Found {
+  environment: Environment;
+  previous?: Environment;
+  co: Checkout;
+  bound: BoundTarget[];
+  runningNow?: string;
+}
+
 async function promoteWith(clones: CheckoutCache, request: PromoteRequest, context: PromoteContext): Promise<PromoteResult> {
   const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
@@ -101,58 +139,29 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
   const texts = readFiles(co.dir, bound);
   const parsed: ParsedFiles = new Map();
   const observed = observe(texts, bound, parsed);
-  const running = runningDigest(observed);
-  const base = { environment: environment.name, image: request.image, version: request.version, dryRun: request.dryRun };
-  const runningNow = running.digest;
+  const runningNow = runningDigest(observed).digest;
+  const { digest, version, from, note } = await decide(request, context, clones, {
+    environment, ...(previous ? { previous } : {}), co, bound, ...(runningNow ? { runningNow } : {}),
+  });
 
-  let digest: string;
-  let from: string;
-  let rollbackNote = '';
-  if (request.rollback) {
-    const before = await previousDigest(co.dir, bound, runningNow);
-    if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? 'none'} for ${request.image}.`);
-    digest = before.digest;
-    from = 'rollback';
-    rollbackNote = `Rolled back '${environment.name}' from ${runningNow ?? 'no digest'} to ${digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
-    info(rollbackNote);
-    checkPresent(environment.name, request.image, digest, await context.registry.manifestDigest(request.image, digest));
-  } else {
-    digest = await resolveDigest(request, context);
-    from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : 'registry');
-    if (previous) {
-      const prev = await checkout(previous, context, clones);
-      const prevBound = bindTargets(previous, request.image, prev.dir, request.environmentsFile);
-      checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
-    }
-    checkVerdict(environment, request.verdict, digest, request.verdictFile);
-  }
-
-  const result: PromoteResult = { ...base, digest, ...(runningNow ? { previousDigest: runningNow } : {}), changed: false, files: [], message: '', links: {} };
+  const result: PromoteResult = {
+    environment: environment.name, image: request.image, version, digest, ...(runningNow ? { previousDigest: runningNow } : {}),
+    changed: false, files: [], message: '', links: {}, dryRun: request.dryRun,
+  };
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens['github-token']) : undefined;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
-  const edits = planEdits(texts, bound, { image: request.image, digest, ...(request.version ? { version: request.version } : {}) }, parsed);
+  const edits = planEdits(texts, bound, { image: request.image, digest, ...(version ? { version } : {}) }, parsed);
 
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
-    if (!request.dryRun && client && target) {
-      const found = await findDeployment(client, target, digest);
-      if (found && found.state !== 'success') {
-        await setDeploymentState(client, target, found.id, 'success', `${request.image} ${shortDigest(digest)} is in git`);
-        result.deploymentId = found.id;
-        result.message += ` Finished its deployment ${found.id}, which was left ${found.state ?? 'without a status'}.`;
-      } else if (found) {
-        result.deploymentId = found.id;
-      }
-    }
+    if (!request.dryRun && client && target) await finishLeftDeployment(client, target, result);
     return result;
   }
-
-  const files = [...edits.keys()].sort();
-  result.files = files;
-  const fromText = runningNow ? `${describeRunning(observed)}` : 'no digest';
+  result.files = [...edits.keys()].sort();
+  const fromText = runningNow ? describeRunning(observed) : 'no digest';
   if (request.dryRun) {
-    result.message = `Dry run: would change ${files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
+    result.message = `Dry run: would change ${result.files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
     return result;
   }
 
@@ -162,42 +171,54 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
   if (!client) info(target ? 'No github-token: the deployment is not recorded on GitHub.' : 'The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.');
-  const payload = { image: request.image, digest, version: request.version, source: from };
   let deploymentId: number | undefined;
   if (client && target) {
-    deploymentId = await createDeployment(client, target, payload, `promote ${request.image} ${request.version} to ${environment.name}`);
+    deploymentId = await createDeployment(client, target, { image: request.image, digest, version, source: from }, `promote ${request.image} ${version} to ${environment.name}`);
     result.deploymentId = deploymentId;
     await setDeploymentState(client, target, deploymentId, 'in_progress', `writing ${shortDigest(digest)} to git`);
   }
-  const message = commitMessage({ image: request.image, version: request.version, digest, environment: environment.name, from });
+  const message = commitMessage({ image: request.image, version, digest, environment: environment.name, from });
   try {
     writeFiles(co.dir, edits);
     if (environment.write === 'commit') {
-      const pushed = await commitAndPush(co, files, message);
+      const pushed = await commitAndPush(co, result.files, message);
       result.commitSha = pushed.sha;
       if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
-      result.message = `Promoted ${request.image} ${request.version} to '${environment.name}': ${fromText} → ${digest} in ${files.length} file(s), commit ${pushed.sha.slice(0, 12)}${pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : ''}.`;
+      const rebased = pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : '';
+      result.message = `Promoted ${request.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${rebased}.`;
     } else {
       const branch = promotionBranch(environment.name, request.image);
-      const pushed = await pushPullRequestBranch(co, branch, files, message);
-      result.commitSha = pushed.sha;
+      result.commitSha = (await pushPullRequestBranch(co, branch, result.files, message)).sha;
       const pr = await upsertPullRequest(gitopsClient!, {
         owner, repo, head: branch, base: co.branch, title: message.split('\n')[0]!,
-        body: `Moves **${environment.name}** from \`${runningNow ?? 'no digest'}\` to \`${digest}\` (${request.image} ${request.version}).\n\nFiles:\n${files.map((f) => `- \`${f}\``).join('\n')}\n\n${message.split('\n\n')[1] ?? ''}`,
+        body: `Moves **${environment.name}** from \`${runningNow ?? 'no digest'}\` to \`${digest}\` (${request.image} ${version}).\n\nFiles:\n${result.files.map((f) => `- \`${f}\``).join('\n')}\n\n${message.split('\n\n')[1] ?? ''}`,
       });
       result.prUrl = pr.url;
-      result.message = `${pr.created ? 'Opened' : 'Updated'} pull request ${pr.url} to move '${environment.name}' from ${fromText} to ${digest} (${files.length} file(s)).`;
+      result.message = `${pr.created ? 'Opened' : 'Updated'} pull request ${pr.url} to move '${environment.name}' from ${fromText} to ${digest} (${result.files.length} file(s)).`;
     }
     result.changed = true;
   } catch (error) {
     if (client && target && deploymentId !== undefined) {
-      await setDeploymentState(client, target, deploymentId, 'failure', 'the promotion could not be written to git').catch((e: unknown) => warning(`Could not mark deployment ${deploymentId} as failed: ${describeError(e)}`));
+      await setDeploymentState(client, target, deploymentId, 'failure', 'the promotion could not be written to git')
+        .catch((e: unknown) => warning(`Could not mark deployment ${deploymentId} as failed: ${describeError(e)}`));
     }
     throw error;
   }
-  result.message = rollbackNote + result.message;
+  result.message = note + result.message;
+  // In pull-request mode the deployment stays in progress until the pull request is merged; the next
+  // run for this digest finds the environment running it and marks it successful.
   if (client && target && deploymentId !== undefined && environment.write === 'commit') {
     await setDeploymentState(client, target, deploymentId, 'success', `${request.image} ${shortDigest(digest)} is in git`);
   }
   return result;
+}
+
+/** For an environment already running the digest: finish its deployment if a run left it unfinished. */
+async function finishLeftDeployment(client: GitHubClient, target: DeploymentTarget, result: PromoteResult): Promise<void> {
+  const found = await findDeployment(client, target, result.digest);
+  if (!found) return;
+  result.deploymentId = found.id;
+  if (found.state === 'success') return;
+  await setDeploymentState(client, target, found.id, 'success', `${result.image} ${shortDigest(result.digest)} is in git`);
+  result.message += ` Finished its deployment ${found.id}, which was left ${found.state ?? 'without a status'}.`;
 }

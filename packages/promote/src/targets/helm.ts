@@ -18,7 +18,8 @@ export const helm: Updater<HelmTarget> = {
     const path = parsePath(target.digest);
     checkParent(yaml, path, 'digest');
     const value = stringAt(yaml.docs[0]!, path);
-    return [{ where: `${yaml.file} ${target.digest}`, ...(value ? { digest: withPrefix(value) } : {}) }];
+    const tag = target.tag ? stringAt(yaml.docs[0]!, parsePath(target.tag)) : undefined;
+    return [{ where: `${yaml.file} ${target.digest}`, ...(value ? { digest: withPrefix(value) } : {}), ...(tag ? { tag } : {}) }];
   },
   plan(yaml, target, wanted: Wanted): Change[] {
     const doc = yaml.docs[0]!;

@@ -34,7 +34,8 @@ export const kustomize: Updater<KustomizeTarget> = {
   read(yaml, target): Observed[] {
     const { doc, index } = findEntry(yaml, target);
     const digest = stringAt(yaml.docs[doc]!, ['images', index, 'digest']);
-    return [{ where: `${yaml.file} images[${index}]`, ...(digest ? { digest } : {}) }];
+    const tag = stringAt(yaml.docs[doc]!, ['images', index, 'newTag']);
+    return [{ where: `${yaml.file} images[${index}]`, ...(digest ? { digest } : {}), ...(tag ? { tag } : {}) }];
   },
   plan(yaml, target, wanted: Wanted): Change[] {
     const { doc, index } = findEntry(yaml, target);

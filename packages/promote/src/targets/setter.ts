@@ -67,11 +67,14 @@ function digestOf(m: Marked): string | undefined {
 
 export const setter: Updater<SetterTarget> = {
   read(yaml, target): Observed[] {
-    const marked = findMarked(yaml, target).filter((m) => m.part === 'full' || m.part === 'digest');
+    const all = findMarked(yaml, target);
+    const tagField = all.find((m) => m.part === 'tag')?.value;
+    const marked = all.filter((m) => m.part === 'full' || m.part === 'digest');
     if (marked.length === 0) return [{ where: `${yaml.file} (no marker records a digest)` }];
     return marked.map((m) => {
       const digest = digestOf(m);
-      return { where: `${yaml.file} ${showPath(m.path)}`, ...(digest ? { digest } : {}) };
+      const tag = m.part === 'full' ? parseReference(m.value).tag : tagField;
+      return { where: `${yaml.file} ${showPath(m.path)}`, ...(digest ? { digest } : {}), ...(tag ? { tag } : {}) };
     });
   },
   plan(yaml, target, wanted: Wanted): Change[] {

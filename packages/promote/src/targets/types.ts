@@ -14,6 +14,8 @@ export interface Wanted {
 export interface Observed {
   where: string;
   digest?: string;
+  /** The tag (version) recorded beside the digest, when the target has one. */
+  tag?: string;
 }
 
 export interface Updater<T extends Target = Target> {
