@@ -33183,6 +33183,7 @@ var parser = new CommitParser({
   issuePrefixes: void 0
 });
 var ISSUE_REF = /(?<![\w/.#-])#(\d+)\b/g;
+var NEEDS_BODY = /breaking[ -]change|this reverts commit/i;
 var MERGE_PR = /^Merge pull request #(\d+) from /;
 var TRAILING_PR = /\s\(#(\d+)\)\s*$/;
 var BREAKING_NOTE = /^BREAKING[ -]CHANGE$/i;
@@ -33192,7 +33193,7 @@ function classifyCommit(commit, rules) {
   const isMerge = commit.parents.length > 1;
   let parsed;
   try {
-    parsed = parser.parse(message);
+    parsed = parser.parse(NEEDS_BODY.test(message) ? message : header);
   } catch {
     parsed = createCommitObject({ header });
   }

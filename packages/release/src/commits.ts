@@ -54,6 +54,7 @@ const parser = new CommitParser({
 /** `#123` not preceded by a word character, slash or dot (so URLs and owner/repo#1 refer elsewhere). */
 const ISSUE_REF = /(?<![\w/.#-])#(\d+)\b/g;
 
+const NEEDS_BODY = /breaking[ -]change|this reverts commit/i;
 const MERGE_PR = /^Merge pull request #(\d+) from /;
 const TRAILING_PR = /\s\(#(\d+)\)\s*$/;
 const BREAKING_NOTE = /^BREAKING[ -]CHANGE$/i;
@@ -65,7 +66,9 @@ export function classifyCommit(commit: CommitInput, rules: readonly ReleaseRule[
   const isMerge = commit.parents.length > 1;
   let parsed: ParsedMessage;
   try {
-    parsed = parser.parse(message);
+    // The fields read here come from the header, unless the body holds a breaking-change footer or a
+    // revert line: only then does the parser need the whole message (and its time grows with it).
+    parsed = parser.parse(NEEDS_BODY.test(message) ? message : header);
   } catch {
     parsed = createCommitObject({ header });
   }
