@@ -172,10 +172,34 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     const apply = readCalls(logFile).find((c) => c.args[0] === 'apply')!;
     expect(apply.args.at(-1)).toBe(same.outputs['plan-path']);
     expect(same.outputs.fingerprint).toBe(reviewed.outputs.fingerprint);
+    const marked = commentsOn(15)[0]!.body;
+    expect(marked).toContain('> This plan was applied by https://github.com/acme/infra/actions/runs/77.');
+    expect(marked.startsWith(`<!-- conveyor:terraform stack=stacks/app workspace=default fingerprint=${reviewed.outputs.fingerprint} -->`)).toBe(true);
+
+    // A re-run after the apply plans no changes: nothing to apply, not a refusal.
+    fs.rmSync(logFile, { force: true });
+    // no_changes.plan.json without its output changes: every resource a no-op.
+    const quiet = path.join(tempDir('conveyor-tf-quiet-'), 'quiet.plan.json');
+    fs.writeFileSync(quiet, JSON.stringify({ ...JSON.parse(fs.readFileSync(planOf('no_changes.plan.json'), 'utf8')), output_changes: {} }));
+    const rerun = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'pull-request': '15' }, { planJson: quiet, planExit: 0 });
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain('stacks/app: the plan has no changes; nothing to apply.');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
 
     const byInput = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'expected-fingerprint': '0'.repeat(64) }, { planJson: planOf('110_basic.plan.json') });
     expect(byInput.code).toBe(1);
     expect(byInput.stdout).toContain('only the fingerprint was given');
+  });
+
+  it('applies stacks in the declared order and stops after a refused one', async () => {
+    const inputs = { 'working-directory': 'stacks', stacks: 'auto', 'stack-order': 'base\napp', 'pull-request': '16' };
+    expect((await runAction('terraform', { ...inputs, command: 'plan' }, { planJson: planOf('110_basic.plan.json') })).code).toBe(0);
+    fs.rmSync(logFile, { force: true });
+    const run = await runAction('terraform', { ...inputs, command: 'apply' }, { planJson: planOf('basic.plan.json') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('The plan for stacks/base is not the reviewed one');
+    expect(run.stdout).toContain('stacks/app was not applied because an earlier stack was not.');
+    expect(new Set(readCalls(logFile).map((c) => path.basename(c.cwd)))).toEqual(new Set(['base']));
   });
 
   it('applies a saved plan file with the fingerprint from the plan step, without planning again', async () => {

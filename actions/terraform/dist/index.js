@@ -33587,6 +33587,10 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
   const runUrl = deps.context.runId ? `${deps.context.serverUrl}/${deps.context.owner}/${deps.context.repo}/actions/runs/${deps.context.runId}` : void 0;
   const commenting = pr !== void 0 && Boolean(inputs["github-token"]) && deps.client !== void 0;
   for (const stack of stacks) {
+    if (inputs.command === "apply" && failures.length > 0) {
+      failures.push(`${stack.dir} was not applied because an earlier stack was not.`);
+      continue;
+    }
     await group2(`terraform ${inputs.command} ${stack.dir}`, async () => {
       const dir = path10.join(planRoot, slug(stack.dir), slug(inputs.workspace));
       fs10.mkdirSync(dir, { recursive: true });
@@ -33601,7 +33605,6 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
       const verdict = evaluateDestroyPolicy(summary2, { allowDestroy: inputs["allow-destroy"], allowedPatterns: inputs["allowed-destroy"] });
       const textFile = path10.join(dir, "plan.txt");
       writePlanFile(textFile, (write) => writePlanText(summary2, write));
-      fs10.writeFileSync(path10.join(dir, "plan.md"), renderPlanMarkdown(summary2, { stack: stack.dir, workspace: inputs.workspace, fingerprint, verdict }, { limit: Infinity, maxAttributes: Infinity, marker: false }));
       info2(`${stack.dir}: ${summary2.changes ? planLine(summary2.counts) : "no changes"} (fingerprint ${fingerprint})`);
       addCounts(total, summary2.counts);
       plans.push({ stack, summary: summary2, fingerprint, digests, planFile, jsonFile, textFile });
@@ -33615,33 +33618,8 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
         }
         return;
       }
-      let expected = inputs["expected-fingerprint"] || void 0;
-      let reviewed;
-      if (!expected && commenting) {
-        const comment = await findPlanComment(deps.client(), target);
-        const marker = comment ? readMarker(comment.body) : void 0;
-        expected = marker?.fingerprint;
-        reviewed = marker?.digests ? decodeDigests(marker.digests) : void 0;
-      }
-      if (!expected) {
-        failures.push(`No reviewed plan was found for ${stack.dir} (workspace ${inputs.workspace}) on pull request #${pr}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`);
-        return;
-      }
-      if (expected !== fingerprint) {
-        const changed = reviewed ? compareDigests(reviewed, digests) : [];
-        const list2 = changed.map((d) => `  - ${d.address}: ${d.how === "added" ? `new since review (${d.now})` : d.how === "removed" ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
-        const why = changed.length > 0 ? `These resources changed since review:
-${list2.join("\n")}` : reviewed ? "No public attribute changed: a sensitive value differs from the reviewed plan." : "The reviewed resource list is not available (only the fingerprint was given), so the changed resources cannot be named.";
-        failures.push(`The plan for ${stack.dir} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${fingerprint.slice(0, 16)}); nothing was applied. ${why}
-Plan again on the pull request and review the new plan.`);
-        return;
-      }
-      if (!verdict.ok) {
-        failures.push(`${describeRefusal(verdict, stack.dir)}
-Nothing was applied.`);
-        return;
-      }
-      await apply(terraform, stack.abs, planFile, inputs["lock-timeout"]);
+      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1], verdict });
+      if (failure) failures.push(failure);
     });
   }
   const one = plans.length === 1 ? plans[0] : void 0;
@@ -33662,6 +33640,47 @@ Nothing was applied.`);
     matrix
   };
   return { outputs, summary: planSummaryMarkdown(inputs, plans), annotations: [], failures };
+}
+async function applyReviewed(step) {
+  const { inputs, deps, terraform, target, plan: plan2 } = step;
+  const stack = plan2.stack.dir;
+  if (!plan2.summary.changes) {
+    info2(`${stack}: the plan has no changes; nothing to apply.`);
+    return void 0;
+  }
+  let expected = inputs["expected-fingerprint"] || void 0;
+  let reviewed;
+  let comment;
+  if (!expected && step.commenting) {
+    comment = await findPlanComment(deps.client(), target);
+    const marker = comment ? readMarker(comment.body) : void 0;
+    expected = marker?.fingerprint;
+    reviewed = marker?.digests ? decodeDigests(marker.digests) : void 0;
+  }
+  if (!expected) {
+    return `No reviewed plan was found for ${stack} (workspace ${inputs.workspace}) on pull request #${target.issueNumber}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`;
+  }
+  if (expected !== plan2.fingerprint) {
+    const changed = reviewed ? compareDigests(reviewed, plan2.digests) : [];
+    const list2 = changed.map((d) => `  - ${d.address}: ${d.how === "added" ? `new since review (${d.now})` : d.how === "removed" ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
+    const why = changed.length > 0 ? `These resources changed since review:
+${list2.join("\n")}` : reviewed ? "No public attribute changed: a sensitive value differs from the reviewed plan." : "The reviewed resource list is not available (only the fingerprint was given, or the plan was too large to list in the comment), so the changed resources cannot be named.";
+    return `The plan for ${stack} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${plan2.fingerprint.slice(0, 16)}); nothing was applied. ${why}
+Plan again on the pull request and review the new plan.`;
+  }
+  if (!step.verdict.ok) return `${describeRefusal(step.verdict, stack)}
+Nothing was applied.`;
+  await apply(terraform, plan2.stack.abs, plan2.planFile, inputs["lock-timeout"]);
+  if (comment) {
+    const sha = deps.context.sha ? ` at commit ${deps.context.sha.slice(0, 7)}` : "";
+    const note = `> [!NOTE]
+> This plan was applied${step.runUrl ? ` by ${step.runUrl}` : ""}${sha}.
+
+`;
+    const firstLineEnd = comment.body.indexOf("\n") + 1;
+    await deps.client().rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: comment.id, body: comment.body.slice(0, firstLineEnd) + note + comment.body.slice(firstLineEnd) });
+  }
+  return void 0;
 }
 function planSummaryMarkdown(inputs, plans) {
   const rows = plans.map((p) => {

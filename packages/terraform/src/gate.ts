@@ -7,12 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConveyorError, group, info, InputError, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
-import { findPlanComment, upsertPlanComment } from './comment.ts';
+import { findPlanComment, upsertPlanComment, type CommentTarget } from './comment.ts';
 import { fmtAnnotations, parseFmtOutput, parseValidate, validateAnnotations, validateRows } from './diagnostics.ts';
 import { analyzePlanText } from './analyze.ts';
 import { compareDigests, decodeDigests, type ResourceDigest } from './fingerprint.ts';
 import { planLine, type PlanCounts, type PlanSummary } from './plan.ts';
-import { describeRefusal, evaluateDestroyPolicy } from './policy.ts';
+import { describeRefusal, evaluateDestroyPolicy, type DestroyVerdict } from './policy.ts';
 import { readMarker, renderPlanComment, renderPlanMarkdown, writePlanText } from './render.ts';
 import * as tf from './runner.ts';
 import { discoverStacks, orderStacks, stackMatrix } from './stacks.ts';
@@ -165,6 +165,11 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
   const runUrl = deps.context.runId ? `${deps.context.serverUrl}/${deps.context.owner}/${deps.context.repo}/actions/runs/${deps.context.runId}` : undefined;
   const commenting = pr !== undefined && Boolean(inputs['github-token']) && deps.client !== undefined;
   for (const stack of stacks) {
+    if (inputs.command === 'apply' && failures.length > 0) {
+      // Stacks run in their declared order (base before app): after a refused apply, later ones wait.
+      failures.push(`${stack.dir} was not applied because an earlier stack was not.`);
+      continue;
+    }
     await group(`terraform ${inputs.command} ${stack.dir}`, async () => {
       const dir = path.join(planRoot, slug(stack.dir), slug(inputs.workspace));
       fs.mkdirSync(dir, { recursive: true });
@@ -179,7 +184,6 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
       const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs['allow-destroy'], allowedPatterns: inputs['allowed-destroy'] });
       const textFile = path.join(dir, 'plan.txt');
       writePlanFile(textFile, (write) => writePlanText(summary, write));
-      fs.writeFileSync(path.join(dir, 'plan.md'), renderPlanMarkdown(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, verdict }, { limit: Infinity, maxAttributes: Infinity, marker: false }));
       info(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : 'no changes'} (fingerprint ${fingerprint})`);
       addCounts(total, summary.counts);
       plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile });
@@ -194,33 +198,8 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
         }
         return;
       }
-      // apply: only the reviewed plan.
-      let expected = inputs['expected-fingerprint'] || undefined;
-      let reviewed: Record<string, ResourceDigest> | undefined;
-      if (!expected && commenting) {
-        const comment = await findPlanComment(deps.client!(), target);
-        const marker = comment ? readMarker(comment.body) : undefined;
-        expected = marker?.fingerprint;
-        reviewed = marker?.digests ? decodeDigests(marker.digests) : undefined;
-      }
-      if (!expected) {
-        failures.push(`No reviewed plan was found for ${stack.dir} (workspace ${inputs.workspace}) on pull request #${pr}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`);
-        return;
-      }
-      if (expected !== fingerprint) {
-        const changed = reviewed ? compareDigests(reviewed, digests) : [];
-        const list = changed.map((d) => `  - ${d.address}: ${d.how === 'added' ? `new since review (${d.now})` : d.how === 'removed' ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
-        const why = changed.length > 0 ? `These resources changed since review:\n${list.join('\n')}`
-          : reviewed ? 'No public attribute changed: a sensitive value differs from the reviewed plan.'
-            : 'The reviewed resource list is not available (only the fingerprint was given), so the changed resources cannot be named.';
-        failures.push(`The plan for ${stack.dir} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${fingerprint.slice(0, 16)}); nothing was applied. ${why}\nPlan again on the pull request and review the new plan.`);
-        return;
-      }
-      if (!verdict.ok) {
-        failures.push(`${describeRefusal(verdict, stack.dir)}\nNothing was applied.`);
-        return;
-      }
-      await tf.apply(terraform, stack.abs, planFile, inputs['lock-timeout']);
+      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1]!, verdict });
+      if (failure) failures.push(failure);
     });
   }
   const one = plans.length === 1 ? plans[0] : undefined;
@@ -234,6 +213,60 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
     matrix,
   };
   return { outputs, summary: planSummaryMarkdown(inputs, plans), annotations: [], failures };
+}
+
+interface ApplyStep {
+  inputs: TerraformInputs;
+  deps: GateDeps;
+  terraform: tf.Terraform;
+  target: CommentTarget;
+  commenting: boolean;
+  runUrl?: string;
+  plan: StackPlan;
+  verdict: DestroyVerdict;
+}
+
+/**
+ * Applies the plan only when its fingerprint is the reviewed one (from expected-fingerprint or the pull
+ * request comment) and the destroy policy allows it; returns the failure otherwise. A plan without
+ * changes has nothing to apply, whatever was reviewed (a re-run after a successful apply lands here).
+ */
+async function applyReviewed(step: ApplyStep): Promise<string | undefined> {
+  const { inputs, deps, terraform, target, plan } = step;
+  const stack = plan.stack.dir;
+  if (!plan.summary.changes) {
+    info(`${stack}: the plan has no changes; nothing to apply.`);
+    return undefined;
+  }
+  let expected = inputs['expected-fingerprint'] || undefined;
+  let reviewed: Record<string, ResourceDigest> | undefined;
+  let comment: { id: number; body: string } | undefined;
+  if (!expected && step.commenting) {
+    comment = await findPlanComment(deps.client!(), target);
+    const marker = comment ? readMarker(comment.body) : undefined;
+    expected = marker?.fingerprint;
+    reviewed = marker?.digests ? decodeDigests(marker.digests) : undefined;
+  }
+  if (!expected) {
+    return `No reviewed plan was found for ${stack} (workspace ${inputs.workspace}) on pull request #${target.issueNumber}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`;
+  }
+  if (expected !== plan.fingerprint) {
+    const changed = reviewed ? compareDigests(reviewed, plan.digests) : [];
+    const list = changed.map((d) => `  - ${d.address}: ${d.how === 'added' ? `new since review (${d.now})` : d.how === 'removed' ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
+    const why = changed.length > 0 ? `These resources changed since review:\n${list.join('\n')}`
+      : reviewed ? 'No public attribute changed: a sensitive value differs from the reviewed plan.'
+        : 'The reviewed resource list is not available (only the fingerprint was given, or the plan was too large to list in the comment), so the changed resources cannot be named.';
+    return `The plan for ${stack} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${plan.fingerprint.slice(0, 16)}); nothing was applied. ${why}\nPlan again on the pull request and review the new plan.`;
+  }
+  if (!step.verdict.ok) return `${describeRefusal(step.verdict, stack)}\nNothing was applied.`;
+  await tf.apply(terraform, plan.stack.abs, plan.planFile, inputs['lock-timeout']);
+  if (comment) {
+    const sha = deps.context.sha ? ` at commit ${deps.context.sha.slice(0, 7)}` : '';
+    const note = `> [!NOTE]\n> This plan was applied${step.runUrl ? ` by ${step.runUrl}` : ''}${sha}.\n\n`;
+    const firstLineEnd = comment.body.indexOf('\n') + 1;
+    await deps.client!().rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: comment.id, body: comment.body.slice(0, firstLineEnd) + note + comment.body.slice(firstLineEnd) });
+  }
+  return undefined;
 }
 
 function planSummaryMarkdown(inputs: TerraformInputs, plans: StackPlan[]): string {
