@@ -3,10 +3,23 @@ import { flagHelp, parseFlags, readInputs, describeError, formatOutput, type Cli
 import { promoteInputs } from './inputs.ts';
 import { promoteOutputs, runPromotion } from './action.ts';
 
+const descriptions: Record<string, string> = {
+  environment: 'environment to promote to;',
+  image: 'image name;',
+  digest: 'digest to promote, or a tag to resolve;',
+  version: 'version written to tag fields;',
+  'verdict-file': 'scan-image verdict for the digest;',
+  'dry-run': 'check and report only;',
+  rollback: 'put back the digest run before;',
+  'environments-file': 'default .github/conveyor/environments.yml;',
+  'github-token': 'records the GitHub deployment;',
+  'gitops-token': 'for environments with token-input: gitops-token;',
+};
+
 export const promoteCommand: CliCommand = {
   name: 'promote',
   summary: 'Promote an image digest to the next environment by GitOps, in order.',
-  help: `conveyor promote --environment <name> --image <name> --digest <sha256:…|tag> [--version <v>] [flags]\n\n${flagHelp(promoteInputs)}\n  --json                           print the outputs as one JSON object`,
+  help: `conveyor promote --environment <name> --image <name> --digest <sha256:…|tag> [--version <v>] [flags]\n\n${flagHelp(promoteInputs, descriptions)}\n  --json                           print the outputs as one JSON object`,
   async run(argv, io) {
     const flags = parseFlags(argv, promoteInputs);
     if (flags.help) {
