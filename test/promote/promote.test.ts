@@ -238,6 +238,22 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
     expect(err.join('')).toContain("Inputs 'rollback' and 'digest' exclude each other");
   });
 
+  it('marks the deployment failed when the push is refused, and changes nothing', async () => {
+    const hook = path.join(remote, 'hooks', 'pre-receive');
+    fs.writeFileSync(hook, '#!/bin/sh\necho "main is protected" >&2\nexit 1\n');
+    fs.chmodSync(hook, 0o755);
+    try {
+      const head = run(tmp, env, 'git', '--git-dir', remote, 'rev-parse', 'main');
+      await expect(promote(request({ reference: i.web1, version: '1.0.0' }), context())).rejects.toThrow('main is protected');
+      expect(run(tmp, env, 'git', '--git-dir', remote, 'rev-parse', 'main')).toBe(head);
+      const dep = api.state.deployments.at(-1)!;
+      expect(dep.payload).toMatchObject({ digest: i.web1 });
+      expect(api.state.deploymentStatuses.filter((st) => st.deploymentId === dep.id).map((st) => st.state)).toEqual(['in_progress', 'failure']);
+    } finally {
+      fs.rmSync(hook);
+    }
+  });
+
   it('leaves the API stand-in without schema violations', () => {
     expect(api.violations).toEqual([]);
   });
