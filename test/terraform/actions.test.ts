@@ -80,8 +80,13 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
   const commentsOn = (pr: number) => api.state.comments.filter((c) => c.issueNumber === pr);
 
   it('plans on a pull request: sticky comment created, then updated in place; outputs as terraform counts', async () => {
-    const first = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', workspace: 'prod', 'var-files': 'prod.tfvars', variables: 'db_password=s3cr3t-value', 'lock-timeout': '30s' }, { planJson: planOf('basic.plan.json') }, 11);
+    const first = await runAction('terraform', {
+      command: 'plan', 'working-directory': 'stacks/app', workspace: 'prod', 'var-files': 'prod.tfvars', variables: 'db_password=s3cr3t-value',
+      'lock-timeout': '30s', 'backend-config': 'access_key=AKIA-backend-secret\nprod.s3.tfbackend',
+    }, { planJson: planOf('basic.plan.json') }, 11);
     expect(first.stdout).not.toContain('s3cr3t-value');
+    expect(first.stdout).not.toContain('AKIA-backend-secret');
+    expect(first.stdout).toContain("'-backend-config=access_key=***' -backend-config=prod.s3.tfbackend");
     expect(first.code).toBe(0);
     expect(first.outputs).toMatchObject({ changes: 'true', 'to-add': '7', 'to-change': '0', 'to-destroy': '0', 'to-replace': '0' });
     expect(first.outputs.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -90,6 +95,7 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(fs.readFileSync(first.outputs['plan-text-path']!, 'utf8')).toContain('Plan: 7 to add, 0 to change, 0 to destroy.');
     const calls = readCalls(logFile).filter((c) => c.tool === 'terraform');
     expect(calls.map((c) => c.args[0])).toEqual(['init', 'workspace', 'workspace', 'plan', 'show']);
+    expect(calls[0]!.args).toEqual(['init', '-input=false', '-no-color', '-backend-config=access_key=AKIA-backend-secret', '-backend-config=prod.s3.tfbackend']);
     expect(calls[1]!.args).toEqual(['workspace', 'select', '-no-color', 'prod']);
     expect(calls[2]!.args).toEqual(['workspace', 'new', '-no-color', 'prod']);
     expect(calls[3]!.args).toEqual(expect.arrayContaining(['-detailed-exitcode', '-lock-timeout=30s', '-var-file=prod.tfvars', '-var=db_password=s3cr3t-value']));

@@ -33356,11 +33356,24 @@ function run2(tf, dir, args, options = {}) {
   const env = { ...tf.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
   return (tf.exec ?? exec2)(tf.binary, args, { cwd: dir, env, hint: `It ran in ${dir}.`, ...options });
 }
+function redactSetting(flag, setting) {
+  const eq = setting.indexOf("=");
+  return eq === -1 ? `${flag}=${setting}` : `${flag}=${setting.slice(0, eq)}=***`;
+}
 async function init(tf, dir, options) {
   const args = ["init", "-input=false", "-no-color"];
-  if (!options.backend) args.push("-backend=false");
-  else for (const config of options.backendConfig) args.push(`-backend-config=${config}`);
-  await run2(tf, dir, args, { stream: true });
+  const shown = [...args];
+  if (!options.backend) {
+    args.push("-backend=false");
+    shown.push("-backend=false");
+  } else {
+    for (const config of options.backendConfig) {
+      args.push(`-backend-config=${config}`);
+      shown.push(redactSetting("-backend-config", config));
+    }
+  }
+  info2(`[command]${[tf.binary, ...shown].map(quoteArg).join(" ")}`);
+  await run2(tf, dir, args, { stream: true, quiet: true });
 }
 async function selectWorkspace(tf, dir, workspace) {
   if (workspace === "default") return "default";
@@ -33372,7 +33385,7 @@ async function selectWorkspace(tf, dir, workspace) {
 async function plan(tf, dir, options) {
   const args = ["plan", "-input=false", "-no-color", "-detailed-exitcode", `-out=${options.planFile}`, `-lock-timeout=${options.lockTimeout}`];
   for (const file of options.varFiles) args.push(`-var-file=${file}`);
-  const shown = [...args, ...options.variables.map((v) => `-var=${v.split("=")[0]}=***`)];
+  const shown = [...args, ...options.variables.map((v) => redactSetting("-var", v))];
   for (const variable of options.variables) args.push(`-var=${variable}`);
   info2(`[command]${[tf.binary, ...shown].map(quoteArg).join(" ")}`);
   const result = await run2(tf, dir, args, { okCodes: [0, 2], stream: true, quiet: true });

@@ -20,11 +20,26 @@ function run(tf: Terraform, dir: string, args: string[], options: ExecOptions = 
   return (tf.exec ?? kitExec)(tf.binary, args, { cwd: dir, env, hint: `It ran in ${dir}.`, ...options });
 }
 
+/** `-backend-config` and `-var` settings as logged: `key=***` for key=value forms (they may hold credentials). */
+export function redactSetting(flag: string, setting: string): string {
+  const eq = setting.indexOf('=');
+  return eq === -1 ? `${flag}=${setting}` : `${flag}=${setting.slice(0, eq)}=***`;
+}
+
 export async function init(tf: Terraform, dir: string, options: { backend: boolean; backendConfig: readonly string[] }): Promise<void> {
   const args = ['init', '-input=false', '-no-color'];
-  if (!options.backend) args.push('-backend=false');
-  else for (const config of options.backendConfig) args.push(`-backend-config=${config}`);
-  await run(tf, dir, args, { stream: true });
+  const shown = [...args];
+  if (!options.backend) {
+    args.push('-backend=false');
+    shown.push('-backend=false');
+  } else {
+    for (const config of options.backendConfig) {
+      args.push(`-backend-config=${config}`);
+      shown.push(redactSetting('-backend-config', config));
+    }
+  }
+  info(`[command]${[tf.binary, ...shown].map(quoteArg).join(' ')}`);
+  await run(tf, dir, args, { stream: true, quiet: true });
 }
 
 /** Selects the workspace, creating it when it does not exist yet. */
@@ -47,7 +62,7 @@ export interface PlanOptions {
 export async function plan(tf: Terraform, dir: string, options: PlanOptions): Promise<boolean> {
   const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${options.planFile}`, `-lock-timeout=${options.lockTimeout}`];
   for (const file of options.varFiles) args.push(`-var-file=${file}`);
-  const shown = [...args, ...options.variables.map((v) => `-var=${v.split('=')[0]}=***`)];
+  const shown = [...args, ...options.variables.map((v) => redactSetting('-var', v))];
   for (const variable of options.variables) args.push(`-var=${variable}`);
   info(`[command]${[tf.binary, ...shown].map(quoteArg).join(' ')}`);
   const result = await run(tf, dir, args, { okCodes: [0, 2], stream: true, quiet: true });
