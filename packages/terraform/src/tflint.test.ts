@@ -25,6 +25,17 @@ const read = (file: string) => parseTflintReport(fs.readFileSync(path.join(corpu
     expect(JSON.stringify(sarif)).not.toMatch(/\\u001b/);
   });
 
+  it('writes the SARIF of inspection__module.json and recursive__errors.json as in the golden file', () => {
+    const sarif = tflintSarif([
+      { report: read('inspection__module.json'), baseDir: 'stacks/app' },
+      { report: read('recursive__errors.json'), baseDir: 'stacks/broken' },
+    ], { category: 'tflint' });
+    const text = `${JSON.stringify(sarif, null, 2)}\n`;
+    const golden = path.join(import.meta.dirname, '__golden__', 'tflint.sarif.json');
+    if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(golden, text);
+    expect(text).toBe(fs.readFileSync(golden, 'utf8'));
+  });
+
   it('reads the fields of bundled__basic.json', () => {
     const [first] = tflintAnnotations(read('bundled__basic.json'));
     expect(first).toEqual({
