@@ -28019,11 +28019,15 @@ function tflintSarif(reports, options = {}) {
           shortDescription: { text: issue2.rule.name }
         });
       }
+      const callers = (issue2.callers ?? []).filter((c) => c.filename !== issue2.range.filename || c.start?.line !== issue2.range.start?.line);
       results.push({
         ruleId: issue2.rule.name,
         level: SARIF_LEVEL[severity],
         message: { text: issue2.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: relative2(issue2.range.filename, baseDir) }, region: region(issue2.range) } }]
+        locations: [{ physicalLocation: { artifactLocation: { uri: relative2(issue2.range.filename, baseDir) }, region: region(issue2.range) } }],
+        ...callers.length > 0 ? {
+          relatedLocations: callers.map((c, id) => ({ id, message: { text: "in the module call chain" }, physicalLocation: { artifactLocation: { uri: relative2(c.filename, baseDir) }, region: region(c) } }))
+        } : {}
       });
     }
     for (const error2 of report.errors) {

@@ -140,11 +140,16 @@ export function tflintSarif(reports: readonly { report: TflintReport; baseDir: s
           shortDescription: { text: issue.rule.name },
         });
       }
+      // An issue inside a module lists the module calls that lead to it (tflint's `callers`).
+      const callers = (issue.callers ?? []).filter((c) => c.filename !== issue.range.filename || c.start?.line !== issue.range.start?.line);
       results.push({
         ruleId: issue.rule.name,
         level: SARIF_LEVEL[severity],
         message: { text: issue.message },
         locations: [{ physicalLocation: { artifactLocation: { uri: relative(issue.range.filename, baseDir) }, region: region(issue.range) } }],
+        ...(callers.length > 0 ? {
+          relatedLocations: callers.map((c, id) => ({ id, message: { text: 'in the module call chain' }, physicalLocation: { artifactLocation: { uri: relative(c.filename, baseDir) }, region: region(c) } })),
+        } : {}),
       });
     }
     for (const error of report.errors) {
