@@ -1,6 +1,7 @@
 import { setRunnerMasking } from '@conveyor/kit';
 import { commands } from './commands.ts';
 import { main } from './program.ts';
+import { humanizeWorkflowCommands } from './terminal.ts';
 
 const write = process.stdout.write.bind(process.stdout);
 // With --json, stdout carries the JSON object alone: log lines (which the action runtime writes to stdout)
@@ -11,8 +12,13 @@ if (own.includes('--json')) {
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
 }
 
-// Outside GitHub Actions nothing reads `::add-mask::`, and printing it would show the secret on the terminal.
-if (process.env.GITHUB_ACTIONS !== 'true') setRunnerMasking(false);
+// Outside GitHub Actions nothing reads workflow commands: `::add-mask::` would show the secret on the terminal,
+// and the others read better as plain lines.
+if (process.env.GITHUB_ACTIONS !== 'true') {
+  setRunnerMasking(false);
+  humanizeWorkflowCommands(process.stdout, process.env.CONVEYOR_DEBUG === '1');
+  humanizeWorkflowCommands(process.stderr, process.env.CONVEYOR_DEBUG === '1');
+}
 
 process.exitCode = await main(argv, {
   stdout: (text) => write(text),

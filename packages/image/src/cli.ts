@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeError, exec, flagHelp, formatOutput, parseFlags, readContext, readInputs, type CliCommand, type CliIo } from '@conveyor/kit';
+import { InputError, describeError, exec, flagHelp, formatOutput, parseFlags, readContext, readInputs, type CliCommand, type CliIo } from '@conveyor/kit';
 import type { Exec } from './builders/index.ts';
 import { buildImage, type Log } from './action.ts';
 import { imageInputs } from './inputs.ts';
@@ -62,7 +62,7 @@ export const imageCommand: CliCommand = {
       return 0;
     } catch (error) {
       io.stderr(`${describeError(error)}\n`);
-      return 1;
+      return error instanceof InputError ? 2 : 1;
     }
   },
 };

@@ -102,3 +102,10 @@ describe('readInputs', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('filePath defaults', () => {
+  it('resolves a default path against the workspace like a given one', () => {
+    expect(readInputs({ dir: filePath({ default: '.' }), config: filePath({ default: 'conf/app.yml' }) }, from({}), { baseDir: '/work/repo' }))
+      .toEqual({ dir: '/work/repo', config: '/work/repo/conf/app.yml' });
+  });
+});

@@ -174,7 +174,9 @@ export function filePath(options: Base<string> & { mustExist?: 'file' | 'directo
   const what = options.mustExist === 'file' ? 'an existing file' : options.mustExist === 'directory' ? 'an existing folder'
     : options.mustExist === 'any' ? 'an existing file or folder' : 'a path';
   const accepted = `${what} (relative paths are taken from the workspace)`;
-  return spec<string | undefined>('path', accepted, options, (raw, name, context) => {
+  // The default is a path like any other: resolved against the workspace and checked the same way.
+  const { default: fallback, ...rest } = options;
+  const inner = spec<string | undefined>('path', accepted, rest, (raw, name, context) => {
     const resolved = path.resolve(context.baseDir, raw.trim());
     if (options.mustExist) {
       let stat: fs.Stats | undefined;
@@ -188,6 +190,7 @@ export function filePath(options: Base<string> & { mustExist?: 'file' | 'directo
     }
     return resolved;
   }, undefined);
+  return { ...inner, parse: (raw, name, context) => inner.parse(isSet(raw) ? raw : fallback ?? raw, name, context) };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `conveyor promote`: the promote action's inputs as flags. */
-import { flagHelp, parseFlags, readInputs, describeError, formatOutput, type CliCommand } from '@conveyor/kit';
+import { InputError, flagHelp, parseFlags, readInputs, describeError, formatOutput, type CliCommand } from '@conveyor/kit';
 import { promoteInputs } from './inputs.ts';
 import { promoteOutputs, runPromotion } from './action.ts';
 
@@ -35,7 +35,7 @@ export const promoteCommand: CliCommand = {
       return 0;
     } catch (error) {
       io.stderr(`${describeError(error)}\n`);
-      return 1;
+      return error instanceof InputError ? 2 : 1;
     }
   },
 };

@@ -106,7 +106,7 @@ export const sopsCommand: CliCommand = {
       return await runChild(flags.rest, { ...io.env, ...Object.fromEntries(variables.map((v) => [v.name, v.value])) }, io.cwd);
     } catch (error) {
       io.stderr(`${describeError(error)}\n`);
-      return 1;
+      return error instanceof InputError ? 2 : 1;
     }
   },
 };
