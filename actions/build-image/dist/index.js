@@ -33674,9 +33674,10 @@ function getState(name) {
 }
 
 // packages/kit/src/mask.ts
+var registerWithRunner = true;
 var SHORT_SECRET = 4;
 function maskSecret(value, options = {}) {
-  if (value === "") return false;
+  if (value === "" || !registerWithRunner) return false;
   setSecret(value);
   const lines2 = value.split(/\r?\n/);
   if (lines2.length > 1) {
@@ -33782,7 +33783,8 @@ function text(options = {}) {
 function filePath(options = {}) {
   const what = options.mustExist === "file" ? "an existing file" : options.mustExist === "directory" ? "an existing folder" : options.mustExist === "any" ? "an existing file or folder" : "a path";
   const accepted = `${what} (relative paths are taken from the workspace)`;
-  return spec("path", accepted, options, (raw, name, context) => {
+  const { default: fallback, ...rest } = options;
+  const inner = spec("path", accepted, rest, (raw, name, context) => {
     const resolved = path.resolve(context.baseDir, raw.trim());
     if (options.mustExist) {
       let stat2;
@@ -33796,6 +33798,7 @@ function filePath(options = {}) {
     }
     return resolved;
   }, void 0);
+  return { ...inner, parse: (raw, name, context) => inner.parse(isSet(raw) ? raw : fallback ?? raw, name, context) };
 }
 function secret(options = {}) {
   const required = options.required ?? false;

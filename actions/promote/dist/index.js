@@ -32895,7 +32895,8 @@ function boolean(options = {}) {
 function filePath(options = {}) {
   const what = options.mustExist === "file" ? "an existing file" : options.mustExist === "directory" ? "an existing folder" : options.mustExist === "any" ? "an existing file or folder" : "a path";
   const accepted = `${what} (relative paths are taken from the workspace)`;
-  return spec("path", accepted, options, (raw, name, context) => {
+  const { default: fallback, ...rest } = options;
+  const inner = spec("path", accepted, rest, (raw, name, context) => {
     const resolved = path.resolve(context.baseDir, raw.trim());
     if (options.mustExist) {
       let stat2;
@@ -32909,6 +32910,7 @@ function filePath(options = {}) {
     }
     return resolved;
   }, void 0);
+  return { ...inner, parse: (raw, name, context) => inner.parse(isSet(raw) ? raw : fallback ?? raw, name, context) };
 }
 function secret(options = {}) {
   const required = options.required ?? false;
