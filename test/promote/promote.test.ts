@@ -234,7 +234,7 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
       changed: false, 'commit-sha': null, 'pr-url': null, 'deployment-id': null, 'previous-digest': web3, digest: i.web1, files: ['dev/kustomization.yaml'],
     });
     err.length = 0;
-    expect(await promoteCommand.run(['--environment', 'dev', '--image', i.web, '--rollback', '--digest', i.web1], io)).toBe(1);
+    expect(await promoteCommand.run(['--environment', 'dev', '--image', i.web, '--rollback', '--digest', i.web1], io)).toBe(2);
     expect(err.join('')).toContain("Inputs 'rollback' and 'digest' exclude each other");
   });
 

@@ -1,4 +1,5 @@
 /** planRelease and `conveyor release` on real git repositories. */
+import { InputError } from '@conveyor/kit';
 import { describe, it, expect, afterAll } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -137,10 +138,9 @@ describe('conveyor release', () => {
   it('without --dry-run and without a token it fails before anything, naming the input', async () => {
     const dir = repo();
     commit(dir, 'feat: first');
-    let stderr = '';
-    const code = await releaseCommand.run([], { stdout: () => undefined, stderr: (t) => (stderr += t), env: { PATH: process.env.PATH }, cwd: dir });
-    expect(code).toBe(1);
-    expect(stderr).toContain('github-token');
+    // The subcommand throws the InputError; the conveyor dispatcher prints it and exits 2.
+    await expect(releaseCommand.run([], { stdout: () => undefined, stderr: () => undefined, env: { PATH: process.env.PATH }, cwd: dir }))
+      .rejects.toThrow(new InputError(['Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works), or set `dry-run: true` to only compute the version.']));
     expect(sh(dir, 'tag')).toBe('');
   });
 });

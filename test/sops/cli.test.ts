@@ -37,7 +37,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
     expect(noMac.stdout).toBe('');
     expect(noMac.stderr).toMatch(/no_mac\.yaml has no MAC/);
     const bad = await cli(['decrypt', 'flux/algorithms/age.yaml', '--output-type', 'toml'], ageEnv());
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('accepted: json | yaml | dotenv');
   });
 

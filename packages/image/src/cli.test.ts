@@ -36,10 +36,10 @@ describe('conveyor image', () => {
 
   it('names an unknown flag and a bad input', async () => {
     const t = io(os.tmpdir());
-    expect(await imageCommand.run(['--colour', 'red'], t.io)).toBe(1);
+    expect(await imageCommand.run(['--colour', 'red'], t.io)).toBe(2);
     expect(t.err.join('')).toContain('Unknown flag --colour');
     const u = io(os.tmpdir());
-    expect(await imageCommand.run(['--builder', 'kaniko'], u.io)).toBe(1);
+    expect(await imageCommand.run(['--builder', 'kaniko'], u.io)).toBe(2);
     expect(u.err.join('')).toContain("Input 'builder' is \"kaniko\"; accepted: auto | buildah | buildx.");
   });
 });
