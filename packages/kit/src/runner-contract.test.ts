@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundle } from '../../../scripts/build.ts';
+import { parseFileCommand } from '../../../test/support/runner.ts';
 
 let dir: string;
 let script: string;
@@ -41,20 +42,6 @@ function runAction(inputs: Record<string, string>, extraEnv: Record<string, stri
   const result = spawnSync(process.execPath, [script], { env, encoding: 'utf8' });
   const read = (p: string) => fs.readFileSync(p, 'utf8');
   return { status: result.status, stdout: result.stdout, files: { output: read(paths.output), summary: read(paths.summary), env: read(paths.env), state: read(paths.state) } };
-}
-
-/** Parses the runner's `name<<DELIMITER` file-command format. */
-function parseFileCommand(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const body: string[] = [];
-    for (i += 1; i < lines.length && lines[i] !== match[2]; i++) body.push(lines[i]!);
-    values[match[1]!] = body.join('\n');
-  }
-  return values;
 }
 
 describe('the runner contract', () => {
