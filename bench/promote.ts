@@ -13,6 +13,9 @@ import { cleanupTempDirs, tempDir } from '../test/support/tmp.ts';
 import { gitEnv, gitopsRemote, pushImage } from '../test/promote/support.ts';
 
 const FILES = 500;
+/** CONVEYOR_BENCH_PROFILE=<dir> writes a V8 CPU profile of each promotion there (node --cpu-prof). */
+const profileDir = process.env['CONVEYOR_BENCH_PROFILE'];
+const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
 const RUNS = 7;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -41,7 +44,7 @@ try {
   const runnerTemp = tempDir('conveyor-bench-runner-');
 
   const promotion = (digest: string) => timed(() => {
-    const result = spawnSync(process.execPath, [path.join(root, b.outfile)], {
+    const result = spawnSync(process.execPath, [...profile, path.join(root, b.outfile)], {
       env: { ...env, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, 'INPUT_ENVIRONMENT': 'dev', 'INPUT_IMAGE': image, 'INPUT_DIGEST': digest, 'INPUT_ENVIRONMENTS-FILE': 'environments.yml' },
       encoding: 'utf8',
     });

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConveyorError, maskSecret } from '@conveyor/kit';
-import { GitError, commitFiles, git, push, readFileAt, readLog, revParse } from '@conveyor/git';
+import { GitError, commitFiles, git, identityEnv, push, readFileAt, readLog, revParse } from '@conveyor/git';
 import type { Environment } from './environments.ts';
 import { observe, runningDigest, type BoundTarget } from './manifests.ts';
 import type { Observed } from './targets/index.ts';
@@ -147,9 +147,15 @@ export function writeFiles(dir: string, edits: ReadonlyMap<string, string>): voi
   for (const [file, text] of edits) fs.writeFileSync(path.join(dir, file), text);
 }
 
-/** Commits the edited files on the environment's branch and pushes, rebasing when the branch moved. */
+/**
+ * Commits the edited files on the environment's branch and pushes, rebasing when the branch moved. The
+ * clone is this promotion's own, so its index holds nothing but these files once they are added: one
+ * `git add` and one `git commit` of the index (a commit naming 500 paths would build a second index).
+ */
 export async function commitAndPush(co: Checkout, files: readonly string[], message: string): Promise<{ sha: string; attempts: number }> {
-  await commitFiles(co.dir, { message, paths: files });
+  if (files.length === 0) throw new TypeError('commitAndPush: no file to commit.');
+  await git(co.dir, ['add', '--', ...files]);
+  await git(co.dir, ['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env: await identityEnv(co.dir) });
   return push(co.dir, { branch: co.branch, retries: 5 });
 }
 

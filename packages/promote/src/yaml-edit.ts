@@ -1,13 +1,16 @@
 /**
  * Byte-preserving YAML edits. A change replaces only the source span of one scalar (keeping its quoting
  * style) or inserts one `key: value` line into a block mapping; every other byte of the file stays as it
- * was. After editing, the text is parsed again and compared node by node with the original (keys,
- * order, values, tags, anchors, aliases) except the changed values, so an edit that
- * would change anything else is refused instead of written.
+ * was. After editing, the result is read back and checked: when every change replaces one scalar in
+ * place, the edited text is tokenised again and its tokens must be the original tokens except the
+ * replaced scalars, which must read as the new values (the documents are built from the tokens, so equal
+ * tokens give equal documents: keys, order, values, tags, anchors, aliases, comments). Otherwise, or when
+ * that check cannot show it, the text is parsed again and compared node by node with the original. An
+ * edit that would change anything else is refused instead of written.
  */
 import { ConveyorError } from '@conveyor/kit';
 import {
-  isAlias, isMap, isScalar, isSeq, parseAllDocuments, parseDocument,
+  CST, Composer, Lexer, Parser, isAlias, isMap, isScalar, isSeq, parseAllDocuments, parseDocument,
   type Document, type Node, type Scalar, type YAMLMap,
 } from 'yaml';
 
@@ -26,6 +29,8 @@ export interface YamlFile {
   file: string;
   text: string;
   docs: Document[];
+  /** The lexer's tokens of `text`, kept to check edits cheaply (see `applyChanges`). */
+  lexemes?: readonly string[];
 }
 
 export class YamlEditError extends ConveyorError {}
@@ -36,8 +41,24 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-/** Parses every document of `text`; a syntax error names the file and line. */
+/** Parses every document of `text`, keeping the lexer's tokens; a syntax error names the file and line. */
 export function parseYamlFile(file: string, text: string): YamlFile {
+  const lexemes: string[] = [];
+  const parser = new Parser();
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(text)) {
+      lexemes.push(lexeme);
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const docs = Array.from(new Composer().compose(tokens())) as Document[];
+  if (docs.every((doc) => doc.errors.length === 0)) return { file, text, docs, lexemes };
+  return parseChecked(file, text);
+}
+
+/** Parses every document of `text` the plain way; a syntax error names the file and line. */
+function parseChecked(file: string, text: string): YamlFile {
   const docs = parseAllDocuments(text) as Document[] | { errors: unknown[] };
   if (!Array.isArray(docs)) throw new YamlEditError(`${file} is not YAML that can be read; fix the file and run again.`);
   for (const doc of docs) {
@@ -86,7 +107,20 @@ export function stringAt(doc: Document, path: YamlPath): string | undefined {
   return String(node.value);
 }
 
+/** Answers of `plainReadsBack`, by value: a promotion writes the same few values into many files. */
+const plainAnswers = new Map<string, boolean>();
+
 function plainReadsBack(value: string): boolean {
+  let answer = plainAnswers.get(value);
+  if (answer === undefined) {
+    answer = plainReadsBackUncached(value);
+    if (plainAnswers.size >= 256) plainAnswers.clear();
+    plainAnswers.set(value, answer);
+  }
+  return answer;
+}
+
+function plainReadsBackUncached(value: string): boolean {
   if (value === '' || /^\s|\s$|[\n\r]/.test(value)) return false;
   try {
     const doc = parseDocument(`k: ${value}\n`);
@@ -108,6 +142,55 @@ interface Splice {
   start: number;
   end: number;
   text: string;
+  /** For a scalar replaced in place: the value its new text must read as. */
+  value?: string;
+}
+
+/** Lexer tokens that mark a position without covering any source text. */
+const isMarker = (lexeme: string): boolean => lexeme === '\x02' || lexeme === '\x18' || lexeme === '\x1f';
+
+/** Whether `source` (one scalar token) reads as exactly `value`, with no error. */
+function scalarReadsAs(source: string, value: string): boolean {
+  const quote = source[0];
+  if (quote !== '"' && quote !== "'") return source === value && plainReadsBack(value);
+  let failed = false;
+  const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+  const read = CST.resolveAsScalar({ type, offset: 0, indent: 0, source }, true, () => { failed = true; });
+  return !failed && read.value === value;
+}
+
+/**
+ * The cheap read-back check: `out` must tokenise to the original tokens except the replaced scalars,
+ * each of which must be one token of the same kind reading as its new value. The composer builds the
+ * documents from these tokens alone, so the edited file then holds exactly the same data except those
+ * values. Returns false whenever it cannot show that (the caller then parses and compares in full).
+ */
+function sameTokensExcept(yaml: YamlFile, splices: readonly Splice[], out: string): boolean {
+  const before = yaml.lexemes;
+  if (!before || splices.some((s) => s.value === undefined)) return false;
+  // A %YAML or %TAG directive changes how plain values resolve; leave those files to the full check.
+  if (/(^|\n)%/.test(yaml.text)) return false;
+  const byStart = new Map(splices.map((s) => [s.start, s]));
+  let index = 0;
+  let offset = 0;
+  let replaced = 0;
+  for (const lexeme of new Lexer().lex(out)) {
+    const original = before[index];
+    if (original === undefined) return false;
+    index += 1;
+    const marker = isMarker(original);
+    const splice = marker ? undefined : byStart.get(offset);
+    if (splice && original.length === splice.end - splice.start) {
+      const quote = original[0] === '"' || original[0] === "'" ? original[0] : '';
+      if (lexeme !== splice.text || (quote !== '' && lexeme[0] !== quote) || (quote === '' && before[index - 2] !== '\x1f')) return false;
+      if (!scalarReadsAs(lexeme, splice.value!)) return false;
+      replaced += 1;
+    } else if (lexeme !== original) {
+      return false;
+    }
+    if (!marker) offset += original.length;
+  }
+  return index === before.length && replaced === splices.length;
 }
 
 function insertion(yaml: YamlFile, map: YAMLMap, key: string, value: string, where: string): Splice {
@@ -171,12 +254,17 @@ function sameExcept(before: unknown, after: unknown, doc: number, path: YamlPath
   return false;
 }
 
+/** Which check accepted an edit: the token comparison, or the full parse and comparison. */
+export interface EditCheck {
+  by?: 'tokens' | 'parse';
+}
+
 /**
  * Applies `changes` to the file's text. Only the changed scalars' spans (and inserted lines) differ in
  * the result. Throws when a path cannot be edited (an alias, a block scalar, a missing parent), or when
  * the edited text would not read back as exactly the expected data.
  */
-export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string {
+export function applyChanges(yaml: YamlFile, changes: readonly Change[], check: EditCheck = {}): string {
   const splices: Splice[] = [];
   const changed = new Map<string, string>();
   for (const change of changes) {
@@ -199,7 +287,8 @@ export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string
       const style = node.value === null || empty ? 'PLAIN' : node.type;
       const space = empty && yaml.text[node.range[0] - 1] === ':' ? ' ' : '';
       const gap = empty && yaml.text[node.range[0]] === '#' ? ' ' : '';
-      splices.push({ start: node.range[0], end: node.range[1], text: space + renderScalar(change.value, style) + gap });
+      const text = space + renderScalar(change.value, style) + gap;
+      splices.push({ start: node.range[0], end: node.range[1], text, ...(empty ? {} : { value: change.value }) });
     } else {
       throw new YamlEditError(`${where} is not a single value (it is a mapping or list); check the value path.`);
     }
@@ -214,7 +303,17 @@ export function applyChanges(yaml: YamlFile, changes: readonly Change[]): string
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
     previous = s.start;
   }
-  const reread = parseYamlFile(yaml.file, out).docs;
+  if (sameTokensExcept(yaml, splices, out)) {
+    check.by = 'tokens';
+    return out;
+  }
+  check.by = 'parse';
+  let reread: Document[];
+  try {
+    reread = parseYamlFile(yaml.file, out).docs;
+  } catch {
+    reread = [];
+  }
   const same = reread.length === yaml.docs.length
     && yaml.docs.every((d, i) => sameExcept(d.contents, reread[i]!.contents, i, [], changed));
   if (!same) {
