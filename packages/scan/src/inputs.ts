@@ -82,7 +82,7 @@ export function loadPolicy(inputs: PolicyInputs, workspace: string): Policy & { 
   for (const file of inputs.vex) {
     const resolved = path.resolve(workspace, file);
     if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile()) {
-      problems.push(`Input 'vex' names ${JSON.stringify(file)}, but ${resolved} is not a file; list OpenVEX documents, one path per line.`);
+      problems.push(`Input 'vex' names ${JSON.stringify(file)}, but ${resolved} is not a file; list OpenVEX or CSAF VEX documents, one path per line.`);
       continue;
     }
     try {

@@ -94,7 +94,7 @@ export function evaluate(report: GrypeReport, policy: Policy, now: number): Eval
     for (const r of expiredRules) if (ruleMatches(r, m, statement)) expired.get(r)!.push(m);
     if (statement && (statement.status === 'not_affected' || statement.status === 'fixed')) {
       const why = [statement.status, statement.justification, statement.impactStatement].filter(Boolean).join(': ');
-      ignored.push(finding(m, `vex:${statement.file}#${statement.index}`, why));
+      ignored.push(finding(m, `vex:${statement.file}#${statement.where}`, why));
       continue;
     }
     if (policy.onlyFixed && m.fix.state !== 'fixed') {

@@ -65,11 +65,12 @@ describe('VEX documents', () => {
       '@context': 'https://openvex.dev/ns',
       statements: [{ vulnerability: 'CVE-1', products: ['pkg:oci/app'], subcomponents: ['pkg:deb/debian/bash@5.0-4'], status: 'not_affected', justification: 'inline_mitigations_already_exist' }],
     }), 'a.json');
-    expect(s).toEqual([{ file: 'a.json', index: 0, vulnerabilities: ['CVE-1'], products: ['pkg:oci/app'], subcomponents: ['pkg:deb/debian/bash@5.0-4'], status: 'not_affected', justification: 'inline_mitigations_already_exist', impactStatement: undefined }]);
+    expect(s).toEqual([{ file: 'a.json', index: 0, where: '0', vulnerabilities: ['CVE-1'], products: ['pkg:oci/app'], subcomponents: ['pkg:deb/debian/bash@5.0-4'], status: 'not_affected', justification: 'inline_mitigations_already_exist', impactStatement: undefined }]);
   });
 
-  it('refuses CSAF, non-VEX JSON and bad statements with the file named', () => {
-    expect(message(() => parseVex('{"document":{},"vulnerabilities":[]}', 'c.json'))).toMatch(/c.json is CSAF; only OpenVEX/);
+  it('reads CSAF as CSAF (csaf.test.ts), and refuses non-VEX JSON and bad statements with the file named', () => {
+    expect(message(() => parseVex('{"document":{},"vulnerabilities":[]}', 'c.json'))).toMatch(/^The VEX document c.json \(CSAF\) has problems:\n- document.category is undefined/);
+    expect(message(() => parseVex('{"statements":[]}', 'x.json'))).toBe('The VEX document x.json is neither OpenVEX (no openvex @context or no statements list) nor CSAF (no document object).');
     expect(() => parseVex('{"statements":[]}', 'x.json')).toThrow(VexError);
     expect(message(() => parseVex('{"@context":"https://openvex.dev/ns/v0.2.0","statements":[{"vulnerability":{"name":"CVE-1"},"products":[],"status":"gone"}]}', 'v.json')))
       .toBe('The VEX document v.json has problems:\n- statements[0].status is "gone"; accepted: not_affected, affected, fixed, under_investigation\n- statements[0] names no product');

@@ -1,22 +1,30 @@
 /**
- * OpenVEX documents (v0.0.x and v0.2.x): statements saying a vulnerability does not affect (or was fixed
- * in) a product. A statement covers a match when it names the match's vulnerability (or one of its
- * aliases) and either names the package's purl (as a product or a subcomponent) or names the scanned
- * image (by reference, digest or `pkg:oci` purl) without narrowing to other subcomponents.
+ * VEX documents: OpenVEX (v0.0.x and v0.2.x) and CSAF 2.0 VEX (see csaf.ts), read into statements saying
+ * a vulnerability does not affect (or was fixed in) a product. A statement covers a match when it names
+ * the match's vulnerability (or one of its aliases) and the package or the scanned image:
+ * - OpenVEX: it names the package's purl (as a product or a subcomponent; both compared without
+ *   qualifiers or subpath) or names the scanned image (by reference, digest or `pkg:oci` purl) without
+ *   narrowing to other subcomponents;
+ * - CSAF: the rule of `csafCovers` (purl qualifiers of the statement must be present in the package's).
  */
 import type { GrypeReport, Match } from './report.ts';
 import { VEX_STATUSES, type VexStatus } from './rules.ts';
+import { csafCovers, looksLikeCsaf, parsePurl, readCsaf, type CsafProduct, type ScannedImage } from './csaf.ts';
 
 export interface VexStatement {
   /** The document it came from, as given. */
   file: string;
   index: number;
+  /** Where the statement is in its document, for the ignore's rule name: `0` (OpenVEX statements[0]) or a CSAF JSON path. */
+  where: string;
   vulnerabilities: string[];
   products: string[];
   subcomponents: string[];
   status: VexStatus;
   justification?: string;
   impactStatement?: string;
+  /** For CSAF statements: the product, resolved through the product tree (products then holds its id). */
+  csaf?: CsafProduct;
 }
 
 export class VexError extends Error {
@@ -32,21 +40,34 @@ const ids = (v: unknown): string[] => (Array.isArray(v) ? v : [])
   .map((x) => (typeof x === 'string' ? x : isObject(x) ? String(x['@id'] ?? '') : ''))
   .filter((x) => x !== '');
 
-/** Parses one OpenVEX document. `file` names it in errors. CSAF VEX is refused with a clear message. */
+/** Parses one VEX document, OpenVEX or CSAF 2.0 VEX. `file` names it in errors, with the JSON path of each problem. */
 export function parseVex(source: string, file: string): VexStatement[] {
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (error) {
-    throw new VexError(`The VEX document ${file} is not JSON (${(error as Error).message}); pass an OpenVEX document.`);
+    throw new VexError(`The VEX document ${file} is not JSON (${(error as Error).message}); pass an OpenVEX or CSAF VEX document.`);
   }
-  if (!isObject(data)) throw new VexError(`The VEX document ${file} is not a JSON object; pass an OpenVEX document.`);
-  if (isObject(data.document) && 'vulnerabilities' in data) {
-    throw new VexError(`The VEX document ${file} is CSAF; only OpenVEX documents are read. Convert it (for example with vexctl) or pass an OpenVEX file.`);
+  if (!isObject(data)) throw new VexError(`The VEX document ${file} is not a JSON object; pass an OpenVEX or CSAF VEX document.`);
+  if (looksLikeCsaf(data)) {
+    const { statements, problems } = readCsaf(data);
+    if (problems.length > 0) throw new VexError(`The VEX document ${file} (CSAF) has problems:\n- ${problems.join('\n- ')}`);
+    return statements.map((s, index) => ({
+      file,
+      index,
+      where: s.where,
+      vulnerabilities: s.vulnerabilities,
+      products: [s.product.id],
+      subcomponents: [],
+      status: s.status,
+      justification: s.justification,
+      impactStatement: s.impactStatement,
+      csaf: s.product,
+    }));
   }
   const context = String(data['@context'] ?? '');
   if (!context.includes('openvex') || !Array.isArray(data.statements)) {
-    throw new VexError(`The VEX document ${file} is not OpenVEX (no openvex @context or no statements list).`);
+    throw new VexError(`The VEX document ${file} is neither OpenVEX (no openvex @context or no statements list) nor CSAF (no document object).`);
   }
   const problems: string[] = [];
   const out: VexStatement[] = [];
@@ -65,6 +86,7 @@ export function parseVex(source: string, file: string): VexStatement[] {
     out.push({
       file,
       index,
+      where: String(index),
       vulnerabilities,
       products,
       subcomponents,
@@ -112,9 +134,15 @@ export function vexStatementFor(match: Match, statements: readonly VexStatement[
   const vulnIds = new Set([match.id, ...match.related.map((r) => r.id)]);
   const purl = match.artifact.purl ? purlKey(match.artifact.purl) : undefined;
   const images = imageIdentities(source);
+  let scanned: ScannedImage | undefined;
   let found: VexStatement | undefined;
   for (const s of statements) {
     if (!s.vulnerabilities.some((v) => vulnIds.has(v))) continue;
+    if (s.csaf) {
+      scanned ??= { digest: source.digest, names: new Set([...images].filter((n) => source.digest !== undefined && n.includes(source.digest))) };
+      if (csafCovers(s.csaf, match.artifact.purl ? parsePurl(match.artifact.purl) : undefined, scanned)) found = s;
+      continue;
+    }
     const namesPackage = purl !== undefined && [...s.products, ...s.subcomponents].some((p) => purlKey(p) === purl);
     const namesImage = s.products.some((p) => coversImage(p, images, source.digest)) && s.subcomponents.length === 0;
     if (namesPackage || namesImage) found = s;
