@@ -46,7 +46,10 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
   const bin = writeStandInGrype(dir);
   const workspace = path.join(dir, 'workspace');
   fs.mkdirSync(workspace);
-  for (const [name, content] of Object.entries(workspaceFiles)) fs.writeFileSync(path.join(workspace, name), content);
+  for (const [name, content] of Object.entries(workspaceFiles)) {
+    fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+    fs.writeFileSync(path.join(workspace, name), content);
+  }
   const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), env: path.join(dir, 'env'), state: path.join(dir, 'state') };
   for (const f of Object.values(files)) fs.writeFileSync(f, '');
   const log = path.join(dir, 'grype-calls.jsonl');
@@ -187,6 +190,63 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
       'vex:app.openvex.json#0 CVE-2023-39410 avro@1.9.2',
       '.grype.yaml ignore[0] CVE-2023-44981 cups-libs@1:2.2.6-50.el8',
     ]);
+  });
+
+  it('reads CSAF VEX documents next to OpenVEX: known_not_affected and fixed move matches to ignored', () => {
+    const digest = 'sha256:97e6d5aeed19f627205b218f45b284cd01ff658dd181416ab1d3e21aeb28d68e';
+    const csaf = JSON.stringify({
+      document: {
+        category: 'csaf_vex',
+        csaf_version: '2.0',
+        publisher: { category: 'vendor', name: 'Example Corp', namespace: 'https://example.com' },
+        title: 'Connector image VEX',
+        tracking: { id: 'EX-VEX-1', status: 'final', version: '1', initial_release_date: '2025-05-01T00:00:00Z', current_release_date: '2025-05-01T00:00:00Z', revision_history: [{ date: '2025-05-01T00:00:00Z', number: '1', summary: 'First' }] },
+      },
+      product_tree: {
+        full_product_names: [
+          { name: 'Connector image', product_id: 'IMAGE', product_identification_helper: { purl: `pkg:oci/xjoin-kafka-connect-strimzi@${encodeURIComponent(digest)}` } },
+          { name: 'cups-libs', product_id: 'CUPS', product_identification_helper: { purl: 'pkg:rpm/rhel/cups-libs@2.2.6-50.el8?arch=x86_64&epoch=1' } },
+          { name: 'bind-libs', product_id: 'BIND', product_identification_helper: { purl: 'pkg:rpm/rhel/bind-libs@9.11.36-5.el8_7.2?arch=x86_64&epoch=32' } },
+        ],
+        relationships: [{ category: 'default_component_of', product_reference: 'BIND', relates_to_product_reference: 'IMAGE', full_product_name: { name: 'bind-libs in the connector image', product_id: 'IMAGE:BIND' } }],
+      },
+      vulnerabilities: [
+        { cve: 'CVE-2023-44981', product_status: { known_not_affected: ['CUPS'] }, flags: [{ label: 'vulnerable_code_not_in_execute_path', product_ids: ['CUPS'] }] },
+        { cve: 'CVE-2023-4408', product_status: { fixed: ['IMAGE:BIND'] } },
+        { cve: 'CVE-2023-50387', product_status: { known_affected: ['IMAGE'] } },
+      ],
+    });
+    const openvex = JSON.stringify({
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      statements: [{ vulnerability: { name: 'CVE-2023-39410' }, products: [{ '@id': 'pkg:maven/org.apache.avro/avro@1.9.2' }], status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' }],
+    });
+    const run = runAction({ image: IMAGE, 'severity-cutoff': 'critical', vex: 'security/app.csaf.json\napp.openvex.json' }, {}, { 'security/app.csaf.json': csaf, 'app.openvex.json': openvex });
+    expect(run.status).toBe(0);
+    expect(run.outputs.verdict).toBe('pass');
+    expect(JSON.parse(run.outputs.counts!).critical).toBe(0);
+    const verdict = parseVerdict(fs.readFileSync(run.outputs['verdict-file']!, 'utf8'));
+    expect(verdict.policy.vex).toEqual(['security/app.csaf.json', 'app.openvex.json']);
+    expect(verdict.ignored.map((i) => `${i.rule} | ${i.id} ${i.package} | ${i.reason}`).sort()).toEqual([
+      'vex:app.openvex.json#0 | CVE-2023-39410 avro | not_affected: vulnerable_code_not_in_execute_path',
+      'vex:security/app.csaf.json#vulnerabilities[0].product_status.known_not_affected[0] | CVE-2023-44981 cups-libs | not_affected: vulnerable_code_not_in_execute_path',
+      'vex:security/app.csaf.json#vulnerabilities[1].product_status.fixed[0] | CVE-2023-4408 bind-libs | fixed',
+    ]);
+    expect(run.summary).toContain('not_affected: vulnerable_code_not_in_execute_path');
+  });
+
+  it('refuses a malformed CSAF document before running grype, naming the file and the JSON path', () => {
+    const csaf = JSON.stringify({
+      document: { category: 'csaf_vex', csaf_version: '2.0' },
+      product_tree: { full_product_names: [{ name: 'cups-libs', product_id: 'CUPS', product_identification_helper: { purl: 'pkg:rpm/rhel/cups-libs@2.2.6-50.el8' } }] },
+      vulnerabilities: [{ cve: 'CVE-2023-44981', product_status: { known_not_affected: ['CUPS', 'CUPS-2'] } }],
+    });
+    const run = runAction({ image: IMAGE, vex: 'app.csaf.json' }, {}, { 'app.csaf.json': csaf });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("Input 'vex': The VEX document app.csaf.json (CSAF) has problems:");
+    expect(run.stdout).toContain('vulnerabilities[0].product_status.known_not_affected[0] "CUPS" has no impact statement');
+    expect(run.stdout).toContain('vulnerabilities[0].product_status.known_not_affected[1] is "CUPS-2", which product_tree does not define');
+    expect(run.calls).toEqual([]);
+    expect(run.outputs.verdict).toBeUndefined();
   });
 
   it('refuses a config file that does not exist before running grype', () => {
