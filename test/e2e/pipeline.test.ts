@@ -50,6 +50,8 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
   let oldDigest: string;
   let grypeBin: string;
   let steps = 0;
+  /** Every step's log, to check that no secret reached one. */
+  const logs: string[] = [];
 
   // What the steps hand on, filled in as the test goes.
   let release: ActionRun;
@@ -59,6 +61,7 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
   let failVerdict: string;
 
   const githubToken = 'ghs_pipeline_token_0001';
+  const registryPassword = 'registry-token-0002';
 
   /** The event of a run: a push payload for `ref` and the runner variables that go with it. */
   function event(name: 'push' | 'workflow_dispatch', ref: string): NodeJS.ProcessEnv {
@@ -89,6 +92,9 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
         RUNNER_TEMP: path.join(stepDir, 'runner-temp'), RUNNER_TOOL_CACHE: path.join(tmp, 'tool-cache'),
         ...extra,
       },
+    }).then((run) => {
+      logs.push(run.stdout, run.stderr, run.summary);
+      return run;
     });
   }
 
@@ -142,7 +148,7 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
     // a bare type=semver rule has no tag to read and gives nothing.
     built = await step('build-image', {
       images: image, context: '.', file: '', platforms: 'linux/amd64', push: 'true',
-      registry: registry.host, username: 'ada', password: 'registry-token-0002',
+      registry: registry.host, username: 'ada', password: registryPassword,
       tags: [
         'type=ref,event=branch', 'type=ref,event=pr',
         `type=semver,pattern={{version}},value=${release.outputs.tag}`,
@@ -268,5 +274,11 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
     }
     expect(api.state.deployments.find((d) => d.environment === 'production')?.productionEnvironment).toBe(true);
     expect(api.violations).toEqual([]);
+  });
+
+  it('no step printed the GitHub token or the registry password outside the mask commands', () => {
+    const leaks = logs.join('\n').split('\n').filter((l) => !l.startsWith('::add-mask::') && (l.includes(githubToken) || l.includes(registryPassword)));
+    expect(leaks).toEqual([]);
+    expect(logs.join('\n')).toContain(`::add-mask::${registryPassword}`);
   });
 });
