@@ -263,6 +263,8 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
     expect(digestsIn(gitopsFile('dev/kustomization.yaml'))).toEqual([digest]);
     expect(digestsIn(gitopsFile('stage/values.yaml'))).toEqual([digest]);
     expect(digestsIn(gitopsFile('prod/deployment.yaml'))).toEqual([digest]);
+    // deploy-prod hands promote the git tag's name (github.ref_name, v1.1.0) as the version, so prod's informative
+    // tag is v1.1.0 while dev got the release's version (1.1.0); the digest is what runs, and it is the same.
     expect(gitopsFile('prod/deployment.yaml')).toContain(`image: ${image}:v1.1.0@${digest} # {"$imagepolicy": "flux-system:app"}`);
     expect(git(tmp, env, '--git-dir', gitops, 'log', '--format=%s', 'main').split('\n')).toHaveLength(4);
 
