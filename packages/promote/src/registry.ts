@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ConveyorError } from '@conveyor/kit';
+import { httpFetch, type HttpFetch, type HttpResponse } from './http.ts';
 import { parseReference, type ImageReference } from './reference.ts';
 
 export const MANIFEST_TYPES = [
@@ -23,7 +24,8 @@ export interface RegistryOptions {
   password?: string;
   /** Use http:// instead of https:// (default: only for 127.0.0.1, localhost and [::1]). */
   plainHttp?: boolean;
-  fetch?: typeof fetch;
+  /** How requests are made (default: `httpFetch`, on node:http; the global `fetch` also fits). */
+  fetch?: HttpFetch;
 }
 
 /** Parses `Bearer realm="…",service="…",scope="…"` (and `Basic realm="…"`). */
@@ -69,7 +71,7 @@ export class RegistryClient {
     const headers: Record<string, string> = {};
     const basic = this.basic();
     if (basic) headers.authorization = basic;
-    const res = await (this.options.fetch ?? fetch)(url, { headers });
+    const res = await (this.options.fetch ?? httpFetch)(url, { headers });
     if (!res.ok) {
       throw new RegistryError(`The registry's token service ${url.origin}${url.pathname} refused a token for ${image} (HTTP ${res.status}); check the registry credentials.`);
     }
@@ -88,12 +90,12 @@ export class RegistryClient {
     const ref = parseReference(image);
     const url = `${this.base(ref)}/v2/${ref.repository}/manifests/${encodeURIComponent(reference)}`;
     const shown = `${image}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
-    const doFetch = this.options.fetch ?? fetch;
+    const doFetch = this.options.fetch ?? httpFetch;
     let authorization: string | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       const headers: Record<string, string> = { accept: MANIFEST_TYPES.join(', ') };
       if (authorization) headers.authorization = authorization;
-      let res: Response;
+      let res: HttpResponse;
       try {
         res = await doFetch(url, { method: 'HEAD', headers });
       } catch (error) {

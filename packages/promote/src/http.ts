@@ -1,0 +1,74 @@
+/**
+ * A small HTTP client on node:http and node:https for the registry checks: one request, the whole body
+ * read, redirects followed, a time limit. It answers with the part of the fetch Response the registry
+ * client uses, so `fetch` itself can still be passed in. Node's global fetch would do the work, but
+ * loading it costs more than the check itself in a short process (about 50 to 200 ms on a cold start
+ * here, against about 20 ms for the same request through node:http).
+ */
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+export interface HttpResponse {
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface HttpRequest {
+  method?: string;
+  headers?: Record<string, string>;
+}
+
+export type HttpFetch = (url: string | URL, init?: HttpRequest) => Promise<HttpResponse>;
+
+const TIMEOUT_MS = 60_000;
+const MAX_REDIRECTS = 5;
+
+function once(url: URL, method: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
+  return new Promise((resolve, reject) => {
+    const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url.origin} did not answer within ${TIMEOUT_MS / 1000} s.`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** One request, following up to five redirects (credentials are not sent to another origin). */
+export const httpFetch: HttpFetch = async (address, init = {}) => {
+  let url = new URL(address);
+  let method = (init.method ?? 'GET').toUpperCase();
+  let headers = { ...init.headers };
+  for (let hop = 0; ; hop++) {
+    const answer = await once(url, method, headers);
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && answer.status !== 304 && location && hop < MAX_REDIRECTS) {
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+      if (answer.status === 303 && method !== 'HEAD') method = 'GET';
+      url = next;
+      continue;
+    }
+    const { status, body } = answer;
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      headers: {
+        get(name: string): string | null {
+          const value = answer.headers[name.toLowerCase()];
+          return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+        },
+      },
+      json: async () => JSON.parse(body.toString('utf8')) as unknown,
+      arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+    };
+  }
+};
