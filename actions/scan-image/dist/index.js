@@ -5649,12 +5649,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9034,10 +9034,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15041,9 +15041,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -19796,8 +19796,8 @@ var require_prerelease = __commonJS({
     "use strict";
     var parse = require_parse2();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+      const parsed2 = parse(version, options);
+      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
     };
     module.exports = prerelease;
   }
@@ -22009,8 +22009,8 @@ var require_prerelease2 = __commonJS({
     "use strict";
     var parse = require_parse3();
     var prerelease = (version, options) => {
-      const parsed = parse(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
+      const parsed2 = parse(version, options);
+      return parsed2 && parsed2.prerelease.length ? parsed2.prerelease : null;
     };
     module.exports = prerelease;
   }
@@ -34893,12 +34893,18 @@ var RELATIONSHIP_CATEGORIES = ["default_component_of", "external_component_of", 
 function looksLikeCsaf(data) {
   return isObject2(data.document) && ("csaf_version" in data.document || "vulnerabilities" in data || "product_tree" in data);
 }
+var parsed = /* @__PURE__ */ new Map();
 function parsePurl(purl) {
+  if (parsed.has(purl)) return parsed.get(purl);
+  let result2;
   try {
-    return import_packageurl_js.PackageURL.fromString(purl);
+    result2 = import_packageurl_js.PackageURL.fromString(purl);
   } catch {
-    return void 0;
+    result2 = void 0;
   }
+  if (parsed.size >= 1e5) parsed.clear();
+  parsed.set(purl, result2);
+  return result2;
 }
 function readCsaf(data) {
   const problems = [];
@@ -34958,6 +34964,9 @@ function readCsaf(data) {
     list2(tree.product_groups, "product_tree.product_groups").forEach((g, i) => {
       const at = `product_tree.product_groups[${i}]`;
       if (!isObject2(g) || typeof g.group_id !== "string" || !Array.isArray(g.product_ids)) return void problems.push(`${at} needs a group_id and a product_ids list`);
+      g.product_ids.forEach((id, j) => {
+        if (typeof id !== "string" || !raw.has(id)) problems.push(`${at}.product_ids[${j}] is ${JSON.stringify(id)}, which product_tree does not define`);
+      });
       groups.set(g.group_id, g.product_ids.map(String));
     });
     for (const [id, p] of raw) {
@@ -34968,16 +34977,31 @@ function readCsaf(data) {
       }
     }
   }
+  const state = /* @__PURE__ */ new Map();
+  const visit = (id) => {
+    if (state.get(id) === "done") return true;
+    if (state.get(id) === "visiting") return false;
+    state.set(id, "visiting");
+    const rel = raw.get(id)?.relationship;
+    const ok3 = !rel || visit(rel.component) && visit(rel.platform);
+    state.set(id, "done");
+    return ok3;
+  };
+  for (const [id, p] of raw) {
+    if (p.relationship && !visit(id)) problems.push(`${p.where.replace(/\.product_id$/, "")} "${id}" is defined through itself (a circular relationship)`);
+    if (p.relationship) state.clear();
+  }
   const resolved = /* @__PURE__ */ new Map();
-  const resolve5 = (id, depth = 0) => {
+  const resolve5 = (id, path14 = /* @__PURE__ */ new Set()) => {
     const done = resolved.get(id);
     if (done) return done;
     const p = raw.get(id) ?? { names: [], purls: [], where: "" };
     const product = { id, names: p.names, purls: p.purls };
-    if (p.relationship && depth <= raw.size) {
-      product.relationship = { category: p.relationship.category, component: resolve5(p.relationship.component, depth + 1), platform: resolve5(p.relationship.platform, depth + 1) };
+    if (p.relationship && !path14.has(id)) {
+      const inner = /* @__PURE__ */ new Set([...path14, id]);
+      product.relationship = { category: p.relationship.category, component: resolve5(p.relationship.component, inner), platform: resolve5(p.relationship.platform, inner) };
     }
-    if (depth === 0) resolved.set(id, product);
+    if (path14.size === 0) resolved.set(id, product);
     return product;
   };
   const statements = [];
@@ -35105,16 +35129,16 @@ function isScannedImage(product, image) {
   if (image.digest === void 0) return false;
   return product.purls.some((p) => isOci(p)?.version === image.digest) || product.names.some((n) => image.names.has(n));
 }
-function csafCovers(product, pkgPurl, image) {
+function csafCovers(product, pkgPurl, image, wholeImage = true) {
   if (pkgPurl && product.purls.some((p) => {
     const s = parsePurl(p);
     return s !== void 0 && purlCovers(s, pkgPurl);
   })) return true;
-  if (isScannedImage(product, image)) return true;
+  if (wholeImage && isScannedImage(product, image)) return true;
   const rel = product.relationship;
   if (!rel) return false;
   const platformAllows = isScannedImage(rel.platform, image) || !rel.platform.purls.some((p) => isOci(p) !== void 0);
-  return platformAllows && csafCovers(rel.component, pkgPurl, { ...image, digest: void 0, names: /* @__PURE__ */ new Set() });
+  return platformAllows && csafCovers(rel.component, pkgPurl, image, false);
 }
 
 // packages/scan/src/vex.ts

@@ -225,6 +225,23 @@ describe('CSAF VEX documents', () => {
     ].join('\n'));
   });
 
+  it('refuses circular relationships and groups of undefined products', () => {
+    const loop = {
+      full_product_names: [{ name: 'os', product_id: 'OS' }],
+      relationships: [
+        { category: 'installed_on', product_reference: 'B', relates_to_product_reference: 'OS', full_product_name: { name: 'a', product_id: 'A' } },
+        { category: 'installed_on', product_reference: 'A', relates_to_product_reference: 'OS', full_product_name: { name: 'b', product_id: 'B' } },
+      ],
+      product_groups: [{ group_id: 'G', product_ids: ['OS', 'NOPE'] }],
+    };
+    expect(message(() => parseVex(csafDocument(loop, [{ cve: 'CVE-2024-0001', product_status: { known_affected: ['A'] } }]), 'loop.json'))).toBe([
+      'The VEX document loop.json (CSAF) has problems:',
+      '- product_tree.product_groups[0].product_ids[1] is "NOPE", which product_tree does not define',
+      '- product_tree.relationships[0].full_product_name "A" is defined through itself (a circular relationship)',
+      '- product_tree.relationships[1].full_product_name "B" is defined through itself (a circular relationship)',
+    ].join('\n'));
+  });
+
   it('refuses CSAF documents that are not VEX or not CSAF 2.0', () => {
     expect(message(() => parseVex(csafDocument(tree, [], 'csaf_security_advisory'), 'adv.json')))
       .toBe('The VEX document adv.json (CSAF) has problems:\n- document.category is "csaf_security_advisory"; only CSAF VEX documents (category "csaf_vex") are read as VEX');
@@ -258,5 +275,9 @@ describe('the CSAF purl rule', () => {
     expect(within({ id: 'OS', names: ['Red Hat Enterprise Linux 9'], purls: [] })).toBe(true);
     expect(within({ id: 'IMG', names: [], purls: [`pkg:oci/app@sha256%3A${'a'.repeat(64)}`] })).toBe(true);
     expect(within({ id: 'IMG2', names: [], purls: [`pkg:oci/app@sha256%3A${'b'.repeat(64)}`] })).toBe(false);
+    // A relationship whose component is the image does not stand for every package in it.
+    const imageAsComponent = { id: 'IMG', names: [], purls: [`pkg:oci/app@sha256%3A${'a'.repeat(64)}`] };
+    expect(csafCovers({ id: 'R', names: [], purls: [], relationship: { category: 'installed_on', component: imageAsComponent, platform: { id: 'OS', names: [], purls: [] } } }, pkg, image)).toBe(false);
+    expect(csafCovers(imageAsComponent, pkg, image)).toBe(true);
   });
 });

@@ -70,13 +70,20 @@ export function looksLikeCsaf(data: Json): boolean {
   return isObject(data.document) && ('csaf_version' in data.document || 'vulnerabilities' in data || 'product_tree' in data);
 }
 
-/** Parses a purl, or undefined when it is not one. */
+const parsed = new Map<string, PackageURL | undefined>();
+
+/** Parses a purl, or undefined when it is not one. Remembers what it parsed: statements are checked for every match. */
 export function parsePurl(purl: string): PackageURL | undefined {
+  if (parsed.has(purl)) return parsed.get(purl);
+  let result: PackageURL | undefined;
   try {
-    return PackageURL.fromString(purl);
+    result = PackageURL.fromString(purl);
   } catch {
-    return undefined;
+    result = undefined;
   }
+  if (parsed.size >= 100_000) parsed.clear();
+  parsed.set(purl, result);
+  return result;
 }
 
 interface RawProduct { names: string[]; purls: string[]; where: string; relationship?: { category: string; component: string; platform: string } }
@@ -145,6 +152,9 @@ export function readCsaf(data: Json): { statements: CsafStatement[]; problems: s
     list(tree.product_groups, 'product_tree.product_groups').forEach((g, i) => {
       const at = `product_tree.product_groups[${i}]`;
       if (!isObject(g) || typeof g.group_id !== 'string' || !Array.isArray(g.product_ids)) return void problems.push(`${at} needs a group_id and a product_ids list`);
+      g.product_ids.forEach((id, j) => {
+        if (typeof id !== 'string' || !raw.has(id)) problems.push(`${at}.product_ids[${j}] is ${JSON.stringify(id)}, which product_tree does not define`);
+      });
       groups.set(g.group_id, g.product_ids.map(String));
     });
     // Relationships and groups may only name products the tree defines.
@@ -157,17 +167,33 @@ export function readCsaf(data: Json): { statements: CsafStatement[]; problems: s
     }
   }
 
+  // A relationship may not lead back to itself through the products it ties together.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (id: string): boolean => {
+    if (state.get(id) === 'done') return true;
+    if (state.get(id) === 'visiting') return false;
+    state.set(id, 'visiting');
+    const rel = raw.get(id)?.relationship;
+    const ok = !rel || (visit(rel.component) && visit(rel.platform));
+    state.set(id, 'done');
+    return ok;
+  };
+  for (const [id, p] of raw) {
+    if (p.relationship && !visit(id)) problems.push(`${p.where.replace(/\.product_id$/, '')} "${id}" is defined through itself (a circular relationship)`);
+    if (p.relationship) state.clear();
+  }
+
   const resolved = new Map<string, CsafProduct>();
-  const resolve = (id: string, depth = 0): CsafProduct => {
+  const resolve = (id: string, path: ReadonlySet<string> = new Set()): CsafProduct => {
     const done = resolved.get(id);
     if (done) return done;
     const p = raw.get(id) ?? { names: [], purls: [], where: '' };
     const product: CsafProduct = { id, names: p.names, purls: p.purls };
-    // A relationship chain deeper than the tree could hold is a loop; stop there.
-    if (p.relationship && depth <= raw.size) {
-      product.relationship = { category: p.relationship.category, component: resolve(p.relationship.component, depth + 1), platform: resolve(p.relationship.platform, depth + 1) };
+    if (p.relationship && !path.has(id)) {
+      const inner = new Set([...path, id]);
+      product.relationship = { category: p.relationship.category, component: resolve(p.relationship.component, inner), platform: resolve(p.relationship.platform, inner) };
     }
-    if (depth === 0) resolved.set(id, product);
+    if (path.size === 0) resolved.set(id, product);
     return product;
   };
 
@@ -321,14 +347,15 @@ export function isScannedImage(product: CsafProduct, image: ScannedImage): boole
  *   scanned image, or is not an OCI image at all (an operating system or product named by CPE or name).
  *   A platform that is another image (a `pkg:oci` purl with another digest) narrows the statement to that image.
  */
-export function csafCovers(product: CsafProduct, pkgPurl: PackageURL | undefined, image: ScannedImage): boolean {
+export function csafCovers(product: CsafProduct, pkgPurl: PackageURL | undefined, image: ScannedImage, wholeImage = true): boolean {
   if (pkgPurl && product.purls.some((p) => {
     const s = parsePurl(p);
     return s !== undefined && purlCovers(s, pkgPurl);
   })) return true;
-  if (isScannedImage(product, image)) return true;
+  if (wholeImage && isScannedImage(product, image)) return true;
   const rel = product.relationship;
   if (!rel) return false;
   const platformAllows = isScannedImage(rel.platform, image) || !rel.platform.purls.some((p) => isOci(p) !== undefined);
-  return platformAllows && csafCovers(rel.component, pkgPurl, { ...image, digest: undefined, names: new Set() });
+  // The component must name the package itself: a component that is an image is not this package.
+  return platformAllows && csafCovers(rel.component, pkgPurl, image, false);
 }
