@@ -1,21 +1,46 @@
 /**
  * The registry of `conveyor` subcommands. Each domain package exports its command from `src/cli.ts`;
- * add one line here per subcommand.
+ * add one entry here per subcommand: its name, the one-line summary `conveyor --help` shows, and a `load`
+ * that imports the command module only when that subcommand runs (so `conveyor release` never evaluates
+ * the dependencies of `conveyor sops` or `conveyor image`). program.test.ts checks that every entry's
+ * name and summary equal those of the command it loads.
  */
-import type { CliCommand } from '@conveyor/kit';
-import { imageCommand } from '@conveyor/image/cli';
-import { promoteCommand } from '@conveyor/promote/cli';
-import { terraformCommand, tflintCommand } from '@conveyor/terraform/cli';
-import { releaseCommand } from '@conveyor/release/cli';
-import { scanCommand } from '@conveyor/scan/cli';
-import { sopsCommand } from '@conveyor/sops/cli';
+import type { CommandEntry } from './program.ts';
 
-export const commands: readonly CliCommand[] = [
-  imageCommand,
-  promoteCommand,
-  terraformCommand,
-  tflintCommand,
-  releaseCommand,
-  scanCommand,
-  sopsCommand,
+export const commands: readonly CommandEntry[] = [
+  {
+    name: 'image',
+    summary: 'Compute image tags and labels from git (metadata-action rules); build and push with buildah or docker buildx.',
+    load: async () => (await import('@conveyor/image/cli')).imageCommand,
+  },
+  {
+    name: 'promote',
+    summary: 'Promote an image digest to the next environment by GitOps, in order.',
+    load: async () => (await import('@conveyor/promote/cli')).promoteCommand,
+  },
+  {
+    name: 'terraform',
+    summary: 'Summarize a terraform plan; run fmt, validate, plan or apply of the reviewed plan over stacks.',
+    load: async () => (await import('@conveyor/terraform/cli')).terraformCommand,
+  },
+  {
+    name: 'tflint',
+    summary: 'Run tflint over stacks: annotations, one single-run SARIF file, and a verdict by severity.',
+    load: async () => (await import('@conveyor/terraform/cli')).tflintCommand,
+  },
+  {
+    name: 'release',
+    summary: 'Compute the next version from Conventional Commits; tag and publish the GitHub release.',
+    load: async () => (await import('@conveyor/release/cli')).releaseCommand,
+  },
+  {
+    name: 'scan',
+    summary: 'scan an image, SBOM or folder with grype, or apply the policy to an existing report',
+    load: async () => (await import('@conveyor/scan/cli')).scanCommand,
+  },
+  {
+    name: 'sops',
+    summary: 'Decrypt a SOPS file (MAC verified), or run a command with its values in the environment.',
+    load: async () => (await import('@conveyor/sops/cli')).sopsCommand,
+  },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { boolean, parseFlags, readInputs, type CliCommand } from '@conveyor/kit';
 import { commands } from './commands.ts';
-import { main, VERSION } from './program.ts';
+import { main, VERSION, type CommandEntry } from './program.ts';
 
 function capture() {
   const out: string[] = [];
@@ -21,6 +21,13 @@ const echo: CliCommand = {
     return 0;
   },
 };
+
+/** A registry entry that records each time its command module is loaded. */
+function lazy(command: CliCommand, loads: string[]): CommandEntry {
+  return { name: command.name, summary: command.summary, load: async () => { loads.push(command.name); return command; } };
+}
+
+const other: CliCommand = { ...echo, name: 'other', summary: 'Another command.', help: 'conveyor other\n' };
 
 describe('the conveyor command', () => {
   it('--help lists every registered subcommand with its summary', async () => {
@@ -49,6 +56,39 @@ describe('the conveyor command', () => {
     const second = capture();
     expect(await main(['echo', '--lowd'], second.io, [echo])).toBe(2);
     expect(second.err.join('')).toBe('conveyor echo: Unknown flag --lowd; known flags: --loud, --json, --help.\n');
+  });
+
+  it('every registry entry loads the command of the same name and summary', async () => {
+    expect(new Set(commands.map((c) => c.name)).size).toBe(commands.length);
+    for (const entry of commands) {
+      const command = await entry.load();
+      expect({ name: command.name, summary: command.summary }).toEqual({ name: entry.name, summary: entry.summary });
+    }
+  });
+
+  it('--help and --version load no command module; running or asking for the help of one loads only that one', async () => {
+    const loads: string[] = [];
+    const registry = [lazy(echo, loads), lazy(other, loads)];
+    const help = capture();
+    expect(await main(['--help'], help.io, registry)).toBe(0);
+    expect(help.out.join('')).toContain('  echo      Prints its flag back.\n  other     Another command.\n');
+    expect(await main(['--version'], capture().io, registry)).toBe(0);
+    expect(loads).toEqual([]);
+    const topic = capture();
+    expect(await main(['help', 'other'], topic.io, registry)).toBe(0);
+    expect(topic.out.join('')).toBe('conveyor other\n');
+    expect(loads).toEqual(['other']);
+    const ran = capture();
+    expect(await main(['echo', '--json'], ran.io, registry)).toBe(0);
+    expect(JSON.parse(ran.out.join(''))).toEqual({ loud: false });
+    expect(loads).toEqual(['other', 'echo']);
+  });
+
+  it('a registry entry that loads a command of another name fails with the file to fix', async () => {
+    const { io, err } = capture();
+    const wrong: CommandEntry = { name: 'echo', summary: 'Prints its flag back.', load: async () => other };
+    expect(await main(['echo'], io, [wrong])).toBe(1);
+    expect(err.join('')).toBe("conveyor echo: The registry entry 'echo' loaded the command 'other'; fix packages/cli/src/commands.ts.\n");
   });
 
 });

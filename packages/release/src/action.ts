@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as git from '@conveyor/git';
 import {
-  ConveyorError, createOctokit, details, group, info, InputError, readContext, readInputs, setOutputs, table, warning, writeSummary,
+  ConveyorError, details, group, info, InputError, readContext, readInputs, setOutputs, table, warning, writeSummary,
   type OutputValue,
 } from '@conveyor/kit';
 import semver from 'semver';
@@ -73,6 +73,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
     const what = plan.alreadyTagged ? `${plan.tag} is already tagged on this commit; a run would finish its release` : `would release ${plan.tag} (${plan.bump} from ${plan.previousTag ?? 'no earlier release'})`;
     return { plan, published: undefined, dryRun, message: `Dry run: ${what}${floating.length ? ` and move ${floating.join(', ')}` : ''}.` };
   }
+  const { createOctokit } = await import('./github-client.ts');
   const gh = createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl });
   const published = await publishRelease(gh, {
     owner, repo, tag: plan.tag!, version, sha: plan.sha, notes: plan.notes, prerelease: plan.prerelease,
