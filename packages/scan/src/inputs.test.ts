@@ -54,6 +54,10 @@ describe('the scan source', () => {
     expect(() => read({})).toThrow(/Nothing to scan/);
     expect(() => read({ image: 'a', path: '/' })).toThrow('Inputs image and path are both set; set exactly one of image, sbom or path.');
     expect(() => read({ image: 'a b' })).toThrow(/no spaces/);
+    expect(read({ image: 'registry:ghcr.io/a/b:sha-0123abc' })).toEqual({ kind: 'image', image: 'registry:ghcr.io/a/b:sha-0123abc' });
+    expect(() => read({ image: 'ghcr.io/a/b@sha-0123abc' })).toThrow(
+      `Input 'image' is "ghcr.io/a/b@sha-0123abc"; what follows @ must be a digest such as sha256:<64 hex digits>. Reference a tag with a colon: name:tag.`,
+    );
     expect(() => read({ image: 'a', 'grype-version': 'latest' })).toThrow(/Input 'grype-version' is "latest"; accepted: an exact grype version/);
   });
 });
