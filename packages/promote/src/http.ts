@@ -5,8 +5,18 @@
  * loading it costs more than the check itself in a short process (about 50 to 200 ms on a cold start
  * here, against about 20 ms for the same request through node:http).
  */
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Http from 'node:http';
+
+/**
+ * node:http or node:https, loaded on first use and without an ESM namespace: building the namespace of
+ * node:http reads its lazy exports, which loads Node's fetch implementation, the very cost avoided here;
+ * node:https (with TLS) is only loaded for an https address.
+ */
+function clientFor(protocol: string): typeof import('node:http') | typeof import('node:https') | undefined {
+  if (protocol === 'http:') return process.getBuiltinModule('node:http');
+  if (protocol === 'https:') return process.getBuiltinModule('node:https');
+  return undefined;
+}
 
 export interface HttpResponse {
   ok: boolean;
@@ -26,8 +36,8 @@ export type HttpFetch = (url: string | URL, init?: HttpRequest) => Promise<HttpR
 const TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 
-function once(url: URL, method: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+function once(url: URL, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Http.IncomingHttpHeaders; body: Buffer }> {
+  const client = clientFor(url.protocol);
   if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
   return new Promise((resolve, reject) => {
     const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
