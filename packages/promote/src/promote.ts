@@ -112,7 +112,7 @@ async function decide(request: PromoteRequest, context: PromoteContext, clones: 
     info(note);
     return { digest: before.digest, version: request.version || before.tag || '', from: 'rollback', note };
   }
-  const digest = await resolveDigest(request, context);
+  const digest = await (found.lookup ?? resolveDigest(request, context));
   if (previous) {
     const prev = await checkout(previous, context, clones);
     const prevBound = bindTargets(previous, request.image, prev.dir, request.environmentsFile);
@@ -129,11 +129,20 @@ interface Found {
   co: Checkout;
   bound: BoundTarget[];
   runningNow?: string;
+  /** The registry lookup of the digest asked for, started while the GitOps repository is cloned. */
+  lookup?: Promise<string>;
 }
 
 async function promoteWith(clones: CheckoutCache, request: PromoteRequest, context: PromoteContext): Promise<PromoteResult> {
   const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
+  // The registry is asked while the clone runs (both only read); its answer is awaited, and a refusal
+  // raised, in the same place as before: after the environment's files are read.
+  let lookup: Promise<string> | undefined;
+  if (!request.rollback) {
+    lookup = resolveDigest(request, context);
+    lookup.catch(() => undefined);
+  }
   const co = await checkout(environment, context, clones);
   const bound = bindTargets(environment, request.image, co.dir, request.environmentsFile);
   const texts = readFiles(co.dir, bound);
@@ -141,7 +150,7 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
   const observed = observe(texts, bound, parsed);
   const runningNow = runningDigest(observed).digest;
   const { digest, version, from, note } = await decide(request, context, clones, {
-    environment, ...(previous ? { previous } : {}), co, bound, ...(runningNow ? { runningNow } : {}),
+    environment, ...(previous ? { previous } : {}), co, bound, ...(runningNow ? { runningNow } : {}), ...(lookup ? { lookup } : {}),
   });
 
   const result: PromoteResult = {
