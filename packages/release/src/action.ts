@@ -56,8 +56,13 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
     throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
   }
   const dir = inputs['working-directory'] ?? context.workspace;
+  // The branch is read while the shallow check runs (both only read the repository); a failure of the
+  // shallow check still comes first.
+  const fromContext = context.refType === 'branch' && context.refName ? context.refName : undefined;
+  const branchRead = inputs.branch || fromContext ? undefined : git.currentBranch(dir);
+  branchRead?.catch(() => undefined);
   await ensureFullHistory(dir, inputs['fetch-history'], log);
-  const branch = inputs.branch || (context.refType === 'branch' && context.refName ? context.refName : await git.currentBranch(dir));
+  const branch = inputs.branch || (fromContext ?? await branchRead!);
 
   const plan = await planRelease({
     dir, branch, tagFormat: inputs['tag-format'], paths: inputs.path, rules,

@@ -115,12 +115,15 @@ async function readRange(dir: string, range: string, paths: readonly string[]): 
 export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
   const { dir, tagFormat } = options;
   const head = options.head ?? 'HEAD';
+  // Both only read the repository: the tags are listed while HEAD is resolved.
+  const tagList = git.listTags(dir, { pattern: tagGlob(tagFormat) });
+  tagList.catch(() => undefined);
   const sha = await git.revParse(dir, head);
   if (sha === undefined) {
     throw new ConveyorError(`${head} does not name a commit in ${dir}. Run actions/checkout before this step (with fetch-depth: 0), or commit something first.`);
   }
   const policy = options.branch === undefined ? undefined : branchPolicy(options.branch, options.branches);
-  const allTags = withVersions(await git.listTags(dir, { pattern: tagGlob(tagFormat) }), tagFormat);
+  const allTags = withVersions(await tagList, tagFormat);
   const highestStable = latestStable(allTags)?.version;
   const base: ReleasePlan = {
     released: false, reason: undefined, alreadyTagged: false, sha, branch: options.branch, policy, version: undefined, tag: undefined,

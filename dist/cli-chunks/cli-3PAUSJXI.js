@@ -3080,12 +3080,14 @@ async function readRange(dir, range, paths) {
 async function planRelease(options) {
   const { dir, tagFormat } = options;
   const head = options.head ?? "HEAD";
+  const tagList = listTags(dir, { pattern: tagGlob(tagFormat) });
+  tagList.catch(() => void 0);
   const sha = await revParse(dir, head);
   if (sha === void 0) {
     throw new ConveyorError(`${head} does not name a commit in ${dir}. Run actions/checkout before this step (with fetch-depth: 0), or commit something first.`);
   }
   const policy = options.branch === void 0 ? void 0 : branchPolicy(options.branch, options.branches);
-  const allTags = withVersions(await listTags(dir, { pattern: tagGlob(tagFormat) }), tagFormat);
+  const allTags = withVersions(await tagList, tagFormat);
   const highestStable = latestStable(allTags)?.version;
   const base = {
     released: false,
@@ -3293,8 +3295,11 @@ async function runRelease(inputs, env, log = silentLog) {
     throw new InputError(["The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line)."]);
   }
   const dir = inputs["working-directory"] ?? context.workspace;
+  const fromContext = context.refType === "branch" && context.refName ? context.refName : void 0;
+  const branchRead = inputs.branch || fromContext ? void 0 : currentBranch(dir);
+  branchRead?.catch(() => void 0);
   await ensureFullHistory(dir, inputs["fetch-history"], log);
-  const branch = inputs.branch || (context.refType === "branch" && context.refName ? context.refName : await currentBranch(dir));
+  const branch = inputs.branch || (fromContext ?? await branchRead);
   const plan = await planRelease({
     dir,
     branch,

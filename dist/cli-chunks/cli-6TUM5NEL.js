@@ -27463,6 +27463,10 @@ function scanSource(inputs) {
   }
   if (inputs.image) {
     if (/\s/.test(inputs.image)) throw new InputError([`Input 'image' is ${JSON.stringify(inputs.image)}; accepted: one image reference such as ghcr.io/acme/app@sha256:… (no spaces).`]);
+    const at = inputs.image.lastIndexOf("@");
+    if (at !== -1 && !/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/.test(inputs.image.slice(at + 1))) {
+      throw new InputError([`Input 'image' is ${JSON.stringify(inputs.image)}; what follows @ must be a digest such as sha256:<64 hex digits>. Reference a tag with a colon: name:tag.`]);
+    }
     return { kind: "image", image: inputs.image };
   }
   if (inputs.sbom) return { kind: "sbom", file: inputs.sbom };

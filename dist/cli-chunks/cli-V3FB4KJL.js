@@ -1790,7 +1790,7 @@ async function decide(request, context, clones, found) {
     info(note);
     return { digest: before.digest, version: request.version || before.tag || "", from: "rollback", note };
   }
-  const digest = await resolveDigest(request, context);
+  const digest = await (found.lookup ?? resolveDigest(request, context));
   if (previous) {
     const prev = await checkout(previous, context, clones);
     const prevBound = bindTargets(previous, request.image, prev.dir, request.environmentsFile);
@@ -1803,6 +1803,11 @@ async function decide(request, context, clones, found) {
 async function promoteWith(clones, request, context) {
   const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
+  let lookup;
+  if (!request.rollback) {
+    lookup = resolveDigest(request, context);
+    lookup.catch(() => void 0);
+  }
   const co = await checkout(environment, context, clones);
   const bound = bindTargets(environment, request.image, co.dir, request.environmentsFile);
   const texts = readFiles(co.dir, bound);
@@ -1814,7 +1819,8 @@ async function promoteWith(clones, request, context) {
     ...previous ? { previous } : {},
     co,
     bound,
-    ...runningNow ? { runningNow } : {}
+    ...runningNow ? { runningNow } : {},
+    ...lookup ? { lookup } : {}
   });
   const result = {
     environment: environment.name,
@@ -1909,12 +1915,15 @@ async function finishLeftDeployment(client, target, result) {
 import { createHash } from "node:crypto";
 
 // packages/promote/src/http.ts
-import * as http from "node:http";
-import * as https from "node:https";
+function clientFor(protocol) {
+  if (protocol === "http:") return process.getBuiltinModule("node:http");
+  if (protocol === "https:") return process.getBuiltinModule("node:https");
+  return void 0;
+}
 var TIMEOUT_MS = 6e4;
 var MAX_REDIRECTS = 5;
 function once(url, method, headers) {
-  const client = url.protocol === "https:" ? https : url.protocol === "http:" ? http : void 0;
+  const client = clientFor(url.protocol);
   if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
   return new Promise((resolve, reject) => {
     const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
