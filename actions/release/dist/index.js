@@ -3595,7 +3595,7 @@ var PROBES = 16;
 function reachableFinder(dir, sha, tags) {
   const known = /* @__PURE__ */ new Map();
   let merged;
-  const candidates = tags.filter((t) => t.commit !== sha).sort((a, b) => import_semver2.default.rcompare(a.version, b.version));
+  const candidates = tags.filter((t) => t.commit !== sha).map((tag) => ({ tag, parsed: new import_semver2.default.SemVer(tag.version) })).sort((a, b) => b.parsed.compare(a.parsed)).map((c) => c.tag);
   const isReachable = async (tag, probes) => {
     if (merged) return merged.has(tag.name);
     const cached = known.get(tag.commit);

@@ -82,7 +82,11 @@ const PROBES = 16;
 function reachableFinder(dir: string, sha: string, tags: readonly TagWithVersion[]) {
   const known = new Map<string, boolean>();
   let merged: Set<string> | undefined;
-  const candidates = tags.filter((t) => t.commit !== sha).sort((a, b) => semver.rcompare(a.version, b.version));
+  // Highest first; each version is parsed once rather than in every comparison (thousands of tags).
+  const candidates = tags.filter((t) => t.commit !== sha)
+    .map((tag) => ({ tag, parsed: new semver.SemVer(tag.version) }))
+    .sort((a, b) => b.parsed.compare(a.parsed))
+    .map((c) => c.tag);
   const isReachable = async (tag: TagWithVersion, probes: { left: number }): Promise<boolean> => {
     if (merged) return merged.has(tag.name);
     const cached = known.get(tag.commit);

@@ -1049,9 +1049,9 @@ function environmentsFilePath(inputs, workspace) {
 }
 
 // packages/promote/src/action.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as os from "node:os";
-import * as path2 from "node:path";
+import * as path3 from "node:path";
 
 // packages/promote/src/reference.ts
 var DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
@@ -1129,8 +1129,8 @@ function parseChecked(file, text) {
   }
   return { file, text, docs };
 }
-function showPath(path3) {
-  return path3.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("") || "(root)";
+function showPath(path4) {
+  return path4.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("") || "(root)";
 }
 function parsePath(dotted) {
   const out = [];
@@ -1142,9 +1142,9 @@ function parsePath(dotted) {
   }
   return out;
 }
-function nodeAt(doc, path3) {
+function nodeAt(doc, path4) {
   let node = doc.contents;
-  for (const step of path3) {
+  for (const step of path4) {
     if ((0, import_yaml2.isMap)(node)) node = node.items.find((p) => ((0, import_yaml2.isScalar)(p.key) ? p.key.value : p.key) === step)?.value;
     else if ((0, import_yaml2.isSeq)(node) && typeof step === "number") node = node.items[step];
     else return void 0;
@@ -1152,8 +1152,8 @@ function nodeAt(doc, path3) {
   }
   return node;
 }
-function stringAt(doc, path3) {
-  let node = nodeAt(doc, path3);
+function stringAt(doc, path4) {
+  let node = nodeAt(doc, path4);
   if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
   if (!(0, import_yaml2.isScalar)(node) || node.value === null || node.value === void 0) return void 0;
   return String(node.value);
@@ -1239,9 +1239,9 @@ function insertion(yaml, map, key, value, where) {
   const start = at > 0 && text[at - 1] === "\r" ? at - 1 : at;
   return { start, end: start, text: `${eol}${" ".repeat(column)}${key}: ${renderScalar(value, "PLAIN")}` };
 }
-var pathKey = (doc, path3) => JSON.stringify([doc, ...path3]);
-function sameExcept(before, after, doc, path3, changed) {
-  const wanted = changed.get(pathKey(doc, path3));
+var pathKey = (doc, path4) => JSON.stringify([doc, ...path4]);
+function sameExcept(before, after, doc, path4, changed) {
+  const wanted = changed.get(pathKey(doc, path4));
   if (wanted !== void 0) return (0, import_yaml2.isScalar)(after) && after.value !== null && String(after.value) === wanted;
   if (before === null || before === void 0 || after === null || after === void 0) return before === after;
   const a = before;
@@ -1250,7 +1250,7 @@ function sameExcept(before, after, doc, path3, changed) {
   if ((0, import_yaml2.isScalar)(a)) return (0, import_yaml2.isScalar)(b) && a.value === b.value;
   if ((0, import_yaml2.isAlias)(a)) return (0, import_yaml2.isAlias)(b) && a.source === b.source;
   if ((0, import_yaml2.isSeq)(a)) {
-    return (0, import_yaml2.isSeq)(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path3, i], changed));
+    return (0, import_yaml2.isSeq)(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path4, i], changed));
   }
   if ((0, import_yaml2.isMap)(a)) {
     if (!(0, import_yaml2.isMap)(b)) return false;
@@ -1260,12 +1260,12 @@ function sameExcept(before, after, doc, path3, changed) {
       let other = b.items[j];
       const key = keyOf(pair.key);
       if (!other || keyOf(other.key) !== key) return false;
-      if (typeof key !== "string" && typeof key !== "number" && !sameExcept(pair.key, other.key, doc, path3, /* @__PURE__ */ new Map())) return false;
-      if (!sameExcept(pair.value, other.value, doc, [...path3, typeof key === "number" ? String(key) : key], changed)) return false;
+      if (typeof key !== "string" && typeof key !== "number" && !sameExcept(pair.key, other.key, doc, path4, /* @__PURE__ */ new Map())) return false;
+      if (!sameExcept(pair.value, other.value, doc, [...path4, typeof key === "number" ? String(key) : key], changed)) return false;
       j += 1;
       other = b.items[j];
       if (other && j === b.items.length - 1 && a.items.length === j && typeof keyOf(other.key) === "string") {
-        if (!sameExcept(void 0, other.value, doc, [...path3, keyOf(other.key)], changed)) return false;
+        if (!sameExcept(void 0, other.value, doc, [...path4, keyOf(other.key)], changed)) return false;
         j += 1;
       }
     }
@@ -1331,16 +1331,16 @@ function applyChanges(yaml, changes, check = {}) {
 }
 
 // packages/promote/src/targets/helm.ts
-function checkParent(yaml, path3, field) {
-  if (path3.length > 1 && nodeAt(yaml.docs[0], path3.slice(0, -1)) === void 0) {
-    throw new YamlEditError(`${yaml.file} has no ${path3.slice(0, -1).join(".")} for the helm target's ${field} path; fix the path in the environments file.`);
+function checkParent(yaml, path4, field) {
+  if (path4.length > 1 && nodeAt(yaml.docs[0], path4.slice(0, -1)) === void 0) {
+    throw new YamlEditError(`${yaml.file} has no ${path4.slice(0, -1).join(".")} for the helm target's ${field} path; fix the path in the environments file.`);
   }
 }
 var helm = {
   read(yaml, target) {
-    const path3 = parsePath(target.digest);
-    checkParent(yaml, path3, "digest");
-    const value = stringAt(yaml.docs[0], path3);
+    const path4 = parsePath(target.digest);
+    checkParent(yaml, path4, "digest");
+    const value = stringAt(yaml.docs[0], path4);
     const tag = target.tag ? stringAt(yaml.docs[0], parsePath(target.tag)) : void 0;
     return [{ where: `${yaml.file} ${target.digest}`, ...value ? { digest: withPrefix(value) } : {}, ...tag ? { tag } : {} }];
   },
@@ -1349,9 +1349,9 @@ var helm = {
     const changes = [];
     const set = (dotted, value, field) => {
       if (!dotted || value === void 0) return;
-      const path3 = parsePath(dotted);
-      checkParent(yaml, path3, field);
-      if (stringAt(doc, path3) !== value) changes.push({ doc: 0, path: path3, value });
+      const path4 = parsePath(dotted);
+      checkParent(yaml, path4, field);
+      if (stringAt(doc, path4) !== value) changes.push({ doc: 0, path: path4, value });
     };
     const prefixed = target["digest-prefix"] ?? true;
     set(target.digest, prefixed ? wanted.digest : wanted.digest.replace(/^sha256:/, ""), "digest");
@@ -1416,21 +1416,21 @@ function markerAfter(text, end) {
     return void 0;
   }
 }
-function walk(yaml, node, path3, doc, policy, out) {
+function walk(yaml, node, path4, doc, policy, out) {
   if ((0, import_yaml4.isMap)(node)) {
     for (const pair of node.items) {
       const key = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : pair.key;
-      if (typeof key === "string" || typeof key === "number") walk(yaml, pair.value, [...path3, String(key)], doc, policy, out);
+      if (typeof key === "string" || typeof key === "number") walk(yaml, pair.value, [...path4, String(key)], doc, policy, out);
     }
   } else if ((0, import_yaml4.isSeq)(node)) {
-    node.items.forEach((item, i) => walk(yaml, item, [...path3, i], doc, policy, out));
+    node.items.forEach((item, i) => walk(yaml, item, [...path4, i], doc, policy, out));
   } else if ((0, import_yaml4.isScalar)(node) && node.range) {
     const marker = markerAfter(yaml.text, node.range[1]);
     if (!marker) return;
     const [ns, name, suffix] = marker.split(":");
     if (`${ns}:${name}` !== policy) return;
     const part = suffix === "tag" || suffix === "name" || suffix === "digest" ? suffix : "full";
-    out.push({ doc, path: path3, value: String(node.value ?? ""), part });
+    out.push({ doc, path: path4, value: String(node.value ?? ""), part });
   }
 }
 function findMarked(yaml, target) {
@@ -1613,8 +1613,58 @@ async function findDeployment(client, target, digest) {
 }
 
 // packages/promote/src/gitops.ts
+import * as fs2 from "node:fs";
+import * as path2 from "node:path";
+
+// packages/promote/src/glob.ts
 import * as fs from "node:fs";
 import * as path from "node:path";
+var MAGIC = /[*?[]/;
+function simple(pattern) {
+  if (pattern.includes("{") || pattern.includes("\\") || /\[[^\]]*\//.test(pattern) || pattern.startsWith("/")) return void 0;
+  const segments = pattern.split("/");
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**"))) return void 0;
+  return segments;
+}
+function globFiles(pattern, dir) {
+  const segments = simple(pattern);
+  const slow = () => fs.globSync(pattern, { cwd: dir }).map((f) => f.split(path.sep).join("/")).sort();
+  if (!segments) return slow();
+  let found = [""];
+  for (const [i, segment] of segments.entries()) {
+    const last = i === segments.length - 1;
+    const next = [];
+    for (const base of found) {
+      if (!MAGIC.test(segment)) {
+        const rel = base ? `${base}/${segment}` : segment;
+        let stat;
+        try {
+          stat = fs.lstatSync(path.join(dir, rel));
+        } catch {
+          continue;
+        }
+        if (stat.isSymbolicLink()) return slow();
+        if (last || stat.isDirectory()) next.push(rel);
+        continue;
+      }
+      let entries;
+      try {
+        entries = fs.readdirSync(path.join(dir, base || "."), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (!path.matchesGlob(entry.name, segment)) continue;
+        if (entry.isSymbolicLink()) return slow();
+        if (last || entry.isDirectory()) next.push(base ? `${base}/${entry.name}` : entry.name);
+      }
+    }
+    found = next;
+  }
+  return found.sort();
+}
+
+// packages/promote/src/gitops.ts
 function locate(environment, context) {
   const repository = environment.repository ?? context.repository;
   if (environment.url) return { url: environment.url, ...repository ? { repository } : {} };
@@ -1634,7 +1684,7 @@ function checkout(environment, context, clones) {
   return pending;
 }
 async function clone(url, environment, context, repository) {
-  const dir = fs.mkdtempSync(path.join(context.workDir, `${environment.name}-`));
+  const dir = fs2.mkdtempSync(path2.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config = {};
   if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
@@ -1652,7 +1702,7 @@ async function clone(url, environment, context, repository) {
     );
   }
   if (config["http.extraheader"]) {
-    fs.appendFileSync(path.join(dir, ".git", "config"), `[http]
+    fs2.appendFileSync(path2.join(dir, ".git", "config"), `[http]
 	extraheader = ${config["http.extraheader"]}
 `);
   }
@@ -1667,7 +1717,7 @@ async function forgetCredentials(clones) {
 function bindTargets(environment, image, checkoutDir, file) {
   const bound = [];
   for (const target of targetsFor(environment, image, file)) {
-    const files = /[*?[{]/.test(target.file) ? fs.globSync(target.file, { cwd: checkoutDir }).map((f) => f.split(path.sep).join("/")).sort() : fs.existsSync(path.join(checkoutDir, target.file)) ? [target.file] : [];
+    const files = /[*?[{]/.test(target.file) ? globFiles(target.file, checkoutDir) : fs2.existsSync(path2.join(checkoutDir, target.file)) ? [target.file] : [];
     if (files.length === 0) {
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
     }
@@ -1677,7 +1727,7 @@ function bindTargets(environment, image, checkoutDir, file) {
 }
 function readFiles(dir, bound) {
   const texts = /* @__PURE__ */ new Map();
-  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(dir, file), "utf8"));
+  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs2.readFileSync(path2.join(dir, file), "utf8"));
   return texts;
 }
 async function previousDigest(dir, bound, current) {
@@ -1705,12 +1755,12 @@ async function previousDigest(dir, bound, current) {
   return void 0;
 }
 function writeFiles(dir, edits) {
-  for (const [file, text] of edits) fs.writeFileSync(path.join(dir, file), text);
+  for (const [file, text] of edits) fs2.writeFileSync(path2.join(dir, file), text);
 }
 async function commitAndPush(co, files, message) {
   if (files.length === 0) throw new TypeError("commitAndPush: no file to commit.");
-  await git(co.dir, ["add", "--", ...files]);
-  await git(co.dir, ["commit", "--quiet", "--no-verify", "--file=-"], { input: message, env: await identityEnv(co.dir) });
+  const [identity] = await Promise.all([identityEnv(co.dir), git(co.dir, ["add", "--", ...files])]);
+  await git(co.dir, ["commit", "--quiet", "--no-verify", "--file=-"], { input: message, env: identity });
   return push(co.dir, { branch: co.branch, retries: 5 });
 }
 async function pushPullRequestBranch(co, branch, files, message) {
@@ -2063,7 +2113,7 @@ var RegistryClient = class {
 // packages/promote/src/action.ts
 function readText(file, what) {
   try {
-    return fs2.readFileSync(file, "utf8");
+    return fs3.readFileSync(file, "utf8");
   } catch (error) {
     throw new EnvironmentsError(`The ${what} ${file} cannot be read (${error.code ?? "error"}); create it or point the input at it.`, { cause: error });
   }
@@ -2075,11 +2125,11 @@ async function runPromotion(inputs, env) {
   const environmentsText = readText(environmentsFile, "environments file");
   let verdict;
   if (inputs["verdict-file"]) verdict = parseVerdict(readText(inputs["verdict-file"], "verdict file"), inputs["verdict-file"]);
-  const workDir = fs2.mkdtempSync(path2.join(env.RUNNER_TEMP || os.tmpdir(), "conveyor-promote-"));
+  const workDir = fs3.mkdtempSync(path3.join(env.RUNNER_TEMP || os.tmpdir(), "conveyor-promote-"));
   const clients = /* @__PURE__ */ new Map();
   try {
     return await promote({
-      environmentsFile: path2.relative(context.workspace, environmentsFile) || environmentsFile,
+      environmentsFile: path3.relative(context.workspace, environmentsFile) || environmentsFile,
       environmentsText,
       environment: inputs.environment,
       image: inputs.image,
@@ -2111,7 +2161,7 @@ async function runPromotion(inputs, env) {
       }
     });
   } finally {
-    if (!env.RUNNER_TEMP) fs2.rmSync(workDir, { recursive: true, force: true });
+    if (!env.RUNNER_TEMP) fs3.rmSync(workDir, { recursive: true, force: true });
   }
 }
 function promoteOutputs(result) {
