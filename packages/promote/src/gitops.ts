@@ -11,6 +11,7 @@ import type { Environment } from './environments.ts';
 import { observe, runningDigest, type BoundTarget } from './manifests.ts';
 import type { Observed } from './targets/index.ts';
 import { targetsFor } from './environments.ts';
+import { globFiles } from './glob.ts';
 
 export interface Checkout {
   dir: string;
@@ -95,7 +96,7 @@ export function bindTargets(environment: Environment, image: string, checkoutDir
   const bound: BoundTarget[] = [];
   for (const target of targetsFor(environment, image, file)) {
     const files = /[*?[{]/.test(target.file)
-      ? fs.globSync(target.file, { cwd: checkoutDir }).map((f) => f.split(path.sep).join('/')).sort()
+      ? globFiles(target.file, checkoutDir)
       : fs.existsSync(path.join(checkoutDir, target.file)) ? [target.file] : [];
     if (files.length === 0) {
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
@@ -154,8 +155,8 @@ export function writeFiles(dir: string, edits: ReadonlyMap<string, string>): voi
  */
 export async function commitAndPush(co: Checkout, files: readonly string[], message: string): Promise<{ sha: string; attempts: number }> {
   if (files.length === 0) throw new TypeError('commitAndPush: no file to commit.');
-  await git(co.dir, ['add', '--', ...files]);
-  await git(co.dir, ['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env: await identityEnv(co.dir) });
+  const [identity] = await Promise.all([identityEnv(co.dir), git(co.dir, ['add', '--', ...files])]);
+  await git(co.dir, ['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env: identity });
   return push(co.dir, { branch: co.branch, retries: 5 });
 }
 
