@@ -5,8 +5,7 @@
  *   - 100,000 commits with 5,000 tags, against the floor;
  *   - 100,000 commits and no release tag yet (every commit is read and classified), against the floor.
  * Wall time (measured around the whole process) is the median of a few runs; memory is the peak RSS from
- * /usr/bin/time. The bundles are the split ones scripts/build.ts makes: an entry file that loads, with
- * import(), only the chunks the subcommand needs.
+ * /usr/bin/time. The bundles are the single ESM files scripts/build.ts makes (the CLI and the release action).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -15,17 +15,7 @@ export interface Bundle {
   name: string;
   entry: string;
   outfile: string;
-  /**
-   * Split into the entry file plus `<entry>-chunks/*.js` loaded with import() on demand (default: the
-   * bundles in `splitByDefault`). Node compiles a whole file before it runs a line of it, so the 5 MB CLI
-   * costs 0.1–0.2 s before `conveyor --help` can answer; and in one file, a module loaded with import()
-   * that reaches the kit's index makes every static importer evaluate the whole index (Octokit included).
-   */
-  split?: boolean;
 }
-
-/** `cli`: each subcommand pulls dependencies no other needs; `release`: a dry run must not load Octokit. */
-const splitByDefault = new Set(['cli', 'release']);
 
 export function listBundles(): Bundle[] {
   const bundles: Bundle[] = [
@@ -73,16 +63,10 @@ const leanImports = {
 const banner = "import { createRequire as __conveyorCreateRequire } from 'node:module';\nconst require = __conveyorCreateRequire(import.meta.url);";
 
 export async function bundle(b: Bundle): Promise<void> {
-  const split = b.split ?? splitByDefault.has(b.name);
-  const outdir = path.dirname(b.outfile);
-  const entryName = path.basename(b.outfile, '.js');
-  // A split build replaces its chunk folder whole, so no chunk of an earlier build stays behind.
-  if (split) fs.rmSync(path.resolve(root, outdir, `${entryName}-chunks`), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    ...(split
-      ? { entryPoints: { [entryName]: b.entry }, outdir, splitting: true, chunkNames: `${entryName}-chunks/[name]-[hash]` }
-      : { entryPoints: [b.entry], outfile: b.outfile }),
+    entryPoints: [b.entry],
+    outfile: b.outfile,
     plugins: [leanImports],
     bundle: true,
     platform: 'node',

@@ -5786,7 +5786,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants2 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5861,7 +5861,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5956,11 +5956,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5983,10 +5983,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6003,7 +6003,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6183,7 +6183,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6205,7 +6205,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6241,13 +6241,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19304,7 +19304,7 @@ var require_light = __commonJS({
           }
         }
         async trigger(name, ...args) {
-          var e, promises3;
+          var e, promises2;
           try {
             if (name !== "debug") {
               this.trigger("debug", `Event triggered: ${name}`, args);
@@ -19315,7 +19315,7 @@ var require_light = __commonJS({
             this._events[name] = this._events[name].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises3 = this._events[name].map(async (listener) => {
+            promises2 = this._events[name].map(async (listener) => {
               var e2, returned;
               if (listener.status === "none") {
                 return;
@@ -19338,7 +19338,7 @@ var require_light = __commonJS({
                 return null;
               }
             });
-            return (await Promise.all(promises3)).find(function(x) {
+            return (await Promise.all(promises2)).find(function(x) {
               return x != null;
             });
           } catch (error2) {
@@ -21347,10 +21347,10 @@ var require_truncate = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse2();
-    var constants3 = require_constants6();
+    var constants2 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -22590,7 +22590,7 @@ var require_semver2 = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants6();
+    var constants2 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse2();
@@ -22674,8 +22674,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -23560,10 +23560,10 @@ var require_truncate2 = __commonJS({
   "packages/kit/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse3();
-    var constants3 = require_constants7();
+    var constants2 = require_constants7();
     var SemVer = require_semver3();
     var truncate = (version, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -24803,7 +24803,7 @@ var require_semver4 = __commonJS({
   "packages/kit/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re2();
-    var constants3 = require_constants7();
+    var constants2 = require_constants7();
     var SemVer = require_semver3();
     var identifiers = require_identifiers2();
     var parse3 = require_parse3();
@@ -24887,8 +24887,8 @@ var require_semver4 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -25055,7 +25055,7 @@ function prepareKeyValueMessage(key, value) {
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os5 from "os";
+import * as os4 from "os";
 import * as path4 from "path";
 
 // node_modules/@actions/http-client/lib/index.js
@@ -25136,8 +25136,8 @@ var DecodedURL = class extends URL {
 };
 
 // node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
+var tunnel = __toESM(require_tunnel2());
+var import_undici = __toESM(require_undici());
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
@@ -25766,293 +25766,6 @@ var HttpClient = class {
 };
 var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
 
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve5, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter2(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath2 = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath2, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
-        }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag = header2 ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-
-// node_modules/@actions/core/lib/platform.js
-import os4 from "os";
-
 // node_modules/@actions/exec/lib/toolrunner.js
 import * as os3 from "os";
 import * as events from "events";
@@ -26066,7 +25779,7 @@ import * as path2 from "path";
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
 import * as path from "path";
-var __awaiter3 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -26096,7 +25809,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
 function readlink(fsPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
+  return __awaiter2(this, void 0, void 0, function* () {
     const result = yield fs2.promises.readlink(fsPath);
     if (IS_WINDOWS && !result.endsWith("\\")) {
       return `${result}\\`;
@@ -26106,7 +25819,7 @@ function readlink(fsPath) {
 }
 var READONLY = fs2.constants.O_RDONLY;
 function exists(fsPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
+  return __awaiter2(this, void 0, void 0, function* () {
     try {
       yield stat(fsPath);
     } catch (err) {
@@ -26129,7 +25842,7 @@ function isRooted(p) {
   return p.startsWith("/");
 }
 function tryGetExecutablePath(filePath2, extensions) {
-  return __awaiter3(this, void 0, void 0, function* () {
+  return __awaiter2(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
       stats = yield stat(filePath2);
@@ -26199,7 +25912,7 @@ function isUnixExecutable(stats) {
 }
 
 // node_modules/@actions/io/lib/io.js
-var __awaiter4 = function(thisArg, _arguments, P, generator) {
+var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -26227,7 +25940,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
   });
 };
 function cp(source_1, dest_1) {
-  return __awaiter4(this, arguments, void 0, function* (source, dest, options = {}) {
+  return __awaiter3(this, arguments, void 0, function* (source, dest, options = {}) {
     const { force, recursive, copySourceDirectory } = readCopyOptions(options);
     const destStat = (yield exists(dest)) ? yield stat(dest) : null;
     if (destStat && destStat.isFile() && !force) {
@@ -26253,7 +25966,7 @@ function cp(source_1, dest_1) {
   });
 }
 function rmRF(inputPath) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter3(this, void 0, void 0, function* () {
     if (IS_WINDOWS) {
       if (/[*"<>|]/.test(inputPath)) {
         throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
@@ -26272,13 +25985,13 @@ function rmRF(inputPath) {
   });
 }
 function mkdirP(fsPath) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter3(this, void 0, void 0, function* () {
     ok(fsPath, "a path argument must be provided");
     yield mkdir(fsPath, { recursive: true });
   });
 }
 function which(tool, check) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter3(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
@@ -26301,7 +26014,7 @@ function which(tool, check) {
   });
 }
 function findInPath(tool) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter3(this, void 0, void 0, function* () {
     if (!tool) {
       throw new Error("parameter 'tool' is required");
     }
@@ -26348,7 +26061,7 @@ function readCopyOptions(options) {
   return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter3(this, void 0, void 0, function* () {
     if (currentDepth >= 255)
       return;
     currentDepth++;
@@ -26368,7 +26081,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
   });
 }
 function copyFile2(srcFile, destFile, force) {
-  return __awaiter4(this, void 0, void 0, function* () {
+  return __awaiter3(this, void 0, void 0, function* () {
     if ((yield lstat(srcFile)).isSymbolicLink()) {
       try {
         yield lstat(destFile);
@@ -26389,7 +26102,7 @@ function copyFile2(srcFile, destFile, force) {
 
 // node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
-var __awaiter5 = function(thisArg, _arguments, P, generator) {
+var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -26625,12 +26338,12 @@ var ToolRunner = class extends events.EventEmitter {
    * @returns   number
    */
   exec() {
-    return __awaiter5(this, void 0, void 0, function* () {
+    return __awaiter4(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter5(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -26834,7 +26547,7 @@ var ExecState = class _ExecState extends events.EventEmitter {
 };
 
 // node_modules/@actions/exec/lib/exec.js
-var __awaiter6 = function(thisArg, _arguments, P, generator) {
+var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -26862,7 +26575,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
   });
 };
 function exec(commandLine, args, options) {
-  return __awaiter6(this, void 0, void 0, function* () {
+  return __awaiter5(this, void 0, void 0, function* () {
     const commandArgs = argStringToArray(commandLine);
     if (commandArgs.length === 0) {
       throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
@@ -26874,12 +26587,8 @@ function exec(commandLine, args, options) {
   });
 }
 
-// node_modules/@actions/core/lib/platform.js
-var platform = os4.platform();
-var arch = os4.arch();
-
 // node_modules/@actions/core/lib/core.js
-var __awaiter7 = function(thisArg, _arguments, P, generator) {
+var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -26928,7 +26637,7 @@ function setOutput(name, value) {
   if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os5.EOL);
+  process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -26951,7 +26660,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os5.EOL);
+  process.stdout.write(message + os4.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -26960,7 +26669,7 @@ function endGroup() {
   issue("endgroup");
 }
 function group(name, fn) {
-  return __awaiter7(this, void 0, void 0, function* () {
+  return __awaiter6(this, void 0, void 0, function* () {
     startGroup(name);
     let result;
     try {
@@ -27178,8 +26887,8 @@ function table(headers, rows, options = {}) {
   const line = (cells) => `| ${cells.map(cell).join(" | ")} |`;
   return [line(headers), `|${headers.map(() => " --- ").join("|")}|`, ...rows.map(line)].join("\n") + "\n";
 }
-function details(summary2, body, options = {}) {
-  return `<details${options.open ? " open" : ""}><summary>${escapeHtml(summary2)}</summary>
+function details(summary, body, options = {}) {
+  return `<details${options.open ? " open" : ""}><summary>${escapeHtml(summary)}</summary>
 
 ${body.trimEnd()}
 
@@ -31718,7 +31427,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // packages/kit/src/octokit.ts
-var import_light3 = __toESM(require_light(), 1);
+var import_light3 = __toESM(require_light());
 var ConveyorOctokit = /* @__PURE__ */ Octokit2.plugin(retry, throttling);
 var Bottleneck2 = import_light3.default;
 var DEFAULT_BASE_URL = "https://api.github.com";
@@ -31777,7 +31486,7 @@ function scaledGroups(second) {
 // packages/kit/src/installer.ts
 import { createHash } from "node:crypto";
 import * as fs7 from "node:fs";
-import * as os7 from "node:os";
+import * as os6 from "node:os";
 import * as path7 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
@@ -31788,7 +31497,7 @@ import * as fs6 from "fs";
 var semver = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-import * as os6 from "os";
+import * as os5 from "os";
 import * as path6 from "path";
 var semver2 = __toESM(require_semver2(), 1);
 import * as stream from "stream";
@@ -31796,7 +31505,7 @@ import * as util from "util";
 import { ok as ok2 } from "assert";
 
 // node_modules/@actions/tool-cache/lib/retry-helper.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
+var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -31836,7 +31545,7 @@ var RetryHelper = class {
     }
   }
   execute(action, isRetryable) {
-    return __awaiter8(this, void 0, void 0, function* () {
+    return __awaiter7(this, void 0, void 0, function* () {
       let attempt = 1;
       while (attempt < this.maxAttempts) {
         try {
@@ -31859,14 +31568,14 @@ var RetryHelper = class {
     return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
   }
   sleep(seconds) {
-    return __awaiter8(this, void 0, void 0, function* () {
+    return __awaiter7(this, void 0, void 0, function* () {
       return new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
     });
   }
 };
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-var __awaiter9 = function(thisArg, _arguments, P, generator) {
+var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
       resolve5(value);
@@ -31904,7 +31613,7 @@ var IS_WINDOWS3 = process.platform === "win32";
 var IS_MAC = process.platform === "darwin";
 var userAgent2 = "actions/tool-cache";
 function downloadTool(url, dest, auth2, headers) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     dest = dest || path6.join(_getTempDirectory(), crypto2.randomUUID());
     yield mkdirP(path6.dirname(dest));
     debug(`Downloading ${url}`);
@@ -31913,7 +31622,7 @@ function downloadTool(url, dest, auth2, headers) {
     const minSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS", 10);
     const maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
     const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-    return yield retryHelper.execute(() => __awaiter9(this, void 0, void 0, function* () {
+    return yield retryHelper.execute(() => __awaiter8(this, void 0, void 0, function* () {
       return yield downloadToolAttempt(url, dest || "", auth2, headers);
     }), (err) => {
       if (err instanceof HTTPError && err.httpStatusCode) {
@@ -31926,7 +31635,7 @@ function downloadTool(url, dest, auth2, headers) {
   });
 }
 function downloadToolAttempt(url, dest, auth2, headers) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     if (fs6.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
@@ -31968,7 +31677,7 @@ function downloadToolAttempt(url, dest, auth2, headers) {
   });
 }
 function extractTar(file_1, dest_1) {
-  return __awaiter9(this, arguments, void 0, function* (file, dest, flags = "xz") {
+  return __awaiter8(this, arguments, void 0, function* (file, dest, flags = "xz") {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -32011,7 +31720,7 @@ function extractTar(file_1, dest_1) {
   });
 }
 function extractZip(file, dest) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -32025,7 +31734,7 @@ function extractZip(file, dest) {
   });
 }
 function extractZipWin(file, dest) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const pwshPath = yield which("pwsh", false);
@@ -32071,7 +31780,7 @@ function extractZipWin(file, dest) {
   });
 }
 function extractZipNix(file, dest) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     const unzipPath = yield which("unzip", true);
     const args = [file];
     if (!isDebug()) {
@@ -32081,44 +31790,44 @@ function extractZipNix(file, dest) {
     yield exec(`"${unzipPath}"`, args, { cwd: dest });
   });
 }
-function cacheDir(sourceDir, tool, version, arch3) {
-  return __awaiter9(this, void 0, void 0, function* () {
+function cacheDir(sourceDir, tool, version, arch2) {
+  return __awaiter8(this, void 0, void 0, function* () {
     version = semver2.clean(version) || version;
-    arch3 = arch3 || os6.arch();
-    debug(`Caching tool ${tool} ${version} ${arch3}`);
+    arch2 = arch2 || os5.arch();
+    debug(`Caching tool ${tool} ${version} ${arch2}`);
     debug(`source dir: ${sourceDir}`);
     if (!fs6.statSync(sourceDir).isDirectory()) {
       throw new Error("sourceDir is not a directory");
     }
-    const destPath = yield _createToolPath(tool, version, arch3);
+    const destPath = yield _createToolPath(tool, version, arch2);
     for (const itemName of fs6.readdirSync(sourceDir)) {
       const s = path6.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
-    _completeToolPath(tool, version, arch3);
+    _completeToolPath(tool, version, arch2);
     return destPath;
   });
 }
-function find(toolName, versionSpec, arch3) {
+function find(toolName, versionSpec, arch2) {
   if (!toolName) {
     throw new Error("toolName parameter is required");
   }
   if (!versionSpec) {
     throw new Error("versionSpec parameter is required");
   }
-  arch3 = arch3 || os6.arch();
+  arch2 = arch2 || os5.arch();
   if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch3);
+    const localVersions = findAllVersions(toolName, arch2);
     const match = evaluateVersions(localVersions, versionSpec);
     versionSpec = match;
   }
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
     debug(`checking cache: ${cachePath}`);
     if (fs6.existsSync(cachePath) && fs6.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
+      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
       toolPath = cachePath;
     } else {
       debug("not found");
@@ -32126,15 +31835,15 @@ function find(toolName, versionSpec, arch3) {
   }
   return toolPath;
 }
-function findAllVersions(toolName, arch3) {
+function findAllVersions(toolName, arch2) {
   const versions = [];
-  arch3 = arch3 || os6.arch();
+  arch2 = arch2 || os5.arch();
   const toolPath = path6.join(_getCacheDirectory(), toolName);
   if (fs6.existsSync(toolPath)) {
     const children = fs6.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch3 || "");
+        const fullPath = path6.join(toolPath, child2, arch2 || "");
         if (fs6.existsSync(fullPath) && fs6.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -32144,7 +31853,7 @@ function findAllVersions(toolName, arch3) {
   return versions;
 }
 function _createExtractFolder(dest) {
-  return __awaiter9(this, void 0, void 0, function* () {
+  return __awaiter8(this, void 0, void 0, function* () {
     if (!dest) {
       dest = path6.join(_getTempDirectory(), crypto2.randomUUID());
     }
@@ -32152,9 +31861,9 @@ function _createExtractFolder(dest) {
     return dest;
   });
 }
-function _createToolPath(tool, version, arch3) {
-  return __awaiter9(this, void 0, void 0, function* () {
-    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+function _createToolPath(tool, version, arch2) {
+  return __awaiter8(this, void 0, void 0, function* () {
+    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -32163,8 +31872,8 @@ function _createToolPath(tool, version, arch3) {
     return folderPath;
   });
 }
-function _completeToolPath(tool, version, arch3) {
-  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+function _completeToolPath(tool, version, arch2) {
+  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
   const markerPath = `${folderPath}.complete`;
   fs6.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -32216,7 +31925,7 @@ function _getGlobal(key, defaultValue) {
 }
 
 // packages/kit/src/installer.ts
-var import_semver = __toESM(require_semver4(), 1);
+var import_semver = __toESM(require_semver4());
 var InstallError = class extends ConveyorError {
   tool;
   constructor(tool, message, options) {
@@ -32224,9 +31933,9 @@ var InstallError = class extends ConveyorError {
     this.tool = tool;
   }
 };
-function toolPlatform(platform2 = process.platform, arch3 = process.arch) {
-  const osName = platform2 === "win32" ? "windows" : platform2;
-  const archName = arch3 === "x64" ? "amd64" : arch3 === "ia32" ? "386" : arch3;
+function toolPlatform(platform = process.platform, arch2 = process.arch) {
+  const osName = platform === "win32" ? "windows" : platform;
+  const archName = arch2 === "x64" ? "amd64" : arch2 === "ia32" ? "386" : arch2;
   return { os: osName, arch: archName };
 }
 function expandTemplate(template, values, what) {
@@ -32264,8 +31973,8 @@ function planInstall(spec2) {
   if (spec2.sha256 !== void 0 && !/^[0-9a-fA-F]{64}$/.test(spec2.sha256)) problems.push(`the pinned sha256 ${JSON.stringify(spec2.sha256)} is not 64 hex digits`);
   if (spec2.sha256 === void 0 && !spec2.checksumsUrlTemplate) problems.push("neither a checksums file nor a pinned sha256 is given, so the download could not be verified");
   if (problems.length > 0) throw new InstallError(spec2.name, `Cannot install ${spec2.name} ${spec2.version}: ${problems.join("; ")}.`);
-  const platform2 = spec2.platform ?? toolPlatform();
-  const values = { version, os: platform2.os, arch: platform2.arch };
+  const platform = spec2.platform ?? toolPlatform();
+  const values = { version, os: platform.os, arch: platform.arch };
   const url = expandTemplate(spec2.urlTemplate, values, `download URL of ${spec2.name}`);
   const checksumsUrl = spec2.checksumsUrlTemplate ? expandTemplate(spec2.checksumsUrlTemplate, values, `checksums URL of ${spec2.name}`) : void 0;
   for (const u of [url, checksumsUrl]) {
@@ -32276,7 +31985,7 @@ function planInstall(spec2) {
     throw new InstallError(spec2.name, `Cannot install ${spec2.name} ${version}: the binary path ${JSON.stringify(binary)} must be relative and stay inside the archive.`);
   }
   const fileName = decodeURIComponent(new URL(url).pathname.split("/").pop());
-  return { name: spec2.name, version, url, fileName, checksumsUrl, pinned: spec2.sha256?.toLowerCase(), binary, arch: platform2.arch };
+  return { name: spec2.name, version, url, fileName, checksumsUrl, pinned: spec2.sha256?.toLowerCase(), binary, arch: platform.arch };
 }
 async function download(plan2, url, auth2, dest) {
   try {
@@ -32297,7 +32006,7 @@ async function expectedHash(plan2, auth2, workDir) {
   return { hash, source: plan2.checksumsUrl };
 }
 function tempRoot() {
-  return process.env.RUNNER_TEMP || os7.tmpdir();
+  return process.env.RUNNER_TEMP || os6.tmpdir();
 }
 async function installTool(spec2) {
   const plan2 = planInstall(spec2);
@@ -32344,7 +32053,7 @@ async function installTool(spec2) {
 
 // packages/terraform/src/gate.ts
 import * as fs10 from "node:fs";
-import * as os8 from "node:os";
+import * as os7 from "node:os";
 import * as path10 from "node:path";
 
 // packages/terraform/src/fingerprint.ts
@@ -32880,8 +32589,8 @@ function outputLine(o) {
   const value = o.kind === "create" ? o.after : o.kind === "delete" ? o.before : `${o.before ?? "null"} -> ${o.after ?? "null"}`;
   return `${symbol} ${o.name} = ${value ?? "null"}`;
 }
-function countsTable(summary2) {
-  const c = summary2.counts;
+function countsTable(summary) {
+  const c = summary.counts;
   return table(
     ["add", "change", "destroy", "replace", "import", "move", "forget", "read"],
     [[c.add, c.change, c.destroy, c.replace, c.import, c.move, c.forget, c.read].map(String)]
@@ -32897,17 +32606,17 @@ function readMarker(body) {
   const d = /<!-- conveyor:terraform-digests ([A-Za-z0-9_-]+) -->/.exec(body);
   return { stack: decodeURI(m[1]), workspace: decodeURI(m[2]), fingerprint: m[3], digests: d?.[1] };
 }
-function header(summary2, ctx) {
+function header(summary, ctx) {
   const parts = [];
   parts.push(`### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`)
 `);
-  for (const error2 of summary2.errors) parts.push(`> [!WARNING]
+  for (const error2 of summary.errors) parts.push(`> [!WARNING]
 > ${escapeHtml(error2)}
 `);
-  if (!summary2.changes) parts.push("**No changes.** The infrastructure matches the configuration.\n");
-  else parts.push(`**${planLine(summary2.counts)}**
+  if (!summary.changes) parts.push("**No changes.** The infrastructure matches the configuration.\n");
+  else parts.push(`**${planLine(summary.counts)}**
 `);
-  if (summary2.changes) parts.push(countsTable(summary2));
+  if (summary.changes) parts.push(countsTable(summary));
   if (ctx.verdict && ctx.verdict.destroys.length > 0) {
     if (ctx.verdict.ok) parts.push(`> [!CAUTION]
 > This plan destroys or replaces ${ctx.verdict.destroys.length} resource(s); the destroy policy allows it.
@@ -32918,32 +32627,32 @@ function header(summary2, ctx) {
   }
   return parts;
 }
-function footer(summary2, ctx, withDigests) {
-  const version = summary2.terraformVersion ? ` · terraform ${escapeHtml(summary2.terraformVersion)}` : "";
+function footer(summary, ctx, withDigests) {
+  const version = summary.terraformVersion ? ` · terraform ${escapeHtml(summary.terraformVersion)}` : "";
   let text = `
-<sub>Plan fingerprint \`${ctx.fingerprint.slice(0, 16)}\`${version} · plan format ${escapeHtml(summary2.formatVersion)}</sub>
+<sub>Plan fingerprint \`${ctx.fingerprint.slice(0, 16)}\`${version} · plan format ${escapeHtml(summary.formatVersion)}</sub>
 `;
   if (withDigests && ctx.digests) text += `<!-- conveyor:terraform-digests ${encodeDigests(ctx.digests)} -->
 `;
   return text;
 }
-function* blocks(summary2, maxAttributes) {
+function* blocks(summary, maxAttributes) {
   for (const section of SECTIONS) {
-    for (const r of summary2.resources) {
+    for (const r of summary.resources) {
       if (!section.kinds.includes(r.kind)) continue;
       if (section.title !== "Read" && r.mode === "data") continue;
       if (section.title === "Read" && r.mode !== "data" && r.kind !== "read") continue;
       yield { section: section.title, lines: () => resourceLines(r, maxAttributes), size: 1 };
     }
   }
-  if (summary2.outputs.length > 0) yield { section: "Output changes", lines: () => summary2.outputs.map(outputLine), size: summary2.outputs.length };
-  for (const r of summary2.drift) yield { section: "Changed outside of terraform (drift)", lines: () => resourceLines(r, maxAttributes, true), size: 1 };
+  if (summary.outputs.length > 0) yield { section: "Output changes", lines: () => summary.outputs.map(outputLine), size: summary.outputs.length };
+  for (const r of summary.drift) yield { section: "Changed outside of terraform (drift)", lines: () => resourceLines(r, maxAttributes, true), size: 1 };
 }
 function sectionOf(r) {
   if (r.mode === "data" || r.kind === "read") return r.kind === "read" ? "Read" : void 0;
   return SECTIONS.find((s) => s.title !== "Read" && s.kinds.includes(r.kind))?.title;
 }
-function sectionCounts(summary2) {
+function sectionCounts(summary) {
   const counts = /* @__PURE__ */ new Map();
   let total = 0;
   const add = (section, size) => {
@@ -32951,18 +32660,18 @@ function sectionCounts(summary2) {
     counts.set(section, (counts.get(section) ?? 0) + size);
     total += 1;
   };
-  for (const r of summary2.resources) add(sectionOf(r), 1);
-  if (summary2.outputs.length > 0) add("Output changes", summary2.outputs.length);
-  for (let i = 0; i < summary2.drift.length; i += 1) add("Changed outside of terraform (drift)", 1);
+  for (const r of summary.resources) add(sectionOf(r), 1);
+  if (summary.outputs.length > 0) add("Output changes", summary.outputs.length);
+  for (let i = 0; i < summary.drift.length; i += 1) add("Changed outside of terraform (drift)", 1);
   return { counts, total };
 }
-function renderPlanMarkdown(summary2, ctx, options) {
+function renderPlanMarkdown(summary, ctx, options) {
   const marker = options.marker === false ? "" : `${commentMarker(ctx.stack, ctx.workspace, ctx.fingerprint)}
 `;
-  const head = marker + header(summary2, ctx).join("\n");
-  let foot = footer(summary2, ctx, true);
-  if (foot.length > options.limit / 4) foot = footer(summary2, ctx, false);
-  const { counts, total } = sectionCounts(summary2);
+  const head = marker + header(summary, ctx).join("\n");
+  let foot = footer(summary, ctx, true);
+  if (foot.length > options.limit / 4) foot = footer(summary, ctx, false);
+  const { counts, total } = sectionCounts(summary);
   const reserve = 600;
   let budget = options.limit - head.length - foot.length - reserve;
   let body = "";
@@ -32973,7 +32682,7 @@ function renderPlanMarkdown(summary2, ctx, options) {
 
 </details>
 `;
-  for (const block of blocks(summary2, options.maxAttributes ?? 100)) {
+  for (const block of blocks(summary, options.maxAttributes ?? 100)) {
     const text = `${block.lines().join("\n")}
 `;
     const needsFence = text.match(/`{3,}/g);
@@ -33002,15 +32711,15 @@ ${text}` : text;
   }
   return `${head}${body}${foot}`;
 }
-function renderPlanComment(summary2, ctx, limit = COMMENT_LIMIT - 1e3) {
-  return renderPlanMarkdown(summary2, ctx, { limit, maxAttributes: 60 });
+function renderPlanComment(summary, ctx, limit = COMMENT_LIMIT - 1e3) {
+  return renderPlanMarkdown(summary, ctx, { limit, maxAttributes: 60 });
 }
-function writePlanText(summary2, write) {
-  for (const error2 of summary2.errors) write(`Warning: ${error2}
+function writePlanText(summary, write) {
+  for (const error2 of summary.errors) write(`Warning: ${error2}
 
 `);
   let section;
-  for (const block of blocks(summary2, Infinity)) {
+  for (const block of blocks(summary, Infinity)) {
     if (block.section !== section) write(`== ${block.section} ==
 
 `);
@@ -33019,7 +32728,7 @@ function writePlanText(summary2, write) {
 
 `);
   }
-  write(`${summary2.changes ? planLine(summary2.counts) : "No changes. Your infrastructure matches the configuration."}
+  write(`${summary.changes ? planLine(summary.counts) : "No changes. Your infrastructure matches the configuration."}
 `);
 }
 
@@ -33281,7 +32990,7 @@ var JsonScanner = class {
 var META = /* @__PURE__ */ new Set(["format_version", "terraform_version", "errored", "complete", "applyable"]);
 function analyzePlanText(text, source, options = {}) {
   const scan = new JsonScanner(text, source);
-  const summary2 = new SummaryBuilder(options);
+  const summary = new SummaryBuilder(options);
   const fingerprint = new FingerprintBuilder();
   const meta = {};
   try {
@@ -33292,9 +33001,9 @@ function analyzePlanText(text, source, options = {}) {
         if (text.charCodeAt(at) !== 91) throw new PlanFormatError(`${source} is not a terraform plan document: "${key}" is not a list. Produce it with \`terraform show -json PLANFILE\`.`);
         return scan.forEachElement(at, (s, e, i) => {
           const raw = checkResourceChange(scan.parse(s, e), key, i, source);
-          if (key === "resource_drift") summary2.driftResource(raw);
+          if (key === "resource_drift") summary.driftResource(raw);
           else {
-            summary2.resource(raw);
+            summary.resource(raw);
             fingerprint.resource(raw);
           }
         });
@@ -33318,10 +33027,10 @@ function analyzePlanText(text, source, options = {}) {
   }
   checkPlanMeta(meta, source);
   const outputs = meta.output_changes ?? {};
-  summary2.outputChanges(outputs);
+  summary.outputChanges(outputs);
   fingerprint.outputChanges(outputs);
   const { fingerprint: sha, digests } = fingerprint.finish();
-  return { summary: summary2.finish(meta), fingerprint: sha, digests };
+  return { summary: summary.finish(meta), fingerprint: sha, digests };
 }
 
 // packages/terraform/src/policy.ts
@@ -33330,10 +33039,10 @@ function addressPattern(pattern) {
   const body = Array.from(pattern.trim(), (ch) => ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&")).join("");
   return new RegExp(`^${body}$`, "s");
 }
-function evaluateDestroyPolicy(summary2, policy) {
+function evaluateDestroyPolicy(summary, policy) {
   const patterns = policy.allowedPatterns.map((p) => ({ text: p, re: addressPattern(p) }));
   const destroys = [];
-  for (const r of summary2.resources) {
+  for (const r of summary.resources) {
     if (r.mode !== "managed") continue;
     if (r.kind !== "delete" && !isReplace(r.kind)) continue;
     const allowedBy = policy.allowDestroy ? "allow-destroy" : patterns.find((p) => p.re.test(r.address))?.text;
@@ -33565,13 +33274,13 @@ async function fmtStacks(terraform, stacks, matrix) {
     if (!result.clean && files.length === 0) rows.push([stack.dir, "(terraform fmt reported unformatted files without naming them)"]);
   }
   const failures = rows.length > 0 ? [`${rows.length} file(s) are not formatted: ${rows.map((r) => path10.posix.join(r[0], r[1])).join(", ")}. Run terraform fmt -recursive and commit the result.`] : [];
-  const summary2 = rows.length === 0 ? "### terraform fmt\n\nAll files are formatted.\n" : `### terraform fmt
+  const summary = rows.length === 0 ? "### terraform fmt\n\nAll files are formatted.\n" : `### terraform fmt
 
 ${rows.length} file(s) need formatting.
 
 ${table(["stack", "file"], rows)}
 ${diffs}`;
-  return { outputs: { matrix }, summary: summary2, annotations, failures };
+  return { outputs: { matrix }, summary, annotations, failures };
 }
 async function validateStacks(terraform, stacks, matrix) {
   const annotations = [];
@@ -33586,16 +33295,16 @@ async function validateStacks(terraform, stacks, matrix) {
       if (!report.valid) failures.push(`${stack.dir} is not valid: ${report.errorCount} error(s); see the annotations and the job summary.`);
     });
   }
-  const summary2 = rows.length === 0 ? `### terraform validate
+  const summary = rows.length === 0 ? `### terraform validate
 
 ${stacks.length} stack(s) are valid.
 ` : `### terraform validate
 
 ${table(["severity", "where", "problem"], rows)}`;
-  return { outputs: { matrix }, summary: summary2, annotations, failures };
+  return { outputs: { matrix }, summary, annotations, failures };
 }
 async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
-  const planRoot = inputs["plan-dir"] ?? path10.join(deps.env.RUNNER_TEMP || os8.tmpdir(), "conveyor-terraform");
+  const planRoot = inputs["plan-dir"] ?? path10.join(deps.env.RUNNER_TEMP || os7.tmpdir(), "conveyor-terraform");
   const failures = [];
   const plans = [];
   const total = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0, noop: 0 };
@@ -33616,18 +33325,18 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
         await plan(terraform, stack.abs, { planFile, lockTimeout: inputs["lock-timeout"], varFiles: inputs["var-files"], variables: inputs.variables });
       }
       const jsonFile = path10.join(dir, "plan.json");
-      const { summary: summary2, fingerprint, digests } = analyzePlanText(await showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
-      const verdict = evaluateDestroyPolicy(summary2, { allowDestroy: inputs["allow-destroy"], allowedPatterns: inputs["allowed-destroy"] });
+      const { summary, fingerprint, digests } = analyzePlanText(await showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
+      const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs["allow-destroy"], allowedPatterns: inputs["allowed-destroy"] });
       const textFile = path10.join(dir, "plan.txt");
-      writePlanFile(textFile, (write) => writePlanText(summary2, write));
-      info2(`${stack.dir}: ${summary2.changes ? planLine(summary2.counts) : "no changes"} (fingerprint ${fingerprint})`);
-      addCounts(total, summary2.counts);
-      plans.push({ stack, summary: summary2, fingerprint, digests, planFile, jsonFile, textFile });
+      writePlanFile(textFile, (write) => writePlanText(summary, write));
+      info2(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : "no changes"} (fingerprint ${fingerprint})`);
+      addCounts(total, summary.counts);
+      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile });
       const target = { owner: deps.context.owner, repo: deps.context.repo, issueNumber: pr ?? 0, stack: stack.dir, workspace: inputs.workspace };
       if (inputs.command === "plan") {
         if (!verdict.ok) failures.push(describeRefusal(verdict, stack.dir));
         if (inputs.comment && commenting) {
-          const body = renderPlanComment(summary2, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : void 0 });
+          const body = renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : void 0 });
           const { created } = await upsertPlanComment(deps.client(), target, body);
           info2(`${created ? "Created" : "Updated"} the plan comment for ${stack.dir} on pull request #${pr}.`);
         }
