@@ -15753,9 +15753,9 @@ async function upsertPullRequest(client, spec2) {
 }
 
 // packages/promote/src/promote.ts
-async function resolveDigest(request2, context) {
+async function resolveDigest(request2, context, signal) {
   const reference = request2.reference || request2.version;
-  const found = await context.registry.manifestDigest(request2.image, reference);
+  const found = await context.registry.manifestDigest(request2.image, reference, signal ? { signal } : {});
   if (isDigest(reference)) {
     checkPresent(request2.environment, request2.image, reference, found);
     return reference;
@@ -15806,11 +15806,19 @@ async function decide(request2, context, clones, found) {
   return { digest, version: request2.version, from, note: "" };
 }
 async function promoteWith(clones, request2, context) {
+  const early = new AbortController();
+  try {
+    return await promoteChecked(clones, request2, context, early.signal);
+  } finally {
+    early.abort();
+  }
+}
+async function promoteChecked(clones, request2, context, signal) {
   const environments = parseEnvironments(request2.environmentsText, request2.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request2.environment, request2.environmentsFile);
   let lookup;
   if (!request2.rollback) {
-    lookup = resolveDigest(request2, context);
+    lookup = resolveDigest(request2, context, signal);
     lookup.catch(() => void 0);
   }
   const co = await checkout(environment, context, clones);
@@ -15927,18 +15935,30 @@ function clientFor(protocol) {
 }
 var TIMEOUT_MS = 6e4;
 var MAX_REDIRECTS = 5;
-function once(url, method, headers) {
+function once(url, method, headers, signal) {
   const client = clientFor(url.protocol);
   if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
+  if (signal?.aborted) return Promise.reject(new Error(`The request to ${url.origin} was cancelled.`));
   return new Promise((resolve2, reject) => {
     const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
       const chunks = [];
       res.on("data", (chunk) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", fail2);
+      res.on("end", () => {
+        signal?.removeEventListener("abort", cancel);
+        resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+      });
     });
+    function fail2(error2) {
+      signal?.removeEventListener("abort", cancel);
+      reject(error2);
+    }
+    function cancel() {
+      req.destroy(new Error(`The request to ${url.origin} was cancelled.`));
+    }
+    signal?.addEventListener("abort", cancel, { once: true });
     req.on("timeout", () => req.destroy(new Error(`${url.origin} did not answer within ${TIMEOUT_MS / 1e3} s.`)));
-    req.on("error", reject);
+    req.on("error", fail2);
     req.end();
   });
 }
@@ -15947,7 +15967,7 @@ var httpFetch = async (address, init = {}) => {
   let method = (init.method ?? "GET").toUpperCase();
   let headers = { ...init.headers };
   for (let hop = 0; ; hop++) {
-    const answer = await once(url, method, headers);
+    const answer = await once(url, method, headers, init.signal);
     const location = answer.headers.location;
     if (answer.status >= 300 && answer.status < 400 && answer.status !== 304 && location && hop < MAX_REDIRECTS) {
       const next = new URL(location, url);
@@ -16006,7 +16026,7 @@ var RegistryClient = class {
     if (!username && !password) return void 0;
     return `Basic ${Buffer.from(`${username ?? ""}:${password ?? ""}`).toString("base64")}`;
   }
-  async token(challenge, image) {
+  async token(challenge, image, signal) {
     const realm = challenge.realm;
     if (!realm) throw new RegistryError(`The registry asked for a token for ${image} but named no realm to get it from.`);
     const url = new URL(realm);
@@ -16017,7 +16037,7 @@ var RegistryClient = class {
     const headers = {};
     const basic = this.basic();
     if (basic) headers.authorization = basic;
-    const res = await (this.options.fetch ?? httpFetch)(url, { headers });
+    const res = await (this.options.fetch ?? httpFetch)(url, { headers, ...signal ? { signal } : {} });
     if (!res.ok) {
       throw new RegistryError(`The registry's token service ${url.origin}${url.pathname} refused a token for ${image} (HTTP ${res.status}); check the registry credentials.`);
     }
@@ -16029,9 +16049,10 @@ var RegistryClient = class {
   }
   /**
    * The digest of `image` at `reference` (a tag or a digest), or undefined when the registry does not have
-   * it (404). Other failures throw `RegistryError` naming the image.
+   * it (404). Other failures throw `RegistryError` naming the image. `signal` cancels the requests.
    */
-  async manifestDigest(image, reference) {
+  async manifestDigest(image, reference, options = {}) {
+    const { signal } = options;
     const ref = parseReference(image);
     const url = `${this.base(ref)}/v2/${ref.repository}/manifests/${encodeURIComponent(reference)}`;
     const shown = `${image}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
@@ -16042,13 +16063,13 @@ var RegistryClient = class {
       if (authorization) headers.authorization = authorization;
       let res;
       try {
-        res = await doFetch(url, { method: "HEAD", headers });
+        res = await doFetch(url, { method: "HEAD", headers, ...signal ? { signal } : {} });
       } catch (error2) {
         throw new RegistryError(`The registry ${ref.registry} could not be reached to check ${shown}; check the image name and the network.`, { cause: error2 });
       }
       if (res.status === 401 && attempt === 0) {
         const challenge = parseChallenge(res.headers.get("www-authenticate") ?? "");
-        if (challenge.scheme === "bearer") authorization = `Bearer ${await this.token(challenge.params, image)}`;
+        if (challenge.scheme === "bearer") authorization = `Bearer ${await this.token(challenge.params, image, signal)}`;
         else if (challenge.scheme === "basic" && this.basic()) authorization = this.basic();
         else throw new RegistryError(`The registry ${ref.registry} needs credentials to read ${shown}; give registry-username and registry-password.`);
         continue;
@@ -16057,7 +16078,7 @@ var RegistryClient = class {
       if (!res.ok) throw new RegistryError(`The registry ${ref.registry} answered HTTP ${res.status} for ${shown}; check the image name and credentials.`);
       const digest = res.headers.get("docker-content-digest");
       if (digest) return digest;
-      const body = await doFetch(url, { headers });
+      const body = await doFetch(url, { headers, ...signal ? { signal } : {} });
       if (!body.ok) throw new RegistryError(`The registry ${ref.registry} answered HTTP ${body.status} when reading ${shown}.`);
       return `sha256:${createHash("sha256").update(Buffer.from(await body.arrayBuffer())).digest("hex")}`;
     }

@@ -71,3 +71,25 @@ describe('httpFetch', () => {
     await expect(httpFetch(`${gone.url}/json`)).rejects.toThrow(/ECONNREFUSED/);
   });
 });
+
+describe('httpFetch cancelled', () => {
+  it('rejects a request still waiting for its answer when the signal aborts, and one aborted before it starts', async () => {
+    let arrived!: () => void;
+    const asked = new Promise<void>((resolve) => { arrived = resolve; });
+    const held: http.ServerResponse[] = [];
+    const s = http.createServer((_req, res) => { held.push(res); arrived(); });
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(s.address() as { port: number }).port}/slow`;
+      const controller = new AbortController();
+      const pending = httpFetch(url, { signal: controller.signal });
+      await asked;
+      controller.abort();
+      await expect(pending).rejects.toThrow(`The request to http://127.0.0.1:${(s.address() as { port: number }).port} was cancelled.`);
+      await expect(httpFetch(url, { signal: AbortSignal.abort() })).rejects.toThrow('was cancelled');
+    } finally {
+      for (const res of held) res.destroy();
+      await new Promise((resolve) => s.close(resolve));
+    }
+  });
+});

@@ -29,6 +29,8 @@ export interface HttpResponse {
 export interface HttpRequest {
   method?: string;
   headers?: Record<string, string>;
+  /** Ends the request (and rejects) when aborted. */
+  signal?: AbortSignal;
 }
 
 export type HttpFetch = (url: string | URL, init?: HttpRequest) => Promise<HttpResponse>;
@@ -36,18 +38,30 @@ export type HttpFetch = (url: string | URL, init?: HttpRequest) => Promise<HttpR
 const TIMEOUT_MS = 60_000;
 const MAX_REDIRECTS = 5;
 
-function once(url: URL, method: string, headers: Record<string, string>): Promise<{ status: number; headers: Http.IncomingHttpHeaders; body: Buffer }> {
+function once(url: URL, method: string, headers: Record<string, string>, signal?: AbortSignal): Promise<{ status: number; headers: Http.IncomingHttpHeaders; body: Buffer }> {
   const client = clientFor(url.protocol);
   if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
+  if (signal?.aborted) return Promise.reject(new Error(`The request to ${url.origin} was cancelled.`));
   return new Promise((resolve, reject) => {
     const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+      res.on('end', () => {
+        signal?.removeEventListener('abort', cancel);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+      });
     });
+    function fail(error: Error) {
+      signal?.removeEventListener('abort', cancel);
+      reject(error);
+    }
+    function cancel() {
+      req.destroy(new Error(`The request to ${url.origin} was cancelled.`));
+    }
+    signal?.addEventListener('abort', cancel, { once: true });
     req.on('timeout', () => req.destroy(new Error(`${url.origin} did not answer within ${TIMEOUT_MS / 1000} s.`)));
-    req.on('error', reject);
+    req.on('error', fail);
     req.end();
   });
 }
@@ -58,7 +72,7 @@ export const httpFetch: HttpFetch = async (address, init = {}) => {
   let method = (init.method ?? 'GET').toUpperCase();
   let headers = { ...init.headers };
   for (let hop = 0; ; hop++) {
-    const answer = await once(url, method, headers);
+    const answer = await once(url, method, headers, init.signal);
     const location = answer.headers.location;
     if (answer.status >= 300 && answer.status < 400 && answer.status !== 304 && location && hop < MAX_REDIRECTS) {
       const next = new URL(location, url);

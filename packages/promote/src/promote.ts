@@ -32,7 +32,7 @@ export interface PromoteRequest {
 }
 
 export interface PromoteContext extends CheckoutContext {
-  registry: { manifestDigest(image: string, reference: string): Promise<string | undefined> };
+  registry: { manifestDigest(image: string, reference: string, options?: { signal?: AbortSignal }): Promise<string | undefined> };
   /** A GitHub client for a token (undefined when the token is empty). */
   github(token: string): GitHubClient | undefined;
   /** The repository and commit the workflow runs for; deployments are recorded there. */
@@ -60,9 +60,9 @@ export interface PromoteResult {
   dryRun: boolean;
 }
 
-async function resolveDigest(request: PromoteRequest, context: PromoteContext): Promise<string> {
+async function resolveDigest(request: PromoteRequest, context: PromoteContext, signal?: AbortSignal): Promise<string> {
   const reference = request.reference || request.version;
-  const found = await context.registry.manifestDigest(request.image, reference);
+  const found = await context.registry.manifestDigest(request.image, reference, signal ? { signal } : {});
   if (isDigest(reference)) {
     checkPresent(request.environment, request.image, reference, found);
     return reference;
@@ -134,13 +134,24 @@ interface Found {
 }
 
 async function promoteWith(clones: CheckoutCache, request: PromoteRequest, context: PromoteContext): Promise<PromoteResult> {
+  // Cancels the registry lookup started early when the promotion stops before waiting for it (a failed
+  // clone, say), so no request is left open to hold the process.
+  const early = new AbortController();
+  try {
+    return await promoteChecked(clones, request, context, early.signal);
+  } finally {
+    early.abort();
+  }
+}
+
+async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, context: PromoteContext, signal: AbortSignal): Promise<PromoteResult> {
   const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
   // The registry is asked while the clone runs (both only read); its answer is awaited, and a refusal
   // raised, in the same place as before: after the environment's files are read.
   let lookup: Promise<string> | undefined;
   if (!request.rollback) {
-    lookup = resolveDigest(request, context);
+    lookup = resolveDigest(request, context, signal);
     lookup.catch(() => undefined);
   }
   const co = await checkout(environment, context, clones);

@@ -60,7 +60,7 @@ export class RegistryClient {
     return `Basic ${Buffer.from(`${username ?? ''}:${password ?? ''}`).toString('base64')}`;
   }
 
-  private async token(challenge: Record<string, string>, image: string): Promise<string> {
+  private async token(challenge: Record<string, string>, image: string, signal?: AbortSignal): Promise<string> {
     const realm = challenge.realm;
     if (!realm) throw new RegistryError(`The registry asked for a token for ${image} but named no realm to get it from.`);
     const url = new URL(realm);
@@ -71,7 +71,7 @@ export class RegistryClient {
     const headers: Record<string, string> = {};
     const basic = this.basic();
     if (basic) headers.authorization = basic;
-    const res = await (this.options.fetch ?? httpFetch)(url, { headers });
+    const res = await (this.options.fetch ?? httpFetch)(url, { headers, ...(signal ? { signal } : {}) });
     if (!res.ok) {
       throw new RegistryError(`The registry's token service ${url.origin}${url.pathname} refused a token for ${image} (HTTP ${res.status}); check the registry credentials.`);
     }
@@ -84,9 +84,10 @@ export class RegistryClient {
 
   /**
    * The digest of `image` at `reference` (a tag or a digest), or undefined when the registry does not have
-   * it (404). Other failures throw `RegistryError` naming the image.
+   * it (404). Other failures throw `RegistryError` naming the image. `signal` cancels the requests.
    */
-  async manifestDigest(image: string, reference: string): Promise<string | undefined> {
+  async manifestDigest(image: string, reference: string, options: { signal?: AbortSignal } = {}): Promise<string | undefined> {
+    const { signal } = options;
     const ref = parseReference(image);
     const url = `${this.base(ref)}/v2/${ref.repository}/manifests/${encodeURIComponent(reference)}`;
     const shown = `${image}${reference.startsWith('sha256:') ? '@' : ':'}${reference}`;
@@ -97,13 +98,13 @@ export class RegistryClient {
       if (authorization) headers.authorization = authorization;
       let res: HttpResponse;
       try {
-        res = await doFetch(url, { method: 'HEAD', headers });
+        res = await doFetch(url, { method: 'HEAD', headers, ...(signal ? { signal } : {}) });
       } catch (error) {
         throw new RegistryError(`The registry ${ref.registry} could not be reached to check ${shown}; check the image name and the network.`, { cause: error });
       }
       if (res.status === 401 && attempt === 0) {
         const challenge = parseChallenge(res.headers.get('www-authenticate') ?? '');
-        if (challenge.scheme === 'bearer') authorization = `Bearer ${await this.token(challenge.params, image)}`;
+        if (challenge.scheme === 'bearer') authorization = `Bearer ${await this.token(challenge.params, image, signal)}`;
         else if (challenge.scheme === 'basic' && this.basic()) authorization = this.basic();
         else throw new RegistryError(`The registry ${ref.registry} needs credentials to read ${shown}; give registry-username and registry-password.`);
         continue;
@@ -112,7 +113,7 @@ export class RegistryClient {
       if (!res.ok) throw new RegistryError(`The registry ${ref.registry} answered HTTP ${res.status} for ${shown}; check the image name and credentials.`);
       const digest = res.headers.get('docker-content-digest');
       if (digest) return digest;
-      const body = await doFetch(url, { headers });
+      const body = await doFetch(url, { headers, ...(signal ? { signal } : {}) });
       if (!body.ok) throw new RegistryError(`The registry ${ref.registry} answered HTTP ${body.status} when reading ${shown}.`);
       return `sha256:${createHash('sha256').update(Buffer.from(await body.arrayBuffer())).digest('hex')}`;
     }
