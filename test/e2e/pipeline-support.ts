@@ -1,13 +1,15 @@
 /**
- * Parts for the pipeline end-to-end test: the four action bundles built into a temporary folder, a runner
- * that spawns a bundle as the GitHub runner does, the application repository (bare remote + checkout) and
- * the GitOps repository as real git repositories, and the environments file that wires dev → stage → prod.
+ * Parts for the pipeline end-to-end test: the four action bundles built into a temporary folder, the
+ * application repository (bare remote + checkout) and the GitOps repository as real git repositories, the
+ * environments file that wires dev → stage → prod, and the grype report a scan of the built image replays.
+ * Steps run through test/support/runner.ts (runBundle).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundle, listBundles } from '../../scripts/build.ts';
 import { repoRoot } from '../support/corpus.ts';
+import type { ActionRun } from '../support/runner.ts';
 
 /** The actions the starter workflow chains, in the order it runs them. */
 export const PIPELINE_ACTIONS = ['release', 'build-image', 'scan-image', 'promote'] as const;
@@ -25,63 +27,6 @@ export async function buildBundles(dir: string): Promise<Record<PipelineAction, 
     scripts[name] = outfile;
   }));
   return scripts;
-}
-
-export interface ActionRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses the runner's `name<<DELIMITER` file-command format. */
-export function parseFileCommand(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const body: string[] = [];
-    for (i += 1; i < lines.length && lines[i] !== match[2]; i++) body.push(lines[i]!);
-    values[match[1]!] = body.join('\n');
-  }
-  return values;
-}
-
-/**
- * Runs a bundle as the runner runs a step: in `cwd`, with INPUT_<NAME> variables (upper-case, dashes kept)
- * and fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV / GITHUB_STATE files under `stepDir`.
- * Asynchronous, so servers living in the test's own process (the GitHub API stand-in) keep answering.
- */
-export async function runStep(script: string, options: { cwd: string; stepDir: string; inputs: Record<string, string>; env: NodeJS.ProcessEnv }): Promise<ActionRun> {
-  fs.mkdirSync(options.stepDir, { recursive: true });
-  const files = {
-    GITHUB_OUTPUT: path.join(options.stepDir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(options.stepDir, 'summary'),
-    GITHUB_ENV: path.join(options.stepDir, 'env'),
-    GITHUB_STATE: path.join(options.stepDir, 'state'),
-  };
-  for (const f of Object.values(files)) fs.writeFileSync(f, '');
-  const child = spawn(process.execPath, [script], {
-    cwd: options.cwd,
-    env: {
-      ...options.env,
-      ...files,
-      ...Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    status, stdout, stderr,
-    outputs: parseFileCommand(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-    summary: fs.readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-  };
 }
 
 /** The `::error::` lines a step printed (empty when it printed none). */
@@ -199,4 +144,23 @@ environments:
 /** Every `sha256:<hex>` digest written in `text`, in order. */
 export function digestsIn(text: string): string[] {
   return [...text.matchAll(/sha256:[0-9a-f]{64}/g)].map((m) => m[0]);
+}
+
+/**
+ * The report grype writes for `reference` when the registry serves `digest` under it: a real captured report
+ * (its matches, descriptor and database untouched) whose source target is the scanned image, as grype fills it
+ * from the registry (userInput as given, repoDigests name@digest, manifestDigest). Written to `out`.
+ */
+export function reportFor(corpusReport: string, out: string, image: { name: string; reference: string; digest: string }): string {
+  const report = JSON.parse(fs.readFileSync(corpusReport, 'utf8')) as { source: { type: string; target: Record<string, unknown> } };
+  if (report.source?.type !== 'image') throw new Error(`${corpusReport} is not the report of an image scan (source.type ${report.source?.type})`);
+  const tag = /:([^/:@]+)$/.exec(image.reference)?.[1];
+  Object.assign(report.source.target, {
+    userInput: image.reference,
+    repoDigests: [`${image.name}@${image.digest}`],
+    manifestDigest: image.digest,
+    tags: tag ? [image.reference] : [],
+  });
+  fs.writeFileSync(out, JSON.stringify(report));
+  return out;
 }

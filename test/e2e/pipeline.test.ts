@@ -1,43 +1,76 @@
 /**
- * The whole pipeline of workflows/pipeline.yml, step by step, on the BUILT bundles through the runner contract:
+ * The whole pipeline of workflows/pipeline.yml, job by job, on the BUILT bundles through the runner contract
+ * (test/support/runner.ts):
  *
- *   push to main   → release (GitHub API stand-in) → build-image (real buildah, real docker-registry)
- *                  → scan-image (stand-in grype replaying a corpus report) → promote to dev
- *   tag v1.1.0     → promote to prod: refused, stage never ran the digest
- *   by hand        → promote to stage, by the image's sha-<commit> tag (a failing verdict is refused first)
- *   tag v1.1.0     → the prod job again: promoted
+ *   push to main        → release (prerelease: rc; GitHub API stand-in) → build-image (real buildah, real
+ *                         docker-registry, logged in) → scan-image of name@digest (stand-in grype replaying a
+ *                         corpus report) → deploy dev: scan name@digest, promote with the release's version
+ *   tag v1.1.0 too soon → deploy prod: scan name:sha-<commit>, promote refused (stage does not run the digest)
+ *   tag v1.1.0-rc.1     → deploy stage: scan name:sha-<commit>, promote resolves the tag through the registry
+ *   tag v1.1.0, re-run  → deploy prod: promoted
  *
- * The application and GitOps repositories are real git repositories with bare remotes on disk. Each step gets
- * its inputs from the outputs of the step before, as the workflow's expressions hand them on, and the image
- * digest is checked at every hop: registry, verdict file, each environment's manifest, each deployment.
+ * The application and GitOps repositories are real git repositories with bare remotes on disk. The inputs come
+ * from the workflow files themselves where they are data (the image job's tag rules, the deploy job's version
+ * step, which is run with bash) and from the outputs of the step before, as the expressions hand them on.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { importGitRepository, startGitHubApi, type GitHubApi } from '@conveyor/github-api';
-import { parseVerdict } from '@conveyor/scan/verdict';
+import { parseVerdict, type ScanVerdict } from '@conveyor/scan/verdict';
 import { payloadOf } from '../../packages/image/src/__fixtures__/events.ts';
-import { corpusPath } from '../support/corpus.ts';
+import { corpusPath, repoRoot } from '../support/corpus.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
+import { parseFileCommand, runBundle, type ActionRun } from '../support/runner.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { standInCalls, writeStandInGrype } from '../scan/standin.ts';
 import { pushImage } from '../promote/support.ts';
 import {
   appRepository, buildBundles, digestsIn, environmentsFile, errors, git, gitEnv, gitopsFiles, gitopsRepository,
-  runStep, type ActionRun, type AppRepository, type PipelineAction,
+  reportFor, type AppRepository, type PipelineAction,
 } from './pipeline-support.ts';
 
-const tools = hasBinary('buildah') && hasBinary('docker-registry') && hasBinary('git');
-if (!tools) console.log('buildah, docker-registry or git is not installed: skipping the pipeline end-to-end test');
+const tools = hasBinary('buildah') && hasBinary('docker-registry') && hasBinary('git') && hasBinary('bash');
+if (!tools) console.log('buildah, docker-registry, git or bash is not installed: skipping the pipeline end-to-end test');
 const grypeCorpus = tools ? corpusPath('grype', 'defectdojo') : undefined;
-// A real grype report (grype 0.75.0) with one High match and nothing Critical.
-const REPORT = grypeCorpus ? path.join(grypeCorpus, 'fix_available.json') : '';
+// Real grype reports (grype 0.75.0): busybox with no match at all, and an image with one High match.
+const CLEAN = grypeCorpus ? path.join(grypeCorpus, 'no_vuln.json') : '';
+const HIGH = grypeCorpus ? path.join(grypeCorpus, 'fix_available.json') : '';
 
 const OWNER = 'acme';
 const REPO = 'app';
 const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.image.manifest.v1+json'].join(', ');
 
-(tools && grypeCorpus ? describe : describe.skip)('the starter pipeline: release → build → scan → promote dev, stage, prod', () => {
+interface Step { id?: string; uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }
+interface Job { with?: Record<string, unknown>; steps?: Step[]; if?: string }
+interface Workflow { on: { workflow_call?: { inputs: Record<string, { default?: unknown }> } }; jobs: Record<string, Job> }
+const workflow = (file: string) => parseYaml(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Workflow;
+const starter = workflow('workflows/pipeline.yml');
+const imageWorkflow = workflow('.github/workflows/reusable-image.yml');
+const imageJob = imageWorkflow.jobs.image!;
+const deployJob = workflow('.github/workflows/reusable-deploy.yml').jobs.deploy!;
+const stepOf = (job: Job, id: string): Step => {
+  const found = job.steps?.find((s) => s.id === id);
+  if (!found) throw new Error(`the workflow job has no step with id ${id}`);
+  return found;
+};
+
+/** A run step's `env:` with its expressions filled from `values`. */
+function fillEnv(step: Step, values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, fill(String(v), values)]));
+}
+
+/** Fills the `${{ … }}` expressions of a workflow value from `values` (expression text → value); any other expression throws. */
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (whole, expr: string) => {
+    if (!(expr in values)) throw new Error(`the test does not evaluate ${whole} (in ${JSON.stringify(text)})`);
+    return values[expr]!;
+  });
+}
+
+(tools && grypeCorpus ? describe : describe.skip)('the starter pipeline: release candidate → build → scan → dev; rc tag → stage; final tag → prod', () => {
   let tmp: string;
   let scripts: Record<PipelineAction, string>;
   let registry: Registry;
@@ -57,51 +90,104 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
   let release: ActionRun;
   let built: ActionRun;
   let digest: string;
-  let passVerdict: string;
-  let failVerdict: string;
+  /** The commit the release candidate's tag points to (github.sha of the tag pushes). */
+  let rcCommit: string;
+  /** The verdict file of the prod job's scan of name:sha-<commit>. */
+  let prodVerdict: string;
 
   const githubToken = 'ghs_pipeline_token_0001';
   const registryPassword = 'registry-token-0002';
 
-  /** The event of a run: a push payload for `ref` and the runner variables that go with it. */
-  function event(name: 'push' | 'workflow_dispatch', ref: string): NodeJS.ProcessEnv {
+  /** The runner variables of a push of `ref` at `sha`, with a push payload. */
+  function push(ref: string, sha: string): NodeJS.ProcessEnv {
     const payload = payloadOf('push', (p) => p.deleted === false && String(p.ref).startsWith('refs/heads/'));
-    Object.assign(payload, { ref, before: app.before, after: app.head, base_ref: ref.startsWith('refs/tags/') ? 'refs/heads/main' : null });
-    (payload.head_commit as { id: string }).id = app.head;
+    const isTag = ref.startsWith('refs/tags/');
+    Object.assign(payload, { ref, before: isTag ? '0'.repeat(40) : app.before, after: sha, created: isTag, base_ref: isTag ? 'refs/heads/main' : null });
+    (payload.head_commit as { id: string }).id = sha;
     Object.assign(payload.repository as object, {
       name: REPO, full_name: `${OWNER}/${REPO}`, default_branch: 'main', html_url: `https://github.com/${OWNER}/${REPO}`, description: 'The greeting app', license: null,
     });
     const file = path.join(tmp, `event-${++steps}.json`);
-    fs.writeFileSync(file, JSON.stringify(name === 'push' ? payload : { ref, inputs: {}, repository: payload.repository }));
+    fs.writeFileSync(file, JSON.stringify(payload));
     return {
-      GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file, GITHUB_REF: ref, GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
-      GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch', GITHUB_SHA: app.head,
+      GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: file, GITHUB_REF: ref, GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
+      GITHUB_REF_TYPE: isTag ? 'tag' : 'branch', GITHUB_SHA: sha,
     };
   }
 
-  /** One step of a job: the bundle in the checkout, with the runner's variables and a fresh RUNNER_TEMP. */
-  function step(action: PipelineAction, inputs: Record<string, string>, runEnv: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): Promise<ActionRun> {
+  /** One step of a job: the bundle with the checkout as workspace, the runner's variables and a fresh RUNNER_TEMP. */
+  async function step(action: PipelineAction, inputs: Record<string, string>, runEnv: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): Promise<ActionRun> {
     const stepDir = path.join(tmp, 'steps', `${++steps}-${action}`);
     fs.mkdirSync(path.join(stepDir, 'runner-temp'), { recursive: true });
-    return runStep(scripts[action], {
-      cwd: app.checkout, stepDir, inputs,
-      env: {
-        ...env, ...runEnv,
-        GITHUB_WORKSPACE: app.checkout, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: api.url,
-        GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: String(1000 + steps), GITHUB_ACTOR: 'ada',
-        RUNNER_TEMP: path.join(stepDir, 'runner-temp'), RUNNER_TOOL_CACHE: path.join(tmp, 'tool-cache'),
-        ...extra,
-      },
-    }).then((run) => {
-      logs.push(run.stdout, run.stderr, run.summary);
-      return run;
+    const run = await runBundle(scripts[action], stepDir, inputs, {
+      ...env, ...runEnv,
+      GITHUB_WORKSPACE: app.checkout, GITHUB_REPOSITORY: `${OWNER}/${REPO}`, GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: String(1000 + steps), GITHUB_ACTOR: 'ada',
+      RUNNER_TEMP: path.join(stepDir, 'runner-temp'), RUNNER_TOOL_CACHE: path.join(tmp, 'tool-cache'),
+      ...extra,
     });
+    logs.push(run.stdout, run.stderr, run.summary);
+    return run;
   }
 
-  const promoteInputs = (environment: string, digestInput: string, version: string, verdictFile: string) => ({
-    environment, image, digest: digestInput, version, 'verdict-file': verdictFile,
-    'environments-file': '.github/conveyor/environments.yml', 'github-token': githubToken, 'gitops-token': '',
-  });
+  /** The digest the registry serves for `reference` (a tag or a digest) of acme/app. */
+  async function registryDigest(reference: string): Promise<string | null> {
+    const res = await fetch(`${registry.url}/v2/acme/app/manifests/${reference}`, { method: 'HEAD', headers: { accept: ACCEPT } });
+    return res.status === 200 ? res.headers.get('docker-content-digest') : `HTTP ${res.status}`;
+  }
+
+  /**
+   * A scan-image step: the stand-in grype checks it is asked about `reference` and replays `corpusReport` as
+   * grype reports that image, with the digest the registry serves for it. Returns the run, the verdict and
+   * the stand-in's calls.
+   */
+  async function scan(reference: string, corpusReport: string, inputs: Record<string, string>, runEnv: NodeJS.ProcessEnv) {
+    const n = ++steps;
+    const served = await registryDigest(reference.slice(image.length + 1));
+    expect([reference, served]).toEqual([reference, expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+    const report = reportFor(corpusReport, path.join(tmp, `grype-report-${n}.json`), { name: image, reference, digest: served! });
+    const log = path.join(tmp, `grype-${n}.jsonl`);
+    const run = await step('scan-image', { 'fail-build': 'false', ...inputs, image: reference }, runEnv, {
+      PATH: `${grypeBin}${path.delimiter}${process.env.PATH}`, STANDIN_GRYPE_REPORT: report, STANDIN_GRYPE_SOURCE: reference, STANDIN_GRYPE_LOG: log,
+    });
+    const file = run.outputs['verdict-file'];
+    const verdict: ScanVerdict | undefined = file ? parseVerdict(fs.readFileSync(file, 'utf8'), file) : undefined;
+    return { run, verdict, file: file ?? '', calls: standInCalls(log) };
+  }
+
+  /**
+   * The deploy job of reusable-deploy.yml: its version step run with bash as written, its scan of the digest
+   * (name@digest) or tag (name:tag) by the job's own expression, then promote with what they output.
+   */
+  async function deploy(environment: string, digestInput: string, version: string, runEnv: NodeJS.ProcessEnv, corpusReport = CLEAN) {
+    const versionStep = stepOf(deployJob, 'version');
+    const dir = path.join(tmp, `version-${++steps}`);
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'output'), '');
+    execFileSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', versionStep.run!], {
+      env: { PATH: process.env.PATH, HOME: env.HOME, ...fillEnv(versionStep, { 'inputs.version': version }), GITHUB_OUTPUT: path.join(dir, 'output') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const promotedVersion = parseVersionOutput(fs.readFileSync(path.join(dir, 'output'), 'utf8'));
+    const reference = digestInput.startsWith('sha256:') ? `${image}@${digestInput}` : `${image}:${digestInput}`;
+    const scanStep = stepOf(deployJob, 'scan');
+    expect(scanStep.with!.image).toContain("startsWith(inputs.digest, 'sha256:')");
+    const scanned = await scan(reference, corpusReport, {}, runEnv);
+    const promote = await step('promote', {
+      environment, image, digest: digestInput, version: promotedVersion, 'verdict-file': scanned.file,
+      'environments-file': '.github/conveyor/environments.yml', 'github-token': githubToken, 'gitops-token': '',
+    }, runEnv);
+    return { version: promotedVersion, scanned, promote };
+  }
+  /** The `version=…` line the version step appended to GITHUB_OUTPUT. */
+  function parseVersionOutput(text: string): string {
+    const lines = text.split('\n').filter(Boolean);
+    const heredoc = parseFileCommand(text);
+    if (heredoc.version !== undefined) return heredoc.version;
+    if (lines.length !== 1 || !lines[0]!.startsWith('version=')) throw new Error(`the version step wrote ${JSON.stringify(text)}`);
+    return lines[0]!.slice('version='.length);
+  }
+
   const gitopsHead = () => git(tmp, env, '--git-dir', gitops, 'rev-parse', 'main');
   const gitopsFile = (file: string) => git(tmp, env, '--git-dir', gitops, 'show', `main:${file}`);
   const deploymentsOf = (environment: string) => api.state.deployments.filter((d) => d.environment === environment);
@@ -124,148 +210,168 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
     cleanupTempDirs();
   });
 
-  it('release on the push to main: version 1.1.0, the tag on the pushed commit and the release on GitHub', async () => {
+  it('the starter wires the jobs as this test runs them', () => {
+    expect(starter.jobs.release!.with).toEqual({ prerelease: 'rc' });
+    expect(starter.jobs.image!.with).toMatchObject({ version: '${{ needs.release.outputs.version }}' });
+    expect(starter.jobs['deploy-dev']!.with).toMatchObject({ environment: 'dev', digest: '${{ needs.image.outputs.digest }}', version: '${{ needs.release.outputs.version }}' });
+    for (const [job, environment] of [['deploy-stage', 'stage'], ['deploy-prod', 'prod']] as const) {
+      expect(starter.jobs[job]!.with).toMatchObject({ environment, digest: 'sha-${{ github.sha }}', version: '${{ github.ref_name }}' });
+    }
+    expect(starter.jobs['deploy-stage']!.if).toContain("contains(github.ref_name, '-rc.')");
+    expect(starter.jobs['deploy-prod']!.if).toContain("!contains(github.ref_name, '-')");
+  });
+
+  it('push to main, release: the release candidate 1.1.0-rc.1, tagged on the pushed commit, a GitHub prerelease, not latest', async () => {
     release = await step('release', {
-      'github-token': githubToken, 'tag-format': 'v${version}', path: '', 'floating-tags': 'true', 'dry-run': 'false',
-    }, event('push', 'refs/heads/main'));
+      'github-token': githubToken, 'tag-format': 'v${version}', path: '', prerelease: String(starter.jobs.release!.with!.prerelease),
+      'floating-tags': 'true', 'dry-run': 'false',
+    }, push('refs/heads/main', app.head));
     expect(errors(release)).toBe('');
     expect(release.status).toBe(0);
     expect(release.outputs).toMatchObject({
-      released: 'true', version: '1.1.0', 'previous-version': '1.0.0', tag: 'v1.1.0', bump: 'minor', sha: app.head,
+      released: 'true', version: '1.1.0-rc.1', 'previous-version': '1.0.0', tag: 'v1.1.0-rc.1', prerelease: 'rc.1', sha: app.head,
+      major: '1', minor: '1', patch: '0',
     });
-    const tag = api.state.findRef(OWNER, REPO, 'refs/tags/v1.1.0');
-    expect(tag && api.state.peel(OWNER, REPO, tag.sha)).toBe(app.head);
-    expect(api.state.findRef(OWNER, REPO, 'refs/tags/v1')?.sha).toBe(app.head);
+    const tag = api.state.findRef(OWNER, REPO, 'refs/tags/v1.1.0-rc.1');
+    rcCommit = tag ? api.state.peel(OWNER, REPO, tag.sha) : '';
+    expect(rcCommit).toBe(app.head);
+    // A release candidate moves no floating tag.
+    expect([api.state.findRef(OWNER, REPO, 'refs/tags/v1'), api.state.findRef(OWNER, REPO, 'refs/tags/v1.1')]).toEqual([undefined, undefined]);
     expect(api.state.releases).toHaveLength(1);
-    expect(api.state.releases[0]).toMatchObject({ tagName: 'v1.1.0', prerelease: false });
+    expect(api.state.releases[0]).toMatchObject({ tagName: 'v1.1.0-rc.1', prerelease: true, draft: false });
     expect(api.state.releases[0]!.body).toContain('greet in French');
     expect(api.state.releases[0]!.body).toContain('label the image');
     expect(release.outputs['release-id']).toBe(String(api.state.releases[0]!.id));
+    const created = api.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/repos/acme/app/releases'));
+    expect(created.map((r) => [r.status, (r.body as { make_latest?: string }).make_latest, (r.body as { prerelease?: boolean }).prerelease])).toEqual([[201, 'false', true]]);
+    const latest = await fetch(`${api.url}/repos/acme/app/releases/latest`, { headers: { authorization: `token ${githubToken}` } });
+    expect(latest.status).toBe(404);
   });
 
-  it('build-image on the same push: tags from git and the release, pushed to the registry, one digest', async () => {
-    // reusable-image.yml's tag rules, with the release's tag given as the semver value: on a push to a branch
-    // a bare type=semver rule has no tag to read and gives nothing.
+  it('push to main, build-image: logged in, tags from the image job\'s rules with the release version, pushed, one digest', async () => {
+    const buildStep = stepOf(imageJob, 'build');
+    const version = release.outputs.version!;
+    const tags = fill(buildStep.with!.tags!, { 'inputs.version': version, "inputs.version != ''": String(version !== '') }).trimEnd();
+    expect(tags.split('\n')).toContain(`type=semver,pattern={{major}}.{{minor}},value=${version},enable=true`);
     built = await step('build-image', {
       images: image, context: '.', file: '', platforms: 'linux/amd64', push: 'true',
-      registry: registry.host, username: 'ada', password: registryPassword,
-      tags: [
-        'type=ref,event=branch', 'type=ref,event=pr',
-        `type=semver,pattern={{version}},value=${release.outputs.tag}`,
-        `type=semver,pattern={{major}}.{{minor}},value=${release.outputs.tag}`,
-        'type=sha,format=long',
-      ].join('\n'),
+      registry: registry.host, username: 'ada', password: registryPassword, tags,
       'buildah-options': `--storage-driver vfs --root ${path.join(tmp, 'storage')} --runroot ${path.join(tmp, 'run')}`,
-    }, event('push', 'refs/heads/main'), { REGISTRY_AUTH_FILE: path.join(tmp, 'auth.json'), SOURCE_DATE_EPOCH: git(app.checkout, env, 'log', '-1', '--format=%ct') });
+    }, push('refs/heads/main', app.head), { REGISTRY_AUTH_FILE: path.join(tmp, 'auth.json'), SOURCE_DATE_EPOCH: git(app.checkout, env, 'log', '-1', '--format=%ct') });
     expect(errors(built)).toBe('');
     expect(built.status).toBe(0);
     digest = built.outputs.digest!;
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(digest).not.toBe(oldDigest);
     expect(built.outputs.image).toBe(`${image}@${digest}`);
-    const tags = ['1.1.0', '1.1', 'main', `sha-${app.head}`, 'latest'];
-    expect([...built.outputs.tags!.split('\n')].sort()).toEqual(tags.map((t) => `${image}:${t}`).sort());
-    expect(built.outputs.version).toBe('1.1.0');
+    expect(built.outputs.version).toBe('1.1.0-rc.1');
+    // A prerelease value gives the full version for both semver rules (no 1.1) and no latest.
+    const expected = ['1.1.0-rc.1', 'main', `sha-${app.head}`];
+    expect([...built.outputs.tags!.split('\n')].sort()).toEqual(expected.map((t) => `${image}:${t}`).sort());
+    expect(fs.readFileSync(path.join(tmp, 'auth.json'), 'utf8')).toContain(registry.host);
 
-    // The registry itself: every tag is the pushed digest, and the digest is there.
-    for (const t of tags) {
-      const res = await fetch(`${registry.url}/v2/acme/app/manifests/${t}`, { method: 'HEAD', headers: { accept: ACCEPT } });
-      expect([t, res.status, res.headers.get('docker-content-digest')]).toEqual([t, 200, digest]);
-    }
+    // The registry itself: exactly those tags besides the old 1.0.0, each the pushed digest.
+    const list = (await (await fetch(`${registry.url}/v2/acme/app/tags/list`)).json()) as { tags: string[] };
+    expect([...list.tags].sort()).toEqual(['1.0.0', ...expected].sort());
+    for (const t of expected) expect([t, await registryDigest(t)]).toEqual([t, digest]);
+    expect(await registryDigest(digest)).toBe(digest);
     const manifest = await fetch(`${registry.url}/v2/acme/app/manifests/${digest}`, { headers: { accept: ACCEPT } });
-    expect(manifest.status).toBe(200);
-    expect(manifest.headers.get('docker-content-digest')).toBe(digest);
-    // One platform: an image manifest whose config carries the commit and the release's version as labels.
     const body = (await manifest.json()) as { mediaType: string; config: { digest: string } };
     expect(body.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
     const config = (await (await fetch(`${registry.url}/v2/acme/app/blobs/${body.config.digest}`)).json()) as { architecture: string; config: { Labels: Record<string, string> } };
     expect(config.architecture).toBe('amd64');
     expect(config.config.Labels).toMatchObject({
-      'org.opencontainers.image.revision': app.head, 'org.opencontainers.image.version': '1.1.0',
+      'org.opencontainers.image.revision': app.head, 'org.opencontainers.image.version': '1.1.0-rc.1',
       'org.opencontainers.image.source': 'https://github.com/acme/app', 'org.example.greeting': 'bilingual',
     });
   });
 
-  it('scan-image on the pushed image@digest: a verdict file for exactly that digest', async () => {
-    const scan = (cutoff: string) => {
-      const log = path.join(tmp, `grype-${cutoff}.jsonl`);
-      return step('scan-image', { image: built.outputs.image!, 'severity-cutoff': cutoff, 'grype-version': '', 'fail-build': 'false' }, event('push', 'refs/heads/main'), {
-        PATH: `${grypeBin}${path.delimiter}${process.env.PATH}`, STANDIN_GRYPE_REPORT: REPORT, STANDIN_GRYPE_SOURCE: built.outputs.image!, STANDIN_GRYPE_LOG: log,
-      }).then((run) => ({ run, calls: standInCalls(log) }));
-    };
-    // The pass case: nothing Critical, and the cut-off is critical.
-    const pass = await scan('critical');
+  it('push to main, the image job\'s scan of name@digest: a passing verdict for the built digest (a High match would stop the job)', async () => {
+    const cutoff = String(imageWorkflow.on.workflow_call!.inputs['severity-cutoff']!.default);
+    expect(cutoff).toBe('high');
+    const scanStep = stepOf(imageJob, 'scan');
+    expect(scanStep.with).toMatchObject({ image: '${{ steps.build.outputs.image }}', 'fail-build': false });
+    const pass = await scan(built.outputs.image!, CLEAN, { 'severity-cutoff': cutoff }, push('refs/heads/main', app.head));
     expect(errors(pass.run)).toBe('');
     expect(pass.run.status).toBe(0);
     expect(pass.calls.map((c) => c.args[0])).toEqual([`${image}@${digest}`]);
     expect(pass.run.outputs.verdict).toBe('pass');
-    expect(JSON.parse(pass.run.outputs.counts!)).toMatchObject({ critical: 0, high: 1 });
-    passVerdict = pass.run.outputs['verdict-file']!;
-    const verdict = parseVerdict(fs.readFileSync(passVerdict, 'utf8'), passVerdict);
-    expect(verdict).toMatchObject({ decision: 'pass', image: `${image}@${digest}`, digest, policy: { severityCutoff: 'critical' } });
+    expect(pass.verdict).toMatchObject({ decision: 'pass', image: `${image}@${digest}`, digest, policy: { severityCutoff: 'high' } });
 
-    // The same report under reusable-image.yml's default cut-off (high) fails; fail-build false keeps the step green.
-    const fail = await scan('high');
+    const fail = await scan(built.outputs.image!, HIGH, { 'severity-cutoff': cutoff }, push('refs/heads/main', app.head));
     expect(fail.run.status).toBe(0);
     expect(fail.run.outputs.verdict).toBe('fail');
-    failVerdict = fail.run.outputs['verdict-file']!;
-    expect(parseVerdict(fs.readFileSync(failVerdict, 'utf8'), failVerdict)).toMatchObject({ decision: 'fail', digest });
+    expect(JSON.parse(fail.run.outputs.counts!)).toMatchObject({ critical: 0, high: 1 });
+    expect(fail.verdict).toMatchObject({ decision: 'fail', digest });
   });
 
-  it('promote to dev with the build\'s digest and the release\'s version', async () => {
-    const dev = await step('promote', promoteInputs('dev', built.outputs.digest!, release.outputs.version!, passVerdict), event('push', 'refs/heads/main'));
-    expect(errors(dev)).toBe('');
-    expect(dev.status).toBe(0);
-    expect(dev.outputs).toMatchObject({
+  it('push to main, deploy dev: scan of name@digest, promote with the build\'s digest and the release\'s version', async () => {
+    const dev = await deploy('dev', built.outputs.digest!, release.outputs.version!, push('refs/heads/main', app.head));
+    expect(dev.version).toBe('1.1.0-rc.1');
+    expect(dev.scanned.calls.map((c) => c.args[0])).toEqual([`${image}@${digest}`]);
+    expect(dev.scanned.verdict).toMatchObject({ decision: 'pass', image: `${image}@${digest}`, digest, policy: { severityCutoff: 'medium' } });
+    expect(errors(dev.promote)).toBe('');
+    expect(dev.promote.status).toBe(0);
+    expect(dev.promote.outputs).toMatchObject({
       changed: 'true', digest, 'previous-digest': oldDigest, 'commit-sha': gitopsHead(), files: '["dev/kustomization.yaml"]',
     });
     expect(digestsIn(gitopsFile('dev/kustomization.yaml'))).toEqual([digest]);
-    expect(gitopsFile('dev/kustomization.yaml')).toContain('newTag: "1.1.0"');
+    expect(gitopsFile('dev/kustomization.yaml')).toContain('newTag: "1.1.0-rc.1"');
     expect(digestsIn(gitopsFile('stage/values.yaml'))).toEqual([oldDigest]);
-    expect(dev.outputs['deployment-id']).toBe(String(deploymentsOf('dev')[0]?.id));
+    expect(dev.promote.outputs['deployment-id']).toBe(String(deploymentsOf('dev')[0]?.id));
   });
 
-  it('the v1.1.0 tag push deploys to prod: refused, stage does not run the digest yet, nothing written', async () => {
+  it('tag v1.1.0 pushed before stage ran: deploy prod scans name:sha-<commit> (the built digest) and promote refuses, nothing written', async () => {
     const before = gitopsHead();
-    const prod = await step('promote', promoteInputs('prod', `sha-${app.head}`, 'v1.1.0', passVerdict), event('push', 'refs/tags/v1.1.0'));
-    expect(prod.status).toBe(1);
-    expect(errors(prod)).toContain(`Refusing to promote ${digest} to 'prod': the environment before it, 'stage', runs ${oldDigest}, not the digest asked for (${digest}).`);
+    const prod = await deploy('prod', `sha-${rcCommit}`, 'v1.1.0', push('refs/tags/v1.1.0', rcCommit));
+    expect(prod.version).toBe('1.1.0');
+    expect(prod.scanned.calls.map((c) => c.args[0])).toEqual([`${image}:sha-${app.head}`]);
+    expect(prod.scanned.verdict).toMatchObject({ decision: 'pass', image: `${image}:sha-${app.head}`, digest });
+    prodVerdict = prod.scanned.file;
+    expect(prod.promote.status).toBe(1);
+    expect(errors(prod.promote)).toContain(`Refusing to promote ${digest} to 'prod': the environment before it, 'stage', runs ${oldDigest}, not the digest asked for (${digest}).`);
     expect(gitopsHead()).toBe(before);
+    expect(digestsIn(gitopsFile('prod/deployment.yaml'))).toEqual([oldDigest]);
     expect(deploymentsOf('production')).toEqual([]);
   });
 
-  it('promote to stage by the image\'s sha-<commit> tag: a failing verdict is refused, a passing one promotes', async () => {
-    const dispatch = event('workflow_dispatch', 'refs/heads/main');
+  it('tag v1.1.0-rc.1 (the release\'s tag push), deploy stage: a High match is refused, the clean scan of name:sha-<commit> promotes', async () => {
+    const event = () => push(`refs/tags/${release.outputs.tag}`, rcCommit);
     const before = gitopsHead();
-    const refused = await step('promote', promoteInputs('stage', `sha-${app.head}`, release.outputs.version!, failVerdict), dispatch);
-    expect(refused.status).toBe(1);
-    expect(errors(refused)).toContain(`Refusing to promote ${digest} to 'stage': its scan verdict (${failVerdict}) is 'fail' (1 high); it requires a pass.`);
+    const refused = await deploy('stage', `sha-${rcCommit}`, release.outputs.tag!, event(), HIGH);
+    expect(refused.scanned.verdict).toMatchObject({ decision: 'fail', digest });
+    expect(refused.promote.status).toBe(1);
+    expect(errors(refused.promote)).toContain(`Refusing to promote ${digest} to 'stage': its scan verdict (${refused.scanned.file}) is 'fail' (1 high); it requires a pass.`);
     expect(gitopsHead()).toBe(before);
     expect(deploymentsOf('stage')).toEqual([]);
 
-    const stage = await step('promote', promoteInputs('stage', `sha-${app.head}`, release.outputs.version!, passVerdict), dispatch);
-    expect(errors(stage)).toBe('');
-    expect(stage.status).toBe(0);
-    expect(stage.outputs).toMatchObject({ changed: 'true', digest, 'previous-digest': oldDigest, 'commit-sha': gitopsHead(), files: '["stage/values.yaml"]' });
+    const stage = await deploy('stage', `sha-${rcCommit}`, release.outputs.tag!, event());
+    expect(stage.version).toBe('1.1.0-rc.1');
+    expect(stage.scanned.calls.map((c) => c.args[0])).toEqual([`${image}:sha-${app.head}`]);
+    expect(stage.scanned.verdict).toMatchObject({ decision: 'pass', image: `${image}:sha-${app.head}`, digest, policy: { severityCutoff: 'medium' } });
+    expect(errors(stage.promote)).toBe('');
+    expect(stage.promote.status).toBe(0);
+    expect(stage.promote.outputs).toMatchObject({ changed: 'true', digest, 'previous-digest': oldDigest, 'commit-sha': gitopsHead(), files: '["stage/values.yaml"]' });
     expect(digestsIn(gitopsFile('stage/values.yaml'))).toEqual([digest]);
+    expect(gitopsFile('stage/values.yaml')).toContain('tag: "1.1.0-rc.1"');
     expect(git(tmp, env, '--git-dir', gitops, 'log', '-1', '--format=%B', 'main')).toContain('Conveyor-From: dev');
   });
 
-  it('the prod job of the v1.1.0 tag, run again: promoted by the same tag to the same digest', async () => {
-    const prod = await step('promote', promoteInputs('prod', `sha-${app.head}`, 'v1.1.0', passVerdict), event('push', 'refs/tags/v1.1.0'));
-    expect(errors(prod)).toBe('');
-    expect(prod.status).toBe(0);
-    expect(prod.outputs).toMatchObject({ changed: 'true', digest, 'previous-digest': oldDigest, 'commit-sha': gitopsHead(), files: '["prod/deployment.yaml"]' });
+  it('tag v1.1.0 on the commit stage runs, deploy prod re-run: promoted by the same tag to the same digest, version 1.1.0', async () => {
+    const prod = await deploy('prod', `sha-${rcCommit}`, 'v1.1.0', push('refs/tags/v1.1.0', rcCommit));
+    expect(prod.scanned.verdict).toMatchObject({ decision: 'pass', image: `${image}:sha-${app.head}`, digest });
+    expect(prodVerdict).not.toBe(prod.scanned.file);
+    expect(errors(prod.promote)).toBe('');
+    expect(prod.promote.status).toBe(0);
+    expect(prod.promote.outputs).toMatchObject({ changed: 'true', digest, 'previous-digest': oldDigest, 'commit-sha': gitopsHead(), files: '["prod/deployment.yaml"]' });
+    expect(gitopsFile('prod/deployment.yaml')).toContain(`image: ${image}:1.1.0@${digest} # {"$imagepolicy": "flux-system:app"}`);
     expect(git(tmp, env, '--git-dir', gitops, 'log', '-1', '--format=%B', 'main')).toContain('Conveyor-From: stage');
   });
 
-  it('every environment runs exactly the built digest, recorded as a successful deployment of the pushed commit', async () => {
+  it('every environment runs exactly the built digest, one successful deployment each of the released commit', () => {
     expect(digestsIn(gitopsFile('dev/kustomization.yaml'))).toEqual([digest]);
     expect(digestsIn(gitopsFile('stage/values.yaml'))).toEqual([digest]);
     expect(digestsIn(gitopsFile('prod/deployment.yaml'))).toEqual([digest]);
-    // deploy-prod hands promote the git tag's name (github.ref_name, v1.1.0) as the version, so prod's informative
-    // tag is v1.1.0 while dev got the release's version (1.1.0); the digest is what runs, and it is the same.
-    expect(gitopsFile('prod/deployment.yaml')).toContain(`image: ${image}:v1.1.0@${digest} # {"$imagepolicy": "flux-system:app"}`);
     expect(git(tmp, env, '--git-dir', gitops, 'log', '--format=%s', 'main').split('\n')).toHaveLength(4);
 
     for (const environment of ['dev', 'stage', 'production']) {
@@ -274,6 +380,7 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
       const states = api.state.deploymentStatuses.filter((s) => s.deploymentId === deployments[0]!.id).map((s) => s.state);
       expect([environment, states]).toEqual([environment, ['in_progress', 'success']]);
     }
+    expect(api.state.deployments).toHaveLength(3);
     expect(api.state.deployments.find((d) => d.environment === 'production')?.productionEnvironment).toBe(true);
     expect(api.violations).toEqual([]);
   });
@@ -282,5 +389,6 @@ const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.
     const leaks = logs.join('\n').split('\n').filter((l) => !l.startsWith('::add-mask::') && (l.includes(githubToken) || l.includes(registryPassword)));
     expect(leaks).toEqual([]);
     expect(logs.join('\n')).toContain(`::add-mask::${registryPassword}`);
+    expect(logs.join('\n')).toContain(`::add-mask::${githubToken}`);
   });
 });
