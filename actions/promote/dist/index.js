@@ -15136,6 +15136,31 @@ function planEdits(files, bound, wanted, parsed = /* @__PURE__ */ new Map()) {
   }
   return edits;
 }
+function observeAndPlan(files, bound, wanted) {
+  const byFile = /* @__PURE__ */ new Map();
+  const last = /* @__PURE__ */ new Map();
+  bound.forEach(({ target, file }, i) => {
+    byFile.set(file, [...byFile.get(file) ?? [], target]);
+    last.set(file, i);
+  });
+  const parsed = /* @__PURE__ */ new Map();
+  const planned = { observed: [], edits: /* @__PURE__ */ new Map() };
+  bound.forEach(({ target, file }, i) => {
+    const yaml = parsedOf(files, file, parsed);
+    planned.observed.push(...updaterFor(target).read(yaml, target));
+    if (last.get(file) !== i) return;
+    if (planned.error === void 0) {
+      try {
+        const next = applyChanges(yaml, byFile.get(file).flatMap((t) => updaterFor(t).plan(yaml, t, wanted)));
+        if (next !== yaml.text) planned.edits.set(file, next);
+      } catch (error2) {
+        planned.error = error2;
+      }
+    }
+    parsed.delete(file);
+  });
+  return planned;
+}
 
 // packages/promote/src/checks.ts
 var PromotionRefused = class extends ConveyorError {
@@ -15817,15 +15842,19 @@ async function promoteChecked(clones, request2, context, signal) {
   const environments = parseEnvironments(request2.environmentsText, request2.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request2.environment, request2.environmentsFile);
   let lookup;
+  let known;
   if (!request2.rollback) {
     lookup = resolveDigest(request2, context, signal);
-    lookup.catch(() => void 0);
+    lookup.then((digest2) => {
+      known = digest2;
+    }, () => void 0);
   }
   const co = await checkout(environment, context, clones);
   const bound = bindTargets(environment, request2.image, co.dir, request2.environmentsFile);
   const texts = readFiles(co.dir, bound);
   const parsed = /* @__PURE__ */ new Map();
-  const observed = observe(texts, bound, parsed);
+  const early = known ? observeAndPlan(texts, bound, { image: request2.image, digest: known, ...request2.version ? { version: request2.version } : {} }) : void 0;
+  const observed = early?.observed ?? observe(texts, bound, parsed);
   const runningNow = runningDigest(observed).digest;
   const { digest, version, from, note } = await decide(request2, context, clones, {
     environment,
@@ -15850,7 +15879,8 @@ async function promoteChecked(clones, request2, context, signal) {
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens["github-token"]) : void 0;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
-  const edits = planEdits(texts, bound, { image: request2.image, digest, ...version ? { version } : {} }, parsed);
+  if (early?.error !== void 0) throw early.error;
+  const edits = early && digest === known && version === request2.version ? early.edits : planEdits(texts, bound, { image: request2.image, digest, ...version ? { version } : {} }, parsed);
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
     if (!request2.dryRun && client && target) await finishLeftDeployment(client, target, result);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Target } from './environments.ts';
-import { observe, planEdits, runningDigest, type BoundTarget } from './manifests.ts';
+import { observe, observeAndPlan, planEdits, runningDigest, type BoundTarget } from './manifests.ts';
 
 const A = `sha256:${'a'.repeat(64)}`;
 const B = `sha256:${'b'.repeat(64)}`;
@@ -168,5 +168,38 @@ describe('runningDigest', () => {
     [[{ where: 'a', digest: A }, { where: 'b', digest: B }], { mixed: true }],
   ])('%j', (observed, expected) => {
     expect(runningDigest(observed)).toEqual(expected);
+  });
+});
+
+describe('observeAndPlan', () => {
+  const web: Target = { kind: 'kustomize', file: '*.yaml', image: 'ghcr.io/acme/web' };
+  const api: Target = { kind: 'kustomize', file: '*.yaml', image: 'ghcr.io/acme/api' };
+  const files = new Map([
+    ['a.yaml', kustomization],
+    ['b.yaml', `images:\n  - name: ghcr.io/acme/web\n    digest: ${B}\n`],
+    ['c.yaml', `images:\n  - name: ghcr.io/acme/web\n    newTag: v1\n  - name: ghcr.io/acme/api\n    digest: ${A}\n`],
+  ]);
+  // c.yaml is bound twice, apart: its documents must serve both targets.
+  const bound: BoundTarget[] = [{ target: web, file: 'a.yaml' }, { target: web, file: 'c.yaml' }, { target: web, file: 'b.yaml' }, { target: api, file: 'c.yaml' }];
+  const wanted = { image: 'ghcr.io/acme/web', digest: B, version: '1.1.0' };
+
+  it('finds what observe finds and plans what planEdits plans, in one pass', () => {
+    const planned = observeAndPlan(files, bound, wanted);
+    expect(planned.error).toBeUndefined();
+    expect(planned.observed).toEqual(observe(files, bound));
+    expect(planned.edits).toEqual(planEdits(files, bound, wanted));
+    expect([...planned.edits.keys()].sort()).toEqual(['a.yaml', 'c.yaml']);
+  });
+
+  it('returns an error planning an edit instead of throwing it, and still reads every file', () => {
+    const broken = new Map([...files, ['b.yaml', `images: [{name: ghcr.io/acme/web}]\n`]]);
+    const planned = observeAndPlan(broken, bound, wanted);
+    expect(String(planned.error)).toContain("b.yaml images[0].digest: the field 'digest' is missing in a flow mapping");
+    expect(planned.observed).toEqual(observe(broken, bound));
+  });
+
+  it('throws an error reading a file, as observe does', () => {
+    const unreadable = new Map([...files, ['b.yaml', 'images: [\n']]);
+    expect(() => observeAndPlan(unreadable, bound, wanted)).toThrow('b.yaml line');
   });
 });

@@ -75,3 +75,42 @@ export function planEdits(files: FileTexts, bound: readonly BoundTarget[], wante
   }
   return edits;
 }
+
+/** What `observeAndPlan` found: the locations' digests, and the edits or the error planning them raised. */
+export interface Planned {
+  observed: Observed[];
+  edits: Map<string, string>;
+  error?: unknown;
+}
+
+/**
+ * `observe` then `planEdits` in one pass, for when the digest is known before the files are read: each
+ * file is parsed once, read, edited, and its documents let go before the next file (rather than every
+ * parsed file kept alive between the two steps). An error reading a file is thrown as `observe` throws
+ * it; an error planning an edit is returned, for the caller to raise where it would call `planEdits`.
+ */
+export function observeAndPlan(files: FileTexts, bound: readonly BoundTarget[], wanted: Wanted): Planned {
+  const byFile = new Map<string, Target[]>();
+  const last = new Map<string, number>();
+  bound.forEach(({ target, file }, i) => {
+    byFile.set(file, [...(byFile.get(file) ?? []), target]);
+    last.set(file, i);
+  });
+  const parsed: ParsedFiles = new Map();
+  const planned: Planned = { observed: [], edits: new Map() };
+  bound.forEach(({ target, file }, i) => {
+    const yaml = parsedOf(files, file, parsed);
+    planned.observed.push(...updaterFor(target).read(yaml, target));
+    if (last.get(file) !== i) return;
+    if (planned.error === undefined) {
+      try {
+        const next = applyChanges(yaml, byFile.get(file)!.flatMap((t) => updaterFor(t).plan(yaml, t, wanted)));
+        if (next !== yaml.text) planned.edits.set(file, next);
+      } catch (error) {
+        planned.error = error;
+      }
+    }
+    parsed.delete(file);
+  });
+  return planned;
+}

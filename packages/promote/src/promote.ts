@@ -12,7 +12,7 @@ import {
   bindTargets, checkout, commitAndPush, forgetCredentials, pushPullRequestBranch, previousDigest, readFiles, writeFiles,
   type Checkout, type CheckoutCache, type CheckoutContext,
 } from './gitops.ts';
-import { describeRunning, observe, planEdits, runningDigest, type BoundTarget, type ParsedFiles } from './manifests.ts';
+import { describeRunning, observe, observeAndPlan, planEdits, runningDigest, type BoundTarget, type ParsedFiles } from './manifests.ts';
 import { promotionBranch, upsertPullRequest } from './pulls.ts';
 import { isDigest, shortDigest } from './reference.ts';
 
@@ -150,15 +150,20 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   // The registry is asked while the clone runs (both only read); its answer is awaited, and a refusal
   // raised, in the same place as before: after the environment's files are read.
   let lookup: Promise<string> | undefined;
+  let known: string | undefined;
   if (!request.rollback) {
     lookup = resolveDigest(request, context, signal);
-    lookup.catch(() => undefined);
+    lookup.then((digest) => { known = digest; }, () => undefined);
   }
   const co = await checkout(environment, context, clones);
   const bound = bindTargets(environment, request.image, co.dir, request.environmentsFile);
   const texts = readFiles(co.dir, bound);
+  // With the digest already known (the usual case: the registry answered during the clone), each file
+  // is read and edited in one pass; otherwise the files are read while the registry is waited for, and
+  // edited after the checks. Either way nothing is written before every check has passed.
   const parsed: ParsedFiles = new Map();
-  const observed = observe(texts, bound, parsed);
+  const early = known ? observeAndPlan(texts, bound, { image: request.image, digest: known, ...(request.version ? { version: request.version } : {}) }) : undefined;
+  const observed = early?.observed ?? observe(texts, bound, parsed);
   const runningNow = runningDigest(observed).digest;
   const { digest, version, from, note } = await decide(request, context, clones, {
     environment, ...(previous ? { previous } : {}), co, bound, ...(runningNow ? { runningNow } : {}), ...(lookup ? { lookup } : {}),
@@ -171,7 +176,10 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   const target = deploymentTarget(environment, context);
   const client = target ? context.github(context.tokens['github-token']) : undefined;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
-  const edits = planEdits(texts, bound, { image: request.image, digest, ...(version ? { version } : {}) }, parsed);
+  if (early?.error !== undefined) throw early.error;
+  const edits = early && digest === known && version === request.version
+    ? early.edits
+    : planEdits(texts, bound, { image: request.image, digest, ...(version ? { version } : {}) }, parsed);
 
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
