@@ -141,11 +141,11 @@ function fill(text: string, values: Record<string, string>): string {
    * grype reports that image, with the digest the registry serves for it. Returns the run, the verdict and
    * the stand-in's calls.
    */
-  async function scan(reference: string, corpusReport: string, inputs: Record<string, string>, runEnv: NodeJS.ProcessEnv) {
+  async function scan(reference: string, corpusReport: string, inputs: Record<string, string>, runEnv: NodeJS.ProcessEnv, reportDigest?: string) {
     const n = ++steps;
     const served = await registryDigest(reference.slice(image.length + 1));
     expect([reference, served]).toEqual([reference, expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
-    const report = reportFor(corpusReport, path.join(tmp, `grype-report-${n}.json`), { name: image, reference, digest: served! });
+    const report = reportFor(corpusReport, path.join(tmp, `grype-report-${n}.json`), { name: image, reference, digest: reportDigest ?? served! });
     const log = path.join(tmp, `grype-${n}.jsonl`);
     const run = await step('scan-image', { 'fail-build': 'false', ...inputs, image: reference }, runEnv, {
       PATH: `${grypeBin}${path.delimiter}${process.env.PATH}`, STANDIN_GRYPE_REPORT: report, STANDIN_GRYPE_SOURCE: reference, STANDIN_GRYPE_LOG: log,
@@ -159,7 +159,7 @@ function fill(text: string, values: Record<string, string>): string {
    * The deploy job of reusable-deploy.yml: its version step run with bash as written, its scan of the digest
    * (name@digest) or tag (name:tag) by the job's own expression, then promote with what they output.
    */
-  async function deploy(environment: string, digestInput: string, version: string, runEnv: NodeJS.ProcessEnv, corpusReport = CLEAN) {
+  async function deploy(environment: string, digestInput: string, version: string, runEnv: NodeJS.ProcessEnv, corpusReport = CLEAN, reportDigest?: string) {
     const versionStep = stepOf(deployJob, 'version');
     const dir = path.join(tmp, `version-${++steps}`);
     fs.mkdirSync(dir);
@@ -172,7 +172,7 @@ function fill(text: string, values: Record<string, string>): string {
     const reference = digestInput.startsWith('sha256:') ? `${image}@${digestInput}` : `${image}:${digestInput}`;
     const scanStep = stepOf(deployJob, 'scan');
     expect(scanStep.with!.image).toContain("startsWith(inputs.digest, 'sha256:')");
-    const scanned = await scan(reference, corpusReport, {}, runEnv);
+    const scanned = await scan(reference, corpusReport, {}, runEnv, reportDigest);
     const promote = await step('promote', {
       environment, image, digest: digestInput, version: promotedVersion, 'verdict-file': scanned.file,
       'environments-file': '.github/conveyor/environments.yml', 'github-token': githubToken, 'gitops-token': '',
@@ -335,13 +335,21 @@ function fill(text: string, values: Record<string, string>): string {
     expect(deploymentsOf('production')).toEqual([]);
   });
 
-  it('tag v1.1.0-rc.1 (the release\'s tag push), deploy stage: a High match is refused, the clean scan of name:sha-<commit> promotes', async () => {
+  it('tag v1.1.0-rc.1 (the release\'s tag push), deploy stage: a High match or a verdict for another digest is refused, the clean scan of name:sha-<commit> promotes', async () => {
     const event = () => push(`refs/tags/${release.outputs.tag}`, rcCommit);
     const before = gitopsHead();
     const refused = await deploy('stage', `sha-${rcCommit}`, release.outputs.tag!, event(), HIGH);
     expect(refused.scanned.verdict).toMatchObject({ decision: 'fail', digest });
     expect(refused.promote.status).toBe(1);
     expect(errors(refused.promote)).toContain(`Refusing to promote ${digest} to 'stage': its scan verdict (${refused.scanned.file}) is 'fail' (1 high); it requires a pass.`);
+    expect(gitopsHead()).toBe(before);
+    expect(deploymentsOf('stage')).toEqual([]);
+
+    // A passing verdict for another image (the tag read while it named the old digest) is no verdict for this one.
+    const other = await deploy('stage', `sha-${rcCommit}`, release.outputs.tag!, event(), CLEAN, oldDigest);
+    expect(other.scanned.verdict).toMatchObject({ decision: 'pass', digest: oldDigest });
+    expect(other.promote.status).toBe(1);
+    expect(errors(other.promote)).toContain(`Refusing to promote ${digest} to 'stage': ${other.scanned.file} is for ${oldDigest}, not the digest asked for (${digest}).`);
     expect(gitopsHead()).toBe(before);
     expect(deploymentsOf('stage')).toEqual([]);
 
@@ -383,6 +391,14 @@ function fill(text: string, values: Record<string, string>): string {
     expect(api.state.deployments).toHaveLength(3);
     expect(api.state.deployments.find((d) => d.environment === 'production')?.productionEnvironment).toBe(true);
     expect(api.violations).toEqual([]);
+  });
+
+  it('what the final tag leaves as it is: no image job and no release job run for it, so no 1.1.0, 1.1 or latest image tag and no stable release', async () => {
+    // The starter's release and image jobs run on pushes to main only; the final tag runs deploy-prod alone.
+    expect(starter.jobs.release!.if).toContain("github.ref == 'refs/heads/main'");
+    const list = (await (await fetch(`${registry.url}/v2/acme/app/tags/list`)).json()) as { tags: string[] };
+    expect([...list.tags].sort()).toEqual(['1.0.0', '1.1.0-rc.1', 'main', `sha-${app.head}`].sort());
+    expect(api.state.releases.map((r) => [r.tagName, r.prerelease])).toEqual([['v1.1.0-rc.1', true]]);
   });
 
   it('no step printed the GitHub token or the registry password outside the mask commands', () => {
