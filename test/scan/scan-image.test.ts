@@ -11,6 +11,7 @@ import { corpusPath, repoRoot } from '../support/corpus.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { parseVerdict } from '../../packages/scan/src/verdict.ts';
 import { standInCalls, writeStandInGrype } from './standin.ts';
+import { parseFileCommand } from '../support/runner.ts';
 
 const defectdojo = corpusPath('grype', 'defectdojo');
 const golden = corpusPath('grype', 'grype-golden');
@@ -26,19 +27,6 @@ interface Run {
   summary: string;
   calls: ReturnType<typeof standInCalls>;
   outputDir: string;
-}
-
-function parseFileCommand(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const body: string[] = [];
-    for (i += 1; i < lines.length && lines[i] !== match[2]; i++) body.push(lines[i]!);
-    values[match[1]!] = body.join('\n');
-  }
-  return values;
 }
 
 function runAction(inputs: Record<string, string>, standIn: Record<string, string> = {}, workspaceFiles: Record<string, string> = {}): Run {
