@@ -3,7 +3,7 @@
  * remotes, and an environment for git that ignores the machine's configuration.
  */
 import { createHash } from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -81,49 +81,4 @@ export function gitopsRemote(dir: string, env: NodeJS.ProcessEnv, files: Record<
   return bare;
 }
 
-export interface ActionRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses the runner's `name<<DELIMITER` file-command format. */
-export function parseFileCommand(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const body: string[] = [];
-    for (i += 1; i < lines.length && lines[i] !== match[2]; i++) body.push(lines[i]!);
-    values[match[1]!] = body.join('\n');
-  }
-  return values;
-}
-
-/**
- * Runs a bundled action as the runner does: INPUT_<NAME> variables (upper-case, dashes kept), and
- * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files that are read back afterwards.
- */
-export async function runBundle(script: string, dir: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv): Promise<ActionRun> {
-  fs.mkdirSync(dir, { recursive: true });
-  const id = Math.random().toString(36).slice(2);
-  const files = { output: path.join(dir, `output-${id}`), summary: path.join(dir, `summary-${id}`), env: path.join(dir, `env-${id}`) };
-  for (const f of Object.values(files)) fs.writeFileSync(f, '');
-  const child = spawn(process.execPath, [script], {
-    env: {
-      ...env,
-      GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_ENV: files.env,
-      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { status, stdout, stderr, outputs: parseFileCommand(fs.readFileSync(files.output, 'utf8')), summary: fs.readFileSync(files.summary, 'utf8') };
-}
+export { parseFileCommand, runBundle, type ActionRun } from '../support/runner.ts';
