@@ -15646,12 +15646,21 @@ function globFiles(pattern, dir) {
 
 // packages/promote/src/gitops.ts
 function locate(environment, context) {
+  if (environment.url) {
+    const repository2 = environment.repository ?? repositoryOnServer(environment.url, context.serverUrl);
+    return { url: environment.url, ...repository2 ? { repository: repository2 } : {} };
+  }
   const repository = environment.repository ?? context.repository;
-  if (environment.url) return { url: environment.url, ...repository ? { repository } : {} };
   if (!repository) {
     throw new ConveyorError(`The environment '${environment.name}' names no GitOps repository or url, and the workflow's repository is unknown; set repository: owner/name in the environments file.`);
   }
   return { url: `${context.serverUrl}/${repository}.git`, repository };
+}
+function repositoryOnServer(url, serverUrl) {
+  const base = serverUrl.replace(/\/+$/, "");
+  if (!url.startsWith(`${base}/`)) return void 0;
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.slice(base.length + 1));
+  return match ? `${match[1]}/${match[2]}` : void 0;
 }
 function checkout(environment, context, clones) {
   const { url, repository } = locate(environment, context);

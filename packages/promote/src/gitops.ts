@@ -33,14 +33,29 @@ export interface CheckoutContext {
   tokens: Readonly<Record<Environment['tokenInput'], string>>;
 }
 
-/** Where an environment's GitOps repository is, and which token reads and writes it. */
+/**
+ * Where an environment's GitOps repository is (its clone URL) and, when known, its `owner/name` on GitHub
+ * (pull requests and links go there). An explicit `url` is never taken to be the workflow's own repository:
+ * its `owner/name` comes from `repository:`, or from the url itself when it points at this GitHub server.
+ */
 export function locate(environment: Environment, context: Pick<CheckoutContext, 'serverUrl' | 'repository'>): { url: string; repository?: string } {
+  if (environment.url) {
+    const repository = environment.repository ?? repositoryOnServer(environment.url, context.serverUrl);
+    return { url: environment.url, ...(repository ? { repository } : {}) };
+  }
   const repository = environment.repository ?? context.repository;
-  if (environment.url) return { url: environment.url, ...(repository ? { repository } : {}) };
   if (!repository) {
     throw new ConveyorError(`The environment '${environment.name}' names no GitOps repository or url, and the workflow's repository is unknown; set repository: owner/name in the environments file.`);
   }
   return { url: `${context.serverUrl}/${repository}.git`, repository };
+}
+
+/** `owner/name` of a clone URL on the given GitHub server (`<server>/owner/name[.git]`), else undefined. */
+export function repositoryOnServer(url: string, serverUrl: string): string | undefined {
+  const base = serverUrl.replace(/\/+$/, '');
+  if (!url.startsWith(`${base}/`)) return undefined;
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(url.slice(base.length + 1));
+  return match ? `${match[1]}/${match[2]}` : undefined;
 }
 
 /** Clones already made during one promotion, by URL, branch and token. */
