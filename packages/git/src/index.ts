@@ -5,3 +5,4 @@ export * from './log.ts';
 export * from './refs.ts';
 export * from './files.ts';
 export * from './remote.ts';
+export * from './tree.ts';

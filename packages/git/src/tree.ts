@@ -1,0 +1,212 @@
+/**
+ * Reading and writing trees without a working tree: list a commit's files (`git ls-tree`), read many
+ * objects with one process (`git cat-file --batch`), and write a commit on top of a parent with one
+ * process (`git fast-import`). Works in bare repositories; nothing touches an index or a checkout.
+ */
+import { spawn } from 'node:child_process';
+import { ToolNotFoundError, debug } from '@conveyor/kit';
+import { display, git } from './command.ts';
+import { GitError } from './errors.ts';
+import { identityEnv, type Person } from './files.ts';
+import { checkRev } from './log.ts';
+
+/** One entry of a tree listing. */
+export interface TreeEntry {
+  /** Path from the repository root, `/`-separated, exactly as stored (no quoting). */
+  path: string;
+  /** `100644` (file), `100755` (executable), `120000` (symbolic link), `160000` (submodule), `040000` (folder). */
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  oid: string;
+}
+
+/** Parses `git ls-tree -z` output: `<mode> SP <type> SP <oid> TAB <path> NUL` per entry. */
+export function parseTreeListing(output: string): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  let start = 0;
+  while (start < output.length) {
+    let end = output.indexOf('\0', start);
+    if (end === -1) end = output.length;
+    const record = output.slice(start, end);
+    start = end + 1;
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, oid] = record.slice(0, tab).split(' ');
+    if (tab === -1 || !mode || !oid || (type !== 'blob' && type !== 'tree' && type !== 'commit')) {
+      throw new Error(`internal: unexpected git ls-tree record ${JSON.stringify(record.slice(0, 200))}`);
+    }
+    entries.push({ path: record.slice(tab + 1), mode, type, oid });
+  }
+  return entries;
+}
+
+/** Every file (blob and submodule entry) of the tree at `rev`, recursively, in git's order. */
+export async function listTree(dir: string, rev: string): Promise<TreeEntry[]> {
+  const result = await git(dir, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', checkRev(rev)]);
+  return parseTreeListing(result.stdout);
+}
+
+/** An object read by `readObjects`. */
+export interface GitObject {
+  oid: string;
+  type: string;
+  content: Buffer;
+}
+
+function checkObjectName(name: string): string {
+  if (name === '' || /[\0\n\r]/.test(name)) throw new TypeError(`Invalid object name ${JSON.stringify(name)} for git cat-file: it must be one line.`);
+  return name;
+}
+
+/**
+ * Reads objects by name (an object id, or `<rev>:<path>`) with one `git cat-file --batch` process.
+ * Returns the objects by the names asked for; a name that names nothing maps to `undefined`.
+ *
+ * This runs its own `git` process rather than `git()`, because the batch output frames each object by
+ * its size in bytes, which needs the raw bytes, and `git()` hands back its output decoded as UTF-8. The
+ * process is started the way `git()` starts one (same global options and environment settings).
+ */
+export async function readObjects(dir: string, names: readonly string[]): Promise<Map<string, GitObject | undefined>> {
+  const found = new Map<string, GitObject | undefined>();
+  const unique = [...new Set(names.map(checkObjectName))];
+  if (unique.length === 0) return found;
+  const args = ['cat-file', '--batch'];
+  const output = await runBinary(dir, args, `${unique.join('\n')}\n`);
+  let at = 0;
+  for (const name of unique) {
+    const eol = output.indexOf(10, at);
+    if (eol === -1) throw new GitError(display(args), 0, '', `git cat-file ended before answering for ${name}.`);
+    const header = output.toString('utf8', at, eol);
+    at = eol + 1;
+    const match = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/.exec(header);
+    if (!match) {
+      if (header.endsWith(' missing')) {
+        found.set(name, undefined);
+        continue;
+      }
+      throw new GitError(display(args), 0, header, `git cat-file could not read ${name}: ${header}`);
+    }
+    const size = Number(match[3]);
+    found.set(name, { oid: match[1]!, type: match[2]!, content: output.subarray(at, at + size) });
+    at += size + 1;
+  }
+  return found;
+}
+
+function runBinary(dir: string, args: readonly string[], input: string): Promise<Buffer> {
+  debug(`[git] ${display(args)} (in ${dir})`);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'core.quotepath=off', '--no-pager', ...args], {
+      cwd: dir,
+      env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'ENOENT'
+        ? new ToolNotFoundError('git', 'Install git on the runner (it is on every GitHub-hosted runner).')
+        : new GitError(display(args), -1, error.message, `Check that the repository folder ${dir} exists.`));
+    });
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(display(args), code ?? 128, Buffer.concat(err).toString('utf8')));
+    });
+    child.stdin.on('error', () => {
+      /* git closed its input early; its exit code tells the story */
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** Author and committer lines for a commit: `Name <email> <seconds> <offset>`. */
+export interface CommitIdentity {
+  author: string;
+  committer: string;
+}
+
+/**
+ * The author and committer a `git commit` in `dir` would record now: `author` if given, else the
+ * configured identity, else the Actions bot (as `identityEnv` decides), with git's own date handling.
+ */
+export async function commitIdentity(dir: string, author?: Person): Promise<CommitIdentity> {
+  const env = await identityEnv(dir, author);
+  const [a, c] = await Promise.all([
+    git(dir, ['var', 'GIT_AUTHOR_IDENT'], { env }),
+    git(dir, ['var', 'GIT_COMMITTER_IDENT'], { env }),
+  ]);
+  return { author: a.stdout.trim(), committer: c.stdout.trim() };
+}
+
+/** A file to write in a commit: its path, mode and whole new content (UTF-8 text). */
+export interface FileWrite {
+  path: string;
+  /** `100644` or `100755`. */
+  mode: string;
+  content: string;
+}
+
+export interface CommitWrite {
+  /** The commit the new one follows; its tree is the starting point, so files not written stay as they are. */
+  parent: string;
+  message: string;
+  identity: CommitIdentity;
+  files: readonly FileWrite[];
+  /** The ref fast-import sets to the new commit (default `refs/conveyor/commit`; overwritten). */
+  ref?: string;
+}
+
+/** A path in fast-import's C-style quoting (any path can be written that way). */
+function quotePath(file: string): string {
+  let out = '"';
+  for (const c of file) {
+    const code = c.charCodeAt(0);
+    if (c === '\\' || c === '"') out += `\\${c}`;
+    else if (c === '\n') out += '\\n';
+    else if (c === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += `\\${code.toString(8).padStart(3, '0')}`;
+    else out += c;
+  }
+  return `${out}"`;
+}
+
+function checkIdent(ident: string, what: string): string {
+  if (!/^[^<>\n]*<[^<>\n]*> \d+ [+-]\d{4}$/.test(ident)) throw new TypeError(`writeCommit: the ${what} ${JSON.stringify(ident)} is not 'Name <email> <seconds> <offset>'.`);
+  return ident;
+}
+
+/**
+ * Writes one commit on top of `parent` that replaces the given files, with one `git fast-import`
+ * process (no index, no working tree), and returns its sha. Every other entry of the parent's tree,
+ * with its mode (executables, symbolic links, submodules), is kept as it is.
+ *
+ * fast-import rather than a temporary index with hash-object, update-index, write-tree and commit-tree:
+ * it takes the blobs, the tree changes and the commit in one stream, so a commit of 500 files costs one
+ * process and one pack instead of four processes and 500 loose objects.
+ */
+export async function writeCommit(dir: string, commit: CommitWrite): Promise<string> {
+  if (commit.files.length === 0) throw new TypeError('writeCommit: no file to write.');
+  const ref = commit.ref ?? 'refs/conveyor/commit';
+  const parts: string[] = [
+    'feature done\n',
+    `commit ${checkRev(ref, 'ref')}\nmark :1\n`,
+    `author ${checkIdent(commit.identity.author, 'author')}\n`,
+    `committer ${checkIdent(commit.identity.committer, 'committer')}\n`,
+    `data ${Buffer.byteLength(commit.message)}\n${commit.message}\n`,
+    `from ${checkRev(commit.parent, 'parent')}\n`,
+  ];
+  for (const file of commit.files) {
+    if (file.mode !== '100644' && file.mode !== '100755') throw new TypeError(`writeCommit: ${file.path} has mode ${file.mode}; only files (100644, 100755) are written.`);
+    if (file.path === '' || file.path.startsWith('/') || file.path.split('/').some((s) => s === '' || s === '.' || s === '..' || s === '.git')) {
+      throw new TypeError(`writeCommit: ${JSON.stringify(file.path)} is not a path inside the repository.`);
+    }
+    parts.push(`M ${file.mode} inline ${quotePath(file.path)}\ndata ${Buffer.byteLength(file.content)}\n`, file.content, '\n');
+  }
+  parts.push('\nget-mark :1\ndone\n');
+  const result = await git(dir, ['fast-import', '--quiet', '--force', '--date-format=raw'], { input: parts.join('') });
+  const sha = result.stdout.trim();
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new GitError('git fast-import', 0, result.stderr, `git fast-import gave no commit id (it printed ${JSON.stringify(sha.slice(0, 100))}).`);
+  return sha;
+}
