@@ -59,6 +59,43 @@ const leanImports = {
   },
 };
 
+/**
+ * `import … from 'node:http'` (or https) in an ES module makes Node build the module's ES facade, which reads
+ * every export, and node:http's `WebSocket`, `CloseEvent` and `MessageEvent` getters load Node's own undici:
+ * about 20 ms at start-up, paid by every bundle that has such an import anywhere (ES imports of built-ins are
+ * hoisted to the top of a bundle, so even a command the CLI never runs pays). These built-ins are taken
+ * through `require` instead, which esbuild evaluates only when the importing module is.
+ */
+const lazyBuiltins = {
+  name: 'conveyor-lazy-builtins',
+  setup(build: import('esbuild').PluginBuild) {
+    build.onResolve({ filter: /^(node:)?https?$/ }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'conveyor-builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
+  },
+};
+
+/**
+ * Every copy of one version of a package resolves to the first copy found: npm installs a package once per
+ * workspace when the root holds another major (semver 7 in four workspaces, semver 6 at the root for Babel),
+ * and each copy would be bundled and evaluated again.
+ */
+const dedupe = {
+  name: 'conveyor-dedupe',
+  setup(build: import('esbuild').PluginBuild) {
+    const first = new Map<string, string>();
+    build.onResolve({ filter: /^semver(\/.*)?$/ }, async (args) => {
+      if (args.pluginData === 'conveyor-dedupe') return undefined;
+      const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'conveyor-dedupe' });
+      if (result.errors.length > 0) return undefined;
+      const packageDir = result.path.slice(0, result.path.lastIndexOf(`${path.sep}node_modules${path.sep}semver${path.sep}`) + `${path.sep}node_modules${path.sep}semver`.length);
+      const version = (JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
+      const key = `${version}:${path.relative(packageDir, result.path)}`;
+      if (!first.has(key)) first.set(key, result.path);
+      return { ...result, path: first.get(key)! };
+    });
+  },
+};
+
 // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
 const banner = "import { createRequire as __conveyorCreateRequire } from 'node:module';\nconst require = __conveyorCreateRequire(import.meta.url);";
 
@@ -67,7 +104,7 @@ export async function bundle(b: Bundle): Promise<void> {
     absWorkingDir: root,
     entryPoints: [b.entry],
     outfile: b.outfile,
-    plugins: [leanImports],
+    plugins: [leanImports, lazyBuiltins, dedupe],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createOctokit, type GitHubClient } from '@conveyor/kit';
+import type { GitHubClient } from '@conveyor/kit';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { parseVerdict } from '@conveyor/scan/verdict';
 import { PromotionRefused, RegistryClient, promote, type PromoteContext, type PromoteRequest } from '../../packages/promote/src/index.ts';

@@ -1,6 +1,7 @@
 /** publishRelease in-process against the GitHub API stand-in: races and recovery, step by step. */
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
-import { createOctokit, type GitHubClient } from '@conveyor/kit';
+import type { GitHubClient } from '@conveyor/kit';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { floatingTags, publishRelease, shouldMakeLatest, type PublishInput } from '@conveyor/release';
 

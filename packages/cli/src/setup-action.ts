@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConveyorError, addPath, group, installTool, readInputs, setOutputs, table, toolPlatform, writeSummary, info, type InstalledTool, type OutputValue } from '@conveyor/kit';
+import { ConveyorError, addPath, group, readInputs, setOutputs, table, writeSummary, info, type InstalledTool, type OutputValue } from '@conveyor/kit';
+import { installTool, toolPlatform } from '@conveyor/kit/installer';
 import { setupInputs } from './setup-inputs.ts';
 import { TOOLS, toolInstall } from './setup-tools.ts';
 

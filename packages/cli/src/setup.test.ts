@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { tempDir, cleanupTempDirs } from '../../../test/support/tmp.ts';
 import { bundle } from '../../../scripts/build.ts';
-import { toolPlatform } from '@conveyor/kit';
+import { toolPlatform } from '@conveyor/kit/installer';
 import { TOOLS, toolInstall } from './setup-tools.ts';
 import { writeCliLauncher } from './setup-action.ts';
 

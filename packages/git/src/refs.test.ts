@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir, cleanupTempDirs } from '../../../test/support/tmp.ts';
-import { listTags, tagsPointingAt, tagsReachableFrom, revParse, currentBranch, isShallow, parseTagLines } from './refs.ts';
+import { listTags, tagsPointingAt, tagsReachableFrom, revParse, currentBranch, headState, isShallow, parseTagLines } from './refs.ts';
 import { GitError, hintFor } from './errors.ts';
 import { isolateGit, initRepo, commit, sh } from './testing/repo.ts';
 
@@ -92,6 +93,22 @@ describe('revisions and branches', () => {
     sh(root, 'clone', '-q', '--depth', '1', `file://${repo}`, shallow);
     expect(await isShallow(shallow)).toBe(true);
     expect(await isShallow(repo)).toBe(false);
+  });
+
+  it('answers shallow, HEAD and branch in one go, on a branch, detached, shallow and unborn', async () => {
+    expect(await headState(repo)).toEqual({ shallow: false, commit: sh(repo, 'rev-parse', 'HEAD'), branch: 'main' });
+    const detached = path.join(root, 'state-detached');
+    sh(root, 'clone', '-q', repo, detached);
+    sh(detached, 'checkout', '-q', '--detach', 'HEAD~1');
+    expect(await headState(detached)).toEqual({ shallow: false, commit: shas.a, branch: undefined });
+    const shallow = path.join(root, 'state-shallow');
+    sh(root, 'clone', '-q', '--depth', '1', '--branch', 'side', `file://${repo}`, shallow);
+    expect(await headState(shallow)).toEqual({ shallow: true, commit: shas.c, branch: 'side' });
+    // A file named like the revision does not confuse it.
+    fs.writeFileSync(path.join(detached, 'HEAD'), 'not a revision');
+    expect((await headState(detached)).commit).toBe(shas.a);
+    const unborn = initRepo(path.join(root, 'state-unborn'));
+    expect(await headState(unborn)).toEqual({ shallow: false, commit: undefined, branch: 'main' });
   });
 
   it('names a repository folder that does not exist', async () => {

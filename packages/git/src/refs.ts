@@ -32,6 +32,30 @@ export async function isShallow(dir: string): Promise<boolean> {
   return result.stdout.trim() === 'true';
 }
 
+export interface HeadState {
+  /** Whether the repository is a shallow clone. */
+  shallow: boolean;
+  /** The commit HEAD points at; undefined on an unborn branch. */
+  commit: string | undefined;
+  /** The checked-out branch; undefined on a detached HEAD. */
+  branch: string | undefined;
+}
+
+/**
+ * Whether the clone is shallow, HEAD's commit and the checked-out branch, from one `git rev-parse` (the
+ * three questions each cost a process otherwise). An unborn HEAD makes that command fail; then each is
+ * asked on its own.
+ */
+export async function headState(dir: string): Promise<HeadState> {
+  const result = await git(dir, ['rev-parse', '--is-shallow-repository', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--'], { okCodes: [0, 128] });
+  const [shallow, commit, ref] = result.stdout.split('\n');
+  if (result.exitCode === 0 && (shallow === 'true' || shallow === 'false') && /^[0-9a-f]{40,64}$/.test(commit ?? '') && ref) {
+    return { shallow: shallow === 'true', commit, branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined };
+  }
+  const [isShallowClone, head, branch] = await Promise.all([isShallow(dir), revParse(dir, 'HEAD'), currentBranch(dir)]);
+  return { shallow: isShallowClone, commit: head, branch };
+}
+
 const TAG_FORMAT = '--format=%(refname)%00%(objectname)%00%(objecttype)%00%(*objectname)%00%(*objecttype)';
 
 /** Parses `git for-each-ref` output in TAG_FORMAT. Tags of trees or blobs are left out. */

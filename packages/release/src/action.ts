@@ -27,8 +27,8 @@ export interface ReleaseRunResult {
 const silentLog: PublishLog = { info: () => undefined, warning: () => undefined };
 
 /** Makes sure the history and tags are there: fetches them on a shallow clone, or fails with the fix. */
-export async function ensureFullHistory(dir: string, fetchHistory: boolean, log: PublishLog): Promise<void> {
-  if (!(await git.isShallow(dir))) return;
+export async function ensureFullHistory(dir: string, fetchHistory: boolean, log: PublishLog, shallow?: boolean): Promise<void> {
+  if (!(shallow ?? (await git.isShallow(dir)))) return;
   const fix = 'Set `fetch-depth: 0` on actions/checkout so the history and the tags are there.';
   if (!fetchHistory) {
     throw new ConveyorError(`The repository in ${dir} is a shallow clone: the commits and tags since the last release are missing, so the next version cannot be computed. ${fix}`);
@@ -56,16 +56,14 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
     throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
   }
   const dir = inputs['working-directory'] ?? context.workspace;
-  // The branch is read while the shallow check runs (both only read the repository); a failure of the
-  // shallow check still comes first.
+  // Shallow or not, HEAD's commit and branch: one git process.
+  const state = await git.headState(dir);
+  await ensureFullHistory(dir, inputs['fetch-history'], log, state.shallow);
   const fromContext = context.refType === 'branch' && context.refName ? context.refName : undefined;
-  const branchRead = inputs.branch || fromContext ? undefined : git.currentBranch(dir);
-  branchRead?.catch(() => undefined);
-  await ensureFullHistory(dir, inputs['fetch-history'], log);
-  const branch = inputs.branch || (fromContext ?? await branchRead!);
+  const branch = inputs.branch || (fromContext ?? state.branch);
 
   const plan = await planRelease({
-    dir, branch, tagFormat: inputs['tag-format'], paths: inputs.path, rules,
+    dir, branch, ...(state.commit ? { headCommit: state.commit } : {}), tagFormat: inputs['tag-format'], paths: inputs.path, rules,
     branches: { releaseBranches: inputs['release-branches'], prereleaseBranches: inputs['prerelease-branches'], prerelease: inputs.prerelease || undefined },
     zeroMajor: inputs['zero-major'],
     repositoryUrl: owner && repo ? `${context.serverUrl}/${owner}/${repo}` : undefined,

@@ -18,6 +18,8 @@ export interface PlanOptions {
   dir: string;
   /** The commit to release (default HEAD). */
   head?: string;
+  /** HEAD's commit when the caller already knows it (saves a git process); used only when `head` is not given. */
+  headCommit?: string;
   /** The branch the commit is on; decides release, prerelease or maintenance. */
   branch: string | undefined;
   tagFormat: string;
@@ -122,7 +124,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
   // Both only read the repository: the tags are listed while HEAD is resolved.
   const tagList = git.listTags(dir, { pattern: tagGlob(tagFormat) });
   tagList.catch(() => undefined);
-  const sha = await git.revParse(dir, head);
+  const sha = options.head === undefined && options.headCommit ? options.headCommit : await git.revParse(dir, head);
   if (sha === undefined) {
     throw new ConveyorError(`${head} does not name a commit in ${dir}. Run actions/checkout before this step (with fetch-depth: 0), or commit something first.`);
   }

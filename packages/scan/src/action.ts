@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  annotateWithinLimit, group, info, installTool, readInputs, setOutputs, writeSummary,
+  annotateWithinLimit, group, info, readInputs, setOutputs, writeSummary,
 } from '@conveyor/kit';
+import { installTool } from '@conveyor/kit/installer';
 import { dbCacheDir, defaultOutputDir, loadPolicy, scanInputs, scanSource, type ScanInputs } from './inputs.ts';
 import { locateGrype, runGrype, type Installer } from './grype.ts';
 import { parseReport, type GrypeReport } from './report.ts';

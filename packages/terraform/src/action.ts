@@ -1,7 +1,9 @@
 /** The terraform action: reads its inputs once, runs the gate, writes outputs, summary and annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { annotateWithinLimit, createOctokit, installTool, readContext, readInputs, setOutputs, writeSummary } from '@conveyor/kit';
+import { annotateWithinLimit, readContext, readInputs, setOutputs, writeSummary } from '@conveyor/kit';
+import { installTool } from '@conveyor/kit/installer';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { failWith, runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';

@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createOctokit, describeError, flagHelp, formatOutput, InputError, parseFlags, readContext, readInputs, type CliCommand, type CliIo, type OutputValue } from '@conveyor/kit';
+import { describeError, flagHelp, formatOutput, InputError, parseFlags, readContext, readInputs, type CliCommand, type CliIo, type OutputValue } from '@conveyor/kit';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { analyzePlanText } from './analyze.ts';
 import { runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { planInstall } from '@conveyor/kit';
+import { planInstall } from '@conveyor/kit/installer';
 import { toolInstall } from './tools.ts';
 
 describe('pinned tool sources', () => {

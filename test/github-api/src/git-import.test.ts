@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/glo
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createOctokit } from '@conveyor/kit';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { cleanupTempDirs, tempDir } from '../../support/tmp.ts';
 import { importGitRepository, startGitHubApi, type GitHubApi } from './index.ts';
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { createOctokit, type GitHubClient } from '@conveyor/kit';
+import type { GitHubClient } from '@conveyor/kit';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { startGitHubApi, type GitHubApi } from './index.ts';
 
 const owner = 'acme';
