@@ -14,7 +14,9 @@ const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 /**
  * Writes a `conveyor` launcher that runs `<distDir>/cli.js` with this Node, in a folder of its own
- * under `tempRoot`; returns the launcher's path.
+ * under `tempRoot`; returns the launcher's path. The launcher points NODE_COMPILE_CACHE (unless already
+ * set) at a folder beside it: Node then keeps V8's compiled code of the CLI bundle, and every `conveyor`
+ * after the first in a job skips compiling it (most of the CLI's start-up).
  */
 export function writeCliLauncher(distDir: string, tempRoot: string, nodePath = process.execPath): string {
   const cli = path.join(distDir, 'cli.js');
@@ -24,9 +26,12 @@ export function writeCliLauncher(distDir: string, tempRoot: string, nodePath = p
   const dir = path.join(tempRoot, 'conveyor-cli');
   fs.mkdirSync(dir, { recursive: true });
   const launcher = path.join(dir, 'conveyor');
-  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${quote(nodePath)} ${quote(cli)} "$@"\n`, { mode: 0o755 });
+  const cache = path.join(dir, 'compile-cache');
+  fs.writeFileSync(launcher, `#!/bin/sh\n: "\${NODE_COMPILE_CACHE:=${cache.replace(/["\\$`]/g, '\\$&')}}"\nexport NODE_COMPILE_CACHE\nexec ${quote(nodePath)} ${quote(cli)} "$@"\n`, { mode: 0o755 });
   fs.chmodSync(launcher, 0o755);
-  if (process.platform === 'win32') fs.writeFileSync(`${launcher}.cmd`, `@"${nodePath}" "${cli}" %*\r\n`);
+  if (process.platform === 'win32') {
+    fs.writeFileSync(`${launcher}.cmd`, `@if not defined NODE_COMPILE_CACHE set "NODE_COMPILE_CACHE=${cache}"\r\n@"${nodePath}" "${cli}" %*\r\n`);
+  }
   return launcher;
 }
 

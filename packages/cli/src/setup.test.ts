@@ -187,6 +187,16 @@ describe('writeCliLauncher', () => {
     expect(execFileSync(launcher, ['a b', "c'd", '$HOME'], { encoding: 'utf8' })).toBe('["a b","c\'d","$HOME"]\n');
   });
 
+  it('keeps V8 compile cache beside itself, unless NODE_COMPILE_CACHE is already set', () => {
+    const dist = path.join(tempDir(), 'dist');
+    fs.mkdirSync(dist);
+    fs.writeFileSync(path.join(dist, 'cli.js'), 'console.log(process.env.NODE_COMPILE_CACHE);\n');
+    const launcher = writeCliLauncher(dist, path.join(tempDir(), 'a "quoted" $dir `x`'));
+    const { NODE_COMPILE_CACHE: _unset, ...env } = process.env;
+    expect(execFileSync(launcher, [], { encoding: 'utf8', env }).trim()).toBe(path.join(path.dirname(launcher), 'compile-cache'));
+    expect(execFileSync(launcher, [], { encoding: 'utf8', env: { ...env, NODE_COMPILE_CACHE: '/elsewhere' } }).trim()).toBe('/elsewhere');
+  });
+
   it('refuses when the CLI bundle is missing', () => {
     expect(() => writeCliLauncher(tempDir(), tempDir())).toThrow(/The conveyor CLI bundle .*cli\.js is missing/);
   });

@@ -114,9 +114,19 @@ export function classifyCommit(commit: CommitInput, rules: readonly ReleaseRule[
  * Commits brought in by a `Merge pull request #N` merge get N as their pull request when they have none.
  */
 export function classifyCommits(commits: readonly CommitInput[], rules: readonly ReleaseRule[]): ClassifiedCommit[] {
-  const classified = commits.map((c) => classifyCommit(c, rules));
+  return settleRange(commits.map((c) => classifyCommit(c, rules)), commits);
+}
+
+/** What the range-wide steps need of each commit once it is classified: the message can go. */
+export type CommitLink = Pick<CommitInput, 'sha' | 'parents'>;
+
+/**
+ * The range-wide steps of `classifyCommits`, for commits classified one by one as they were read (so the
+ * messages of a long range are not all held at once): `links[i]` is the sha and parents of `classified[i]`.
+ */
+export function settleRange(classified: ClassifiedCommit[], links: readonly CommitLink[]): ClassifiedCommit[] {
   cancelReverts(classified);
-  attributeMergedPulls(commits, classified);
+  attributeMergedPulls(links, classified);
   return classified;
 }
 
@@ -138,7 +148,7 @@ function cancelReverts(commits: ClassifiedCommit[]): void {
   }
 }
 
-function attributeMergedPulls(inputs: readonly CommitInput[], commits: ClassifiedCommit[]): void {
+function attributeMergedPulls(inputs: readonly CommitLink[], commits: ClassifiedCommit[]): void {
   if (!commits.some((c) => c.isMerge && c.pr !== undefined)) return;
   const index = new Map(inputs.map((c, i) => [c.sha, i]));
   // The first-parent line from the newest commit: what a merge brings stops there.

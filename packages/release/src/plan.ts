@@ -5,7 +5,7 @@
 import semver from 'semver';
 import * as git from '@conveyor/git';
 import { ConveyorError } from '@conveyor/kit';
-import { classifyCommits, bumpOf, type ClassifiedCommit, type CommitInput } from './commits.ts';
+import { bumpOf, classifyCommit, settleRange, type ClassifiedCommit, type CommitLink } from './commits.ts';
 import { renderNotes } from './notes.ts';
 import type { Bump, ReleaseRule } from './rules.ts';
 import {
@@ -110,11 +110,18 @@ function reachableFinder(dir: string, sha: string, tags: readonly TagWithVersion
   };
 }
 
-/** Reads the commits of a range into memory in the shape the analysis needs (nothing else is kept). */
-async function readRange(dir: string, range: string, paths: readonly string[]): Promise<CommitInput[]> {
-  const commits: CommitInput[] = [];
-  for await (const c of git.readLog(dir, { range, paths })) commits.push({ sha: c.sha, parents: c.parents, message: c.message, date: c.date });
-  return commits;
+/**
+ * Reads and classifies the commits of a range as git gives them: each message is parsed and dropped, so
+ * memory holds the classified commits (what the notes need), not the history's text.
+ */
+async function classifyRange(dir: string, range: string, paths: readonly string[], rules: readonly ReleaseRule[]): Promise<ClassifiedCommit[]> {
+  const classified: ClassifiedCommit[] = [];
+  const links: CommitLink[] = [];
+  for await (const c of git.readLog(dir, { range, paths })) {
+    classified.push(classifyCommit(c, rules));
+    links.push({ sha: c.sha, parents: c.parents });
+  }
+  return settleRange(classified, links);
 }
 
 /** Builds the release plan for `options.head` (default HEAD). Reads git only. */
@@ -147,7 +154,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
   const last = await reachable((v) => eligible(policy, v));
   const stable = await reachable((v) => semver.prerelease(v) === null);
   const range = last ? `${last.commit}..${sha}` : sha;
-  const commits = classifyCommits(await readRange(dir, range, options.paths), options.rules);
+  const commits = await classifyRange(dir, range, options.paths, options.rules);
   const bump = effectiveBump(bumpOf(commits), policy.kind === 'prerelease' ? stable?.version : last?.version, options.zeroMajor);
   const previous = { previousVersion: last?.version, previousTag: last?.name };
 
