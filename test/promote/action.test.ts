@@ -131,18 +131,24 @@ const SHA = 'c0ffee0000000000000000000000000000000002';
     expect(r.summary).toContain('### Promotion: nothing to change');
   });
 
-  it('lands two promotions of different apps pushed into the same GitOps repository at the same moment', async () => {
+  it.each([
+    ['in two files', 'apps/web/kustomization.yaml', 'apps/api/kustomization.yaml'],
+    ['in the same file', 'apps/kustomization.yaml', 'apps/kustomization.yaml'],
+  ])('lands two promotions of different apps (%s) pushed into the same GitOps repository at the same moment', async (_layout, webFile, apiFile) => {
     const fleetDir = tempDir('conveyor-fleet-');
-    const web = (digest: string) => `images:\n  - name: ${i.web}\n    digest: ${digest}\n`;
-    const apiApp = (digest: string) => `images:\n  - name: ${i.api}\n    digest: ${digest}\n`;
-    const fleet = gitopsRemote(fleetDir, env, { 'apps/web/kustomization.yaml': web(i.web1), 'apps/api/kustomization.yaml': apiApp(i.api1) });
+    const web = (digest: string) => `  - name: ${i.web}\n    digest: ${digest}\n`;
+    const apiApp = (digest: string) => `  - name: ${i.api}\n    digest: ${digest}\n`;
+    const files = (webDigest: string, apiDigest: string): Record<string, string> => (webFile === apiFile
+      ? { [webFile]: `images:\n${web(webDigest)}${apiApp(apiDigest)}` }
+      : { [webFile]: `images:\n${web(webDigest)}`, [apiFile]: `images:\n${apiApp(apiDigest)}` });
+    const fleet = gitopsRemote(fleetDir, env, files(i.web1, i.api1));
     // A pre-receive hook holds each push until both have arrived (bounded at 10 s), so both promotions
-    // push on top of the same commit: one wins and the other must rebase and push again.
+    // push on top of the same commit: one wins, and the other must make its edit again on the new tip.
     const hook = path.join(fleet, 'hooks', 'pre-receive');
     fs.writeFileSync(hook, '#!/bin/sh\nd="$GIT_DIR/barrier"; mkdir -p "$d"; : > "$d/$$"\ni=0\nwhile [ "$(ls "$d" | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\ncat > /dev/null\n');
     fs.chmodSync(hook, 0o755);
     const file = path.join(workspace, 'fleet.yml');
-    fs.writeFileSync(file, `environments:\n  - name: dev\n    url: ${fleet}\n    targets:\n      - {kind: kustomize, file: apps/web/kustomization.yaml, image: ${i.web}}\n      - {kind: kustomize, file: apps/api/kustomization.yaml, image: ${i.api}}\n`);
+    fs.writeFileSync(file, `environments:\n  - name: dev\n    url: ${fleet}\n    targets:\n      - {kind: kustomize, file: ${webFile}, image: ${i.web}}\n      - {kind: kustomize, file: ${apiFile}, image: ${i.api}}\n`);
     const api2 = await pushImage(registry.url, 'acme/api', '2.1.0', 'api 2.1.0');
     const [a, b] = await Promise.all([
       action({ environment: 'dev', digest: i.web2, version: '1.1.0', 'environments-file': 'fleet.yml' }),
@@ -154,9 +160,11 @@ const SHA = 'c0ffee0000000000000000000000000000000002';
       `promote ${i.api} 2.1.0 (${api2.slice(7, 19)}) to dev`,
       `promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to dev`,
     ]);
-    expect(`${a.stdout}${b.stdout}`).toContain("The remote branch 'main' moved; rebasing onto it and pushing again");
-    expect(run(fleetDir, env, 'git', '--git-dir', fleet, 'show', 'main:apps/web/kustomization.yaml') + '\n').toBe(web(i.web2));
-    expect(run(fleetDir, env, 'git', '--git-dir', fleet, 'show', 'main:apps/api/kustomization.yaml') + '\n').toBe(apiApp(api2));
+    expect(`${a.stdout}${b.stdout}`).toMatch(/The remote branch 'main' moved; making the edits again on its new tip [0-9a-f]{12} and pushing again \(attempt 2\)\./);
+    expect(`${a.stdout}${b.stdout}`).toContain('(pushed after 1 retry on a branch that moved).');
+    for (const [name, text] of Object.entries(files(i.web2, api2))) {
+      expect(run(fleetDir, env, 'git', '--git-dir', fleet, 'show', `main:${name}`) + '\n').toBe(text);
+    }
   });
 
   it('reads and writes an HTTP GitOps remote with gitops-token, never logging it and not leaving it in the clone', async () => {
@@ -178,10 +186,12 @@ const SHA = 'c0ffee0000000000000000000000000000000002';
       const leaks = `${r.stdout}\n${r.stderr}`.split('\n').filter((l) => !l.startsWith('::add-mask::') && (l.includes(token) || l.includes(basic)));
       expect(leaks).toEqual([]);
       expect(r.stdout).toContain(`::add-mask::${basic}`);
-      // The clone stays in RUNNER_TEMP for the runner to delete, without the token in its config.
-      const configs = fs.globSync('**/.git/config', { cwd: runnerTemp }).map((f) => fs.readFileSync(path.join(runnerTemp, f), 'utf8'));
-      expect(configs.length).toBe(1);
-      expect(configs[0]).not.toContain(basic);
+      // The clone (bare: nothing checked out) stays in RUNNER_TEMP for the runner to delete, without the
+      // token in its config.
+      const clones = fs.globSync('*/*/HEAD', { cwd: runnerTemp }).map((f) => path.join(runnerTemp, path.dirname(f)));
+      expect(clones.length).toBe(1);
+      expect(fs.readFileSync(path.join(clones[0]!, 'config'), 'utf8')).not.toContain(basic);
+      expect(fs.existsSync(path.join(clones[0]!, 'apps'))).toBe(false);
       // Without the token the remote refuses, and the failure says which input to check.
       const refused = await action({ environment: 'dev', digest: i.web1, 'environments-file': 'http.yml', 'gitops-token': 'wrong-token', 'github-token': '' });
       expect(refused.status).toBe(1);

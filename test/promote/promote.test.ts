@@ -9,12 +9,12 @@ import type { GitHubClient } from '@conveyor/kit';
 import { createOctokit } from '@conveyor/kit/octokit';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { parseVerdict } from '@conveyor/scan/verdict';
-import { PromotionRefused, RegistryClient, promote, type PromoteContext, type PromoteRequest } from '../../packages/promote/src/index.ts';
+import { PromotionRefused, RegistryClient, promote, type PromoteContext, type PromoteRequest, type PromoteResult } from '../../packages/promote/src/index.ts';
 import { promoteCommand } from '../../packages/promote/src/cli.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { deployment, environmentsFile, kustomization, values, verdict, type Images } from './fixtures.ts';
-import { gitEnv, gitopsRemote, pushImage, run } from './support.ts';
+import { gitEnv, gitopsRemote, loseRaces, pushImage, run } from './support.ts';
 
 const ready = hasBinary('docker-registry') && hasBinary('git');
 if (!ready) console.log('docker-registry or git is not installed; skipping the promotion end-to-end tests');
@@ -253,6 +253,52 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
     } finally {
       fs.rmSync(hook);
     }
+  });
+
+  describe('when other pushes land first', () => {
+    /** A GitOps repository of its own holding the dev kustomization, and a request for it. */
+    function raceRemote(): { bare: string; race: (over?: Partial<PromoteRequest>) => Promise<PromoteResult> } {
+      const bare = gitopsRemote(tempDir('conveyor-race-'), env, { 'dev/kustomization.yaml': kustomization(i) });
+      const text = `environments:\n  - name: dev\n    url: ${bare}\n    targets:\n      - {kind: kustomize, file: dev/kustomization.yaml, image: ${i.web}}\n      - {kind: kustomize, file: dev/kustomization.yaml, image: ${i.api}}\n`;
+      return { bare, race: (over = {}) => promote(request({ environmentsText: text, ...over }), context()) };
+    }
+    const apiDigest = (c: string) => `sha256:${c.repeat(64)}`;
+    /** The dev kustomization with the api entry moved to another digest: what another promotion writes. */
+    const apiMoved = (c: string) => ({ 'dev/kustomization.yaml': kustomization(i).replace(i.api1, apiDigest(c)) });
+    const git = (bare: string, ...args: string[]) => run(tmp, env, 'git', '--git-dir', bare, ...args);
+
+    it('makes its edit again on each new tip, keeping the other edits in the same file, and counts the retries', async () => {
+      const { bare, race } = raceRemote();
+      const others = loseRaces(bare, env, [apiMoved('a'), apiMoved('b')]);
+      const result = await race();
+      expect(result.message).toMatch(/, commit [0-9a-f]{12} \(pushed after 2 retries on a branch that moved\)\.$/);
+      expect(git(bare, 'log', '--format=%s', 'main').split('\n')).toEqual([`promote ${i.web} 1.1.0 (${i.web2.slice(7, 19)}) to dev`, 'another change 2', 'another change 1', 'seed']);
+      expect(git(bare, 'rev-parse', 'main~1')).toBe(others[1]);
+      expect(git(bare, 'show', 'main:dev/kustomization.yaml') + '\n').toBe(kustomization(i)
+        .replace('newTag: "1.0.0"', 'newTag: "1.1.0"').replace(`digest: ${i.web1}`, `digest: ${i.web2}`).replace(i.api1, apiDigest('b')));
+      expect(git(bare, 'diff', '-U0', 'main~1', 'main').split('\n').filter((l) => /^[-+] /.test(l))).toEqual([
+        '-    newTag: "1.0.0"', `-    digest: ${i.web1}`, '+    newTag: "1.1.0"', `+    digest: ${i.web2}`,
+      ]);
+      expect(api.state.deploymentStatuses.filter((st) => st.deploymentId === result.deploymentId).map((st) => st.state)).toEqual(['in_progress', 'success']);
+    });
+
+    it('refuses, pushing nothing, when the other push changed what the checks read', async () => {
+      const { bare, race } = raceRemote();
+      const [other] = loseRaces(bare, env, [{ 'dev/kustomization.yaml': kustomization(i).replace(`digest: ${i.web1}`, `digest: ${apiDigest('c')}`) }]);
+      const refusal = race();
+      await expect(refusal).rejects.toThrow(PromotionRefused);
+      await expect(refusal).rejects.toThrow(`Stopped promoting ${i.web} to 'dev': ${bare} (branch main) moved while it ran, and at ${other!.slice(0, 12)} its targets record ${apiDigest('c')} where the checks read ${i.web1}. Nothing was pushed; run the promotion again.`);
+      expect(git(bare, 'rev-parse', 'main')).toBe(other);
+      const dep = api.state.deployments.at(-1)!;
+      expect(api.state.deploymentStatuses.filter((st) => st.deploymentId === dep.id).map((st) => st.state)).toEqual(['in_progress', 'failure']);
+    });
+
+    it('gives up after 5 retries when the branch keeps moving', async () => {
+      const { bare, race } = raceRemote();
+      const others = loseRaces(bare, env, ['1', '2', '3', '4', '5', '6'].map(apiMoved));
+      await expect(race()).rejects.toThrow("The remote branch 'main' kept moving: 6 pushes were rejected. Re-run the job, or serialise the workflow with a `concurrency` group.");
+      expect(git(bare, 'rev-parse', 'main')).toBe(others[5]);
+    });
   });
 
   it('leaves the API stand-in without schema violations', () => {

@@ -81,4 +81,36 @@ export function gitopsRemote(dir: string, env: NodeJS.ProcessEnv, files: Record<
   return bare;
 }
 
+/**
+ * Makes the next pushes to `main` of the bare repository `bare` lose a race, one per entry of `changes`:
+ * a pre-receive hook moves main to a commit prepared here before the push's own update happens (as if
+ * another push had landed first), so git rejects the push. Each prepared commit sits on the previous one
+ * (the first on main) and writes the files given. Returns the prepared commits' ids, in order.
+ */
+export function loseRaces(bare: string, env: NodeJS.ProcessEnv, changes: readonly Record<string, string>[]): string[] {
+  const work = fs.mkdtempSync(path.join(path.dirname(bare), 'racer-'));
+  run(path.dirname(bare), env, 'git', 'clone', '-q', bare, work);
+  const commits = changes.map((files, n) => {
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+      fs.writeFileSync(path.join(work, file), text);
+    }
+    run(work, env, 'git', 'commit', '-q', '-am', `another change ${n + 1}`);
+    run(work, env, 'git', 'push', '-q', 'origin', `HEAD:refs/racing/${n}`);
+    return run(work, env, 'git', 'rev-parse', 'HEAD');
+  });
+  const hook = path.join(bare, 'hooks', 'pre-receive');
+  fs.writeFileSync(hook, `#!/bin/sh
+cat > /dev/null
+n=$(cat "$GIT_DIR/racing-next" 2>/dev/null || echo 0)
+if git rev-parse -q --verify "refs/racing/$n" > /dev/null; then
+  echo $((n + 1)) > "$GIT_DIR/racing-next"
+  (unset GIT_QUARANTINE_PATH; git update-ref refs/heads/main "refs/racing/$n")
+fi
+exit 0
+`);
+  fs.chmodSync(hook, 0o755);
+  return commits;
+}
+
 export { parseFileCommand, runBundle, type ActionRun } from '../support/runner.ts';

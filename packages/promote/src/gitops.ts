@@ -1,19 +1,30 @@
 /**
- * The GitOps repositories: a fresh clone of each environment's branch (the source of truth for what it
- * runs), reading its target files now and in history, and writing a promotion back as one commit
- * (pushed with rebase-and-retry) or as a branch for a pull request.
+ * The GitOps repositories, read and written without a working tree. Each environment's branch is cloned
+ * bare (with its whole history, for rollbacks); its files are listed from the tip's tree and read with one
+ * `git cat-file --batch`; a promotion is written as one commit on that tip by `git fast-import` and
+ * pushed (made again on the new tip when another push got there first), or force-pushed to a branch for
+ * a pull request. Nothing is checked out, staged or written to disk but git's own objects.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConveyorError, maskSecret } from '@conveyor/kit';
-import { GitError, commitFiles, git, identityEnv, push, readFileAt, readLog, revParse } from '@conveyor/git';
+import { ConveyorError, info, maskSecret } from '@conveyor/kit';
+import {
+  GitError, git, isRaceRejection, listTree, readLog, readObjects, writeCommit, type CommitIdentity, type FileWrite, type TreeEntry,
+} from '@conveyor/git';
 import type { Environment } from './environments.ts';
 import { observe, runningDigest, type BoundTarget } from './manifests.ts';
 import type { Observed } from './targets/index.ts';
 import { targetsFor } from './environments.ts';
-import { globFiles } from './glob.ts';
+import { isPattern, matchPaths, normalizePattern } from './glob.ts';
+
+/** One commit of an environment's branch: its id, and its files (blobs, by path) with modes and ids. */
+export interface Snapshot {
+  commit: string;
+  files: ReadonlyMap<string, TreeEntry>;
+}
 
 export interface Checkout {
+  /** The bare clone (a git directory, no working tree). */
   dir: string;
   /** Clone URL without credentials, for messages. */
   url: string;
@@ -22,6 +33,8 @@ export interface Checkout {
   repository?: string;
   /** Whether a token was written into the clone's configuration. */
   credentials?: boolean;
+  /** The branch's tip when cloned. */
+  head: Snapshot;
 }
 
 export interface CheckoutContext {
@@ -61,7 +74,7 @@ export function repositoryOnServer(url: string, serverUrl: string): string | und
 /** Clones already made during one promotion, by URL, branch and token. */
 export type CheckoutCache = Map<string, Promise<Checkout>>;
 
-/** A clone of the environment's branch, shared by environments that use the same repository and branch. */
+/** A bare clone of the environment's branch, shared by environments that use the same repository and branch. */
 export function checkout(environment: Environment, context: CheckoutContext, clones: CheckoutCache): Promise<Checkout> {
   const { url, repository } = locate(environment, context);
   const key = `${url}#${environment.branch}#${environment.tokenInput}`;
@@ -84,7 +97,7 @@ async function clone(url: string, environment: Environment, context: CheckoutCon
     config['http.extraheader'] = `AUTHORIZATION: basic ${basic}`;
   }
   try {
-    await git(context.workDir, ['clone', '--quiet', '--no-tags', '--single-branch', '--branch', environment.branch, '--', url, dir], { config });
+    await git(context.workDir, ['clone', '--quiet', '--bare', '--no-tags', '--single-branch', '--branch', environment.branch, '--', url, dir], { config });
   } catch (error) {
     const reason = error instanceof GitError ? (error.stderr.trim().split('\n').pop() ?? '') : String(error);
     throw new ConveyorError(
@@ -93,9 +106,21 @@ async function clone(url: string, environment: Environment, context: CheckoutCon
   }
   if (config['http.extraheader']) {
     // Written to the clone's config file directly: a command line would carry the token into the logs.
-    fs.appendFileSync(path.join(dir, '.git', 'config'), `[http]\n\textraheader = ${config['http.extraheader']}\n`);
+    fs.appendFileSync(path.join(dir, 'config'), `[http]\n\textraheader = ${config['http.extraheader']}\n`);
   }
-  return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}), credentials: Object.keys(config).length > 0 };
+  const head = await readSnapshot(dir, `refs/heads/${environment.branch}`);
+  return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}), credentials: Object.keys(config).length > 0, head };
+}
+
+/** The commit `ref` names in the clone and the files of its tree. */
+async function readSnapshot(dir: string, ref: string): Promise<Snapshot> {
+  const [commit, entries] = await Promise.all([
+    git(dir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`]),
+    listTree(dir, ref),
+  ]);
+  const files = new Map<string, TreeEntry>();
+  for (const entry of entries) if (entry.type === 'blob') files.set(entry.path, entry);
+  return { commit: commit.stdout.trim(), files };
 }
 
 /** Removes the token from every clone's configuration (the clones themselves may stay for the runner to delete). */
@@ -106,25 +131,53 @@ export async function forgetCredentials(clones: CheckoutCache): Promise<void> {
   }
 }
 
-/** The environment's targets for `image`, each bound to the files its path or glob names in the clone. */
-export function bindTargets(environment: Environment, image: string, checkoutDir: string, file: string): BoundTarget[] {
+/**
+ * The environment's targets for `image`, each bound to the files its path or pattern names in the
+ * snapshot. A target naming no file, or a symbolic link, is refused (before anything is written).
+ */
+export function bindTargets(environment: Environment, image: string, snapshot: Snapshot, file: string): BoundTarget[] {
   const bound: BoundTarget[] = [];
   for (const target of targetsFor(environment, image, file)) {
-    const files = /[*?[{]/.test(target.file)
-      ? globFiles(target.file, checkoutDir)
-      : fs.existsSync(path.join(checkoutDir, target.file)) ? [target.file] : [];
+    const exact = normalizePattern(target.file);
+    const files = isPattern(target.file) ? matchPaths(target.file, snapshot.files.keys()) : snapshot.files.has(exact) ? [exact] : [];
     if (files.length === 0) {
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
     }
-    for (const f of files) bound.push({ target, file: f });
+    for (const f of files) {
+      if (snapshot.files.get(f)!.mode === '120000') {
+        throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' names ${f}, a symbolic link in the GitOps repository (branch ${environment.branch}); point the target at the file it links to in ${file}.`);
+      }
+      bound.push({ target, file: f });
+    }
   }
   return bound;
 }
 
-/** The texts of the bound files in the working tree. */
-export function readFiles(dir: string, bound: readonly BoundTarget[]): Map<string, string> {
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of a file's bytes; undefined when they are not UTF-8 (an edit could not keep them as they are). */
+function decode(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The texts of the bound files in the snapshot, read with one `git cat-file --batch`. */
+export async function readFiles(co: Checkout, snapshot: Snapshot, bound: readonly BoundTarget[]): Promise<Map<string, string>> {
+  const files = [...new Set(bound.map((b) => b.file))];
+  const objects = await readObjects(co.dir, files.map((f) => snapshot.files.get(f)!.oid));
   const texts = new Map<string, string>();
-  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+  for (const file of files) {
+    const object = objects.get(snapshot.files.get(file)!.oid);
+    if (!object) throw new ConveyorError(`internal: ${file} is listed at ${snapshot.commit} but could not be read from ${co.dir}.`);
+    const text = decode(object.content);
+    if (text === undefined) {
+      throw new ConveyorError(`${file} in the GitOps repository (${co.url}, branch ${co.branch}) is not UTF-8 text, so it cannot be edited without changing other bytes; save it as UTF-8 and run again.`);
+    }
+    texts.set(file, text);
+  }
   return texts;
 }
 
@@ -133,12 +186,14 @@ export function readFiles(dir: string, bound: readonly BoundTarget[]): Map<strin
  * where every target recorded one digest different from `current`. Also returns that commit, and the
  * tag recorded with the digest when every target agrees on one.
  */
-export async function previousDigest(dir: string, bound: readonly BoundTarget[], current: string | undefined): Promise<{ digest: string; commit: string; tag?: string } | undefined> {
+export async function previousDigest(co: Checkout, bound: readonly BoundTarget[], current: string | undefined): Promise<{ digest: string; commit: string; tag?: string } | undefined> {
   const files = [...new Set(bound.map((b) => b.file))];
-  for await (const commit of readLog(dir, { paths: files })) {
+  for await (const commit of readLog(co.dir, { range: co.head.commit, paths: files })) {
+    const objects = await readObjects(co.dir, files.map((file) => `${commit.sha}:${file}`));
     const texts = new Map<string, string>();
     for (const file of files) {
-      const text = await readFileAt(dir, commit.sha, file);
+      const object = objects.get(`${commit.sha}:${file}`);
+      const text = object?.type === 'blob' ? decode(object.content) : undefined;
       if (text !== undefined) texts.set(file, text);
     }
     if (texts.size !== files.length) continue;
@@ -158,40 +213,74 @@ export async function previousDigest(dir: string, bound: readonly BoundTarget[],
   return undefined;
 }
 
-/** Writes the new file texts into the working tree. */
-export function writeFiles(dir: string, edits: ReadonlyMap<string, string>): void {
-  for (const [file, text] of edits) fs.writeFileSync(path.join(dir, file), text);
+/** The edited files as fast-import writes them, each with the mode it has in the snapshot. */
+function fileWrites(snapshot: Snapshot, edits: ReadonlyMap<string, string>): FileWrite[] {
+  return [...edits].map(([file, content]) => ({ path: file, mode: snapshot.files.get(file)!.mode, content }));
+}
+
+/** Makes the edits again on a newer tip of the branch (or refuses); see `commitAndPush`. */
+export type Replan = (snapshot: Snapshot) => Promise<ReadonlyMap<string, string>>;
+
+export interface Pushed {
+  sha: string;
+  /** Pushes tried: 1 when the first one landed. */
+  attempts: number;
+  /** The edits in the commit that landed (made again at the newest tip after a retry). */
+  edits: ReadonlyMap<string, string>;
 }
 
 /**
- * Commits the edited files on the environment's branch and pushes, rebasing when the branch moved. The
- * clone is this promotion's own, so its index holds nothing but these files once they are added: one
- * `git add` and one `git commit` of the index (a commit naming 500 paths would build a second index).
+ * Commits the edits on the tip the clone was made from and pushes the commit to the environment's
+ * branch. When another push got there first, it fetches the new tip, has `replan` read the files and
+ * make the edits again there (or refuse), commits on that tip and pushes again, up to `retries` times.
+ * Unlike a textual rebase this never conflicts on other edits in the same files, and the edit that lands
+ * is always one planned and checked on the files it lands in.
  */
-export async function commitAndPush(co: Checkout, files: readonly string[], message: string): Promise<{ sha: string; attempts: number }> {
-  if (files.length === 0) throw new TypeError('commitAndPush: no file to commit.');
-  const [identity] = await Promise.all([identityEnv(co.dir), git(co.dir, ['add', '--', ...files])]);
-  await git(co.dir, ['commit', '--quiet', '--no-verify', '--file=-'], { input: message, env: identity });
-  return push(co.dir, { branch: co.branch, retries: 5 });
+export async function commitAndPush(
+  co: Checkout, edits: ReadonlyMap<string, string>, message: string, identity: CommitIdentity, replan: Replan, retries = 5,
+): Promise<Pushed> {
+  let snapshot = co.head;
+  let attempts = 0;
+  for (;;) {
+    attempts++;
+    const sha = await writeCommit(co.dir, { parent: snapshot.commit, message, identity, files: fileWrites(snapshot, edits), ref: 'refs/conveyor/promotion' });
+    try {
+      await git(co.dir, ['push', '--quiet', '--', 'origin', `${sha}:refs/heads/${co.branch}`]);
+      return { sha, attempts, edits };
+    } catch (error) {
+      if (!(error instanceof GitError) || !isRaceRejection(error.stderr)) throw error;
+      if (attempts > retries) {
+        throw new GitError(error.command, error.exitCode, error.stderr,
+          `The remote branch '${co.branch}' kept moving: ${attempts} pushes were rejected. Re-run the job, or serialise the workflow with a \`concurrency\` group.`, { cause: error });
+      }
+    }
+    await git(co.dir, ['fetch', '--quiet', '--no-tags', '--', 'origin', `+refs/heads/${co.branch}:refs/heads/${co.branch}`]);
+    snapshot = await readSnapshot(co.dir, `refs/heads/${co.branch}`);
+    info(`The remote branch '${co.branch}' moved; making the edits again on its new tip ${snapshot.commit.slice(0, 12)} and pushing again (attempt ${attempts + 1}).`);
+    edits = await replan(snapshot);
+  }
 }
 
 /**
- * Puts the edits on `branch` (started from the environment's branch) and force-pushes it, unless the
- * remote branch already holds exactly these files. Returns the branch head and whether it moved.
+ * Commits the edits on the tip the clone was made from and force-pushes that commit to `branch`, unless
+ * the remote branch already holds exactly these files on the same base. Returns the branch head and
+ * whether it moved.
  */
-export async function pushPullRequestBranch(co: Checkout, branch: string, files: readonly string[], message: string): Promise<{ sha: string; pushed: boolean }> {
-  await git(co.dir, ['checkout', '--quiet', '-B', branch]);
-  const sha = await commitFiles(co.dir, { message, paths: files });
-  const remote = await git(co.dir, ['ls-remote', '--heads', '--', 'origin', `refs/heads/${branch}`]);
+export async function pushPullRequestBranch(
+  co: Checkout, branch: string, edits: ReadonlyMap<string, string>, message: string, identity: CommitIdentity,
+): Promise<{ sha: string; pushed: boolean }> {
+  const [sha, remote] = await Promise.all([
+    writeCommit(co.dir, { parent: co.head.commit, message, identity, files: fileWrites(co.head, edits), ref: 'refs/conveyor/pull-request' }),
+    git(co.dir, ['ls-remote', '--heads', '--', 'origin', `refs/heads/${branch}`]),
+  ]);
   const remoteSha = remote.stdout.split(/\s/)[0];
   if (remoteSha) {
-    await git(co.dir, ['fetch', '--quiet', '--', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
-    const [mine, theirs, theirsParent, base] = await Promise.all([
-      revParse(co.dir, 'HEAD^{tree}'), revParse(co.dir, `refs/remotes/origin/${branch}^{tree}`),
-      revParse(co.dir, `refs/remotes/origin/${branch}~1`), revParse(co.dir, 'HEAD~1'),
-    ]);
-    if (mine === theirs && theirsParent === base) return { sha: remoteSha, pushed: false };
+    const theirs = 'refs/conveyor/remote-pull-request';
+    await git(co.dir, ['fetch', '--quiet', '--no-tags', '--', 'origin', `+refs/heads/${branch}:${theirs}`]);
+    const trees = await git(co.dir, ['rev-parse', `${sha}^{tree}`, `${theirs}^{tree}`, `${theirs}~1`], { okCodes: [0, 128] });
+    const [mine, their, theirParent] = trees.stdout.split('\n');
+    if (trees.exitCode === 0 && mine === their && theirParent === co.head.commit) return { sha: remoteSha, pushed: false };
   }
-  await git(co.dir, ['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
+  await git(co.dir, ['push', '--quiet', '--force', '--', 'origin', `${sha}:refs/heads/${branch}`]);
   return { sha, pushed: true };
 }

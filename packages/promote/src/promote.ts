@@ -4,15 +4,17 @@
  * between the push and the last deployment status finishes the deployment without a second commit.
  */
 import { describeError, info, warning, type GitHubClient } from '@conveyor/kit';
+import { commitIdentity } from '@conveyor/git';
 import type { ScanVerdict } from '@conveyor/scan/verdict';
 import { PromotionRefused, checkOrder, checkPresent, checkVerdict, commitMessage } from './checks.ts';
 import { createDeployment, findDeployment, setDeploymentState, type DeploymentTarget } from './deployments.ts';
 import { findEnvironment, parseEnvironments, type Environment } from './environments.ts';
 import {
-  bindTargets, checkout, commitAndPush, forgetCredentials, pushPullRequestBranch, previousDigest, readFiles, writeFiles,
-  type Checkout, type CheckoutCache, type CheckoutContext,
+  bindTargets, checkout, commitAndPush, forgetCredentials, pushPullRequestBranch, previousDigest, readFiles,
+  type Checkout, type CheckoutCache, type CheckoutContext, type Snapshot,
 } from './gitops.ts';
 import { describeRunning, observe, observeAndPlan, planEdits, runningDigest, type BoundTarget, type ParsedFiles } from './manifests.ts';
+import type { Observed, Wanted } from './targets/index.ts';
 import { promotionBranch, upsertPullRequest } from './pulls.ts';
 import { isDigest, shortDigest } from './reference.ts';
 
@@ -105,7 +107,7 @@ interface Decision {
 async function decide(request: PromoteRequest, context: PromoteContext, clones: CheckoutCache, found: Found): Promise<Decision> {
   const { environment, previous, co, bound, runningNow } = found;
   if (request.rollback) {
-    const before = await previousDigest(co.dir, bound, runningNow);
+    const before = await previousDigest(co, bound, runningNow);
     if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? 'none'} for ${request.image}.`);
     checkPresent(environment.name, request.image, before.digest, await context.registry.manifestDigest(request.image, before.digest));
     const note = `Rolled back '${environment.name}' from ${runningNow ?? 'no digest'} to ${before.digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
@@ -115,8 +117,8 @@ async function decide(request: PromoteRequest, context: PromoteContext, clones: 
   const digest = await (found.lookup ?? resolveDigest(request, context));
   if (previous) {
     const prev = await checkout(previous, context, clones);
-    const prevBound = bindTargets(previous, request.image, prev.dir, request.environmentsFile);
-    checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
+    const prevBound = bindTargets(previous, request.image, prev.head, request.environmentsFile);
+    checkOrder(environment, previous, observe(await readFiles(prev, prev.head, prevBound), prevBound), digest);
   }
   checkVerdict(environment, request.verdict, digest, request.verdictFile);
   const from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : 'registry');
@@ -156,8 +158,8 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
     lookup.then((digest) => { known = digest; }, () => undefined);
   }
   const co = await checkout(environment, context, clones);
-  const bound = bindTargets(environment, request.image, co.dir, request.environmentsFile);
-  const texts = readFiles(co.dir, bound);
+  const bound = bindTargets(environment, request.image, co.head, request.environmentsFile);
+  const texts = await readFiles(co, co.head, bound);
   // With the digest already known (the usual case: the registry answered during the clone), each file
   // is read and edited in one pass; otherwise the files are read while the registry is waited for, and
   // edited after the checks. Either way nothing is written before every check has passed.
@@ -177,9 +179,8 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   const client = target ? context.github(context.tokens['github-token']) : undefined;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
   if (early?.error !== undefined) throw early.error;
-  const edits = early && digest === known && version === request.version
-    ? early.edits
-    : planEdits(texts, bound, { image: request.image, digest, ...(version ? { version } : {}) }, parsed);
+  const wanted: Wanted = { image: request.image, digest, ...(version ? { version } : {}) };
+  const edits = early && digest === known && version === request.version ? early.edits : planEdits(texts, bound, wanted, parsed);
 
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
@@ -198,6 +199,9 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   if (environment.write === 'pull-request' && (!owner || !repo || !gitopsClient)) {
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
+  // Who commits is asked of git while the deployment is recorded.
+  const identity = commitIdentity(co.dir);
+  identity.catch(() => undefined);
   if (!client) info(target ? 'No github-token: the deployment is not recorded on GitHub.' : 'The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.');
   let deploymentId: number | undefined;
   if (client && target) {
@@ -207,16 +211,18 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   }
   const message = commitMessage({ image: request.image, version, digest, environment: environment.name, from });
   try {
-    writeFiles(co.dir, edits);
     if (environment.write === 'commit') {
-      const pushed = await commitAndPush(co, result.files, message);
+      const replan = (snapshot: Snapshot) => editsAt(co, snapshot, request, environment, observed, wanted);
+      const pushed = await commitAndPush(co, edits, message, await identity, replan);
+      result.files = [...pushed.edits.keys()].sort();
       result.commitSha = pushed.sha;
       if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
-      const rebased = pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : '';
-      result.message = `Promoted ${request.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${rebased}.`;
+      const retries = pushed.attempts - 1;
+      const retried = retries > 0 ? ` (pushed after ${retries} ${retries === 1 ? 'retry' : 'retries'} on a branch that moved)` : '';
+      result.message = `Promoted ${request.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${retried}.`;
     } else {
       const branch = promotionBranch(environment.name, request.image);
-      result.commitSha = (await pushPullRequestBranch(co, branch, result.files, message)).sha;
+      result.commitSha = (await pushPullRequestBranch(co, branch, edits, message, await identity)).sha;
       const pr = await upsertPullRequest(gitopsClient!, {
         owner, repo, head: branch, base: co.branch, title: message.split('\n')[0]!,
         body: `Moves **${environment.name}** from \`${runningNow ?? 'no digest'}\` to \`${digest}\` (${request.image} ${version}).\n\nFiles:\n${result.files.map((f) => `- \`${f}\``).join('\n')}\n\n${message.split('\n\n')[1] ?? ''}`,
@@ -239,6 +245,26 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
     await setDeploymentState(client, target, deploymentId, 'success', `${request.image} ${shortDigest(digest)} is in git`);
   }
   return result;
+}
+
+/**
+ * The edits again at a newer tip of the branch, after another push got there first: the files are bound,
+ * read, checked and edited again, and the promotion is refused when its targets no longer record what
+ * every check was made against (another promotion of this image landed meanwhile, say).
+ */
+async function editsAt(co: Checkout, snapshot: Snapshot, request: PromoteRequest, environment: Environment, checked: readonly Observed[], wanted: Wanted): Promise<Map<string, string>> {
+  const bound = bindTargets(environment, request.image, snapshot, request.environmentsFile);
+  const again = observeAndPlan(await readFiles(co, snapshot, bound), bound, wanted);
+  const same = again.observed.length === checked.length
+    && again.observed.every((o, i) => o.where === checked[i]!.where && o.digest === checked[i]!.digest && o.tag === checked[i]!.tag);
+  if (!same) {
+    const [now, then] = [describeRunning(again.observed), describeRunning(checked)];
+    const what = now !== then ? `record ${now} where the checks read ${then}` : `record ${now} as the checks read, but in other places or with other tags`;
+    throw new PromotionRefused(`Stopped promoting ${request.image} to '${environment.name}': ${co.url} (branch ${co.branch}) moved while it ran, and at ${snapshot.commit.slice(0, 12)} its targets `
+      + `${what}. Nothing was pushed; run the promotion again.`);
+  }
+  if (again.error !== undefined) throw again.error;
+  return again.edits;
 }
 
 /** For an environment already running the digest: finish its deployment if a run left it unfinished. */
