@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { payloadOf } from '../../packages/image/src/__fixtures__/events.ts';
-import { describeImage, RegistryClient } from '../../packages/image/src/registry.ts';
+import { describeImage, RegistryClient } from '@conveyor/oci';
 import { bundle, listBundles } from '../../scripts/build.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
@@ -160,12 +160,12 @@ async function registryJson(url: string, accept = ACCEPT): Promise<{ body: Recor
     expect(run.stdout).not.toContain('::error::');
     expect(run.status).toBe(0);
     expect(run.outputs.tags).toBe(`${image}:v1.2.3\n${image}:stable\n${image}:latest`);
-    const client = new RegistryClient(registry.host, { plainHttp: true });
-    expect((await client.tags('team/single')).sort()).toEqual(['latest', 'stable', 'v1.2.3']);
-    for (const tag of ['v1.2.3', 'stable', 'latest']) expect(await client.resolve('team/single', tag)).toBe(run.outputs.digest);
-    const manifest = await client.manifest('team/single', run.outputs.digest!);
+    const client = new RegistryClient();
+    expect((await client.tags(image)).sort()).toEqual(['latest', 'stable', 'v1.2.3']);
+    for (const tag of ['v1.2.3', 'stable', 'latest']) expect(await client.manifestDigest(image, tag)).toBe(run.outputs.digest);
+    const manifest = await client.manifest(image, run.outputs.digest!);
     expect(manifest.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
-    const described = await describeImage(client, 'team/single', run.outputs.digest!);
+    const described = await describeImage(client, image, run.outputs.digest!);
     expect(described).toEqual([{ platform: 'linux/amd64', digest: run.outputs.digest, size: expect.any(Number) }]);
     // the build's local names are removed from buildah's storage afterwards
     const left = spawnSync('buildah', ['--storage-driver', 'vfs', '--root', path.join(dir, 'storage'), '--runroot', path.join(dir, 'run'), 'images', '--format', '{{.Name}}'], { encoding: 'utf8' });

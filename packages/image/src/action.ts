@@ -10,12 +10,11 @@ import {
   ConveyorError, exec as kitExec, group, info, InputError, maskSecret, quoteArg, readContext, readInputs,
   setOutputs, warning, writeSummary, type GitHubContext, type Inputs, type OutputValue,
 } from '@conveyor/kit';
+import { canonicalRegistry, describeImage, isInsecureRegistry, parseReference, RegistryClient, splitReference, type PlatformImage } from '@conveyor/oci';
 import { pickBuilder, type BuildPlan, type Exec } from './builders/index.ts';
 import { metadataContext } from './context.ts';
 import { imageInputs } from './inputs.ts';
 import { computeMetadata, type Metadata } from './meta.ts';
-import { isInsecureRegistry, parseReference } from './reference.ts';
-import { describeImage, RegistryClient, type PlatformImage } from './registry.ts';
 import { parseLogins, parseSecretFiles, parseSecrets, type Login } from './settings.ts';
 import { renderSummary } from './summary.ts';
 import { verifyTags } from './verify.ts';
@@ -76,7 +75,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
   const secretFiles = parseSecretFiles(inputs['secret-files'], (p) => path.resolve(be.workspace, p), (p) => fs.existsSync(p));
   const problems: string[] = [];
   if (inputs.push && meta.tags.length === 0) problems.push("Input 'push' is true but no tags were computed: set 'images' and 'tags' (see the warnings above for rules that gave nothing).");
-  if (inputs.push && meta.tags.some((t) => !t.includes(':') || parseReference(t).tag === undefined)) problems.push("Input 'push' is true but 'images' is empty: a tag needs an image name to be pushed.");
+  if (inputs.push && meta.tags.some((t) => !t.includes(':') || splitReference(t).tag === undefined)) problems.push("Input 'push' is true but 'images' is empty: a tag needs an image name to be pushed.");
   for (const tag of meta.tags.filter((t) => t.includes(':'))) {
     try {
       parseReference(tag);
@@ -152,23 +151,18 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
     let platforms: PlatformImage[] = plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 }));
     const first = meta.tags[0] ? parseReference(meta.tags[0]) : undefined;
     if (inputs.push && first) {
-      const clients = new Map<string, RegistryClient>();
-      const clientFor = (registry: string) => {
-        let c = clients.get(registry);
-        if (!c) {
-          const login = logins.find((l: Login) => l.registry === registry);
-          c = new RegistryClient(registry, { plainHttp: plan.insecure(registry), ...(login ? { credentials: { username: login.username, password: login.password } } : {}) });
-          clients.set(registry, c);
-        }
-        return c;
-      };
+      const client = new RegistryClient({
+        plainHttp: plan.insecure,
+        credentials: (registry) => logins.find((l: Login) => canonicalRegistry(l.registry) === registry),
+        credentialsHint: "set 'username' and 'password', or a 'registry-auth' line, for it",
+      });
       if (inputs.verify) {
         await be.log.group('Check every tag in the registry', async () => {
-          const checks = await verifyTags(meta.tags, outcome.digest, clientFor);
+          const checks = await verifyTags(meta.tags, outcome.digest, client);
           for (const c of checks) be.log.info(`${c.tag} → ${c.digest}`);
         });
       }
-      platforms = await describeImage(clientFor(first.registry), first.repository, outcome.digest);
+      platforms = await describeImage(client, first, outcome.digest);
     }
     const image = first ? `${meta.tags[0]!.slice(0, meta.tags[0]!.lastIndexOf(':'))}@${outcome.digest}` : '';
     const metadata = { builder: builder.name, digest: outcome.digest, imageId: outcome.imageId, image, tags: meta.tags, pushed: outcome.pushed, platforms, buildSeconds: seconds };

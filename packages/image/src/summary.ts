@@ -1,6 +1,6 @@
 /** The job summary: what was built and where, short table first, detail folded. */
 import { codeBlock, details, table } from '@conveyor/kit';
-import type { PlatformImage } from './registry.ts';
+import type { PlatformImage } from '@conveyor/oci';
 
 export interface SummaryFacts {
   image: string;

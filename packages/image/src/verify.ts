@@ -1,6 +1,5 @@
 /** After a push: every tag must resolve, in its registry, to the digest the builder reported. */
-import { parseReference } from './reference.ts';
-import type { RegistryClient } from './registry.ts';
+import { parseReference, type RegistryClient } from '@conveyor/oci';
 
 export interface TagCheck {
   tag: string;
@@ -17,18 +16,12 @@ export class DigestMismatchError extends Error {
   }
 }
 
-/** Resolves every tag with its registry's client; throws `DigestMismatchError` when any differs. */
-export async function verifyTags(tags: readonly string[], expected: string, clientFor: (registry: string) => RegistryClient): Promise<TagCheck[]> {
+/** Resolves every tag in its registry; throws `DigestMismatchError` when any differs (or is missing). */
+export async function verifyTags(tags: readonly string[], expected: string, client: Pick<RegistryClient, 'manifestDigest'>): Promise<TagCheck[]> {
   const checks: TagCheck[] = [];
   for (const tag of tags) {
     const ref = parseReference(tag);
-    let digest = '';
-    try {
-      digest = await clientFor(ref.registry).resolve(ref.repository, ref.tag ?? 'latest');
-    } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
-    }
-    checks.push({ tag, digest });
+    checks.push({ tag, digest: (await client.manifestDigest(ref, ref.tag ?? 'latest')) ?? '' });
   }
   if (checks.some((c) => c.digest !== expected)) throw new DigestMismatchError(expected, checks);
   return checks;
