@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createOctokit, group, info, readContext, readInputs, setOutputs, writeSummary, type GitHubClient, type OutputValue } from '@conveyor/kit';
+import { group, info, readContext, readInputs, setOutputs, writeSummary, type GitHubClient, type OutputValue } from '@conveyor/kit';
+import { createOctokit } from '@conveyor/kit/octokit';
 import { parseVerdict, type ScanVerdict } from '@conveyor/scan/verdict';
 import { checkPromoteInputs, environmentsFilePath, promoteInputs, type PromoteInputs } from './inputs.ts';
 import { promote, type PromoteResult } from './promote.ts';
@@ -48,8 +49,8 @@ export async function runPromotion(inputs: PromoteInputs, env: NodeJS.ProcessEnv
       ...(context.runId ? { runUrl: `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` } : {}),
       tokens: { 'github-token': inputs['github-token'], 'gitops-token': inputs['gitops-token'] || inputs['github-token'] },
       registry: new RegistryClient({
-        ...(inputs['registry-username'] ? { username: inputs['registry-username'] } : {}),
-        ...(inputs['registry-password'] ? { password: inputs['registry-password'] } : {}),
+        ...(inputs['registry-username'] || inputs['registry-password'] ? { credentials: { username: inputs['registry-username'], password: inputs['registry-password'] } } : {}),
+        credentialsHint: "give 'registry-username' and 'registry-password'",
       }),
       github: (token) => {
         if (!token) return undefined;
