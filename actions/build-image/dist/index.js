@@ -2286,12 +2286,12 @@ var require_helpers2 = __commonJS({
     function stripComment(comment) {
       return comment.replace(/^\{\{~?!-?-?/, "").replace(/-?-?~?\}\}$/, "");
     }
-    function preparePath(data, parts, loc) {
+    function preparePath(data, parts2, loc) {
       loc = this.locInfo(loc);
       var original = data ? "@" : "", dig = [], depth = 0;
-      for (var i = 0, l = parts.length; i < l; i++) {
-        var part = parts[i].part, isLiteral = parts[i].original !== part;
-        original += (parts[i].separator || "") + part;
+      for (var i = 0, l = parts2.length; i < l; i++) {
+        var part = parts2[i].part, isLiteral = parts2[i].original !== part;
+        original += (parts2[i].separator || "") + part;
         if (!isLiteral && (part === ".." || part === "." || part === "this")) {
           if (dig.length > 0) {
             throw new _exception2["default"]("Invalid path: " + original, { loc });
@@ -2686,19 +2686,19 @@ var require_compiler = __commonJS({
       },
       PathExpression: function PathExpression(path5) {
         var depth = validateDepth(path5);
-        var parts = validateParts(path5);
+        var parts2 = validateParts(path5);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts[0], scoped = _ast2["default"].helpers.scopedId(path5), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts2[0], scoped = _ast2["default"].helpers.scopedId(path5), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
-          this.opcode("lookupBlockParam", blockParamId, parts);
+          this.opcode("lookupBlockParam", blockParamId, parts2);
         } else if (!name) {
           this.opcode("pushContext");
         } else if (path5.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts, path5.strict);
+          this.opcode("lookupData", depth, parts2, path5.strict);
         } else {
-          this.opcode("lookupOnContext", parts, path5.falsy, path5.strict, scoped);
+          this.opcode("lookupOnContext", parts2, path5.falsy, path5.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string2) {
@@ -3117,24 +3117,24 @@ var require_util = __commonJS({
         path5 = url.path;
       }
       var isAbsolute = exports.isAbsolute(path5);
-      var parts = path5.split(/\/+/);
-      for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
-        part = parts[i];
+      var parts2 = path5.split(/\/+/);
+      for (var part, up = 0, i = parts2.length - 1; i >= 0; i--) {
+        part = parts2[i];
         if (part === ".") {
-          parts.splice(i, 1);
+          parts2.splice(i, 1);
         } else if (part === "..") {
           up++;
         } else if (up > 0) {
           if (part === "") {
-            parts.splice(i + 1, up);
+            parts2.splice(i + 1, up);
             up = 0;
           } else {
-            parts.splice(i, 2);
+            parts2.splice(i, 2);
             up--;
           }
         }
       }
-      path5 = parts.join("/");
+      path5 = parts2.join("/");
       if (path5 === "") {
         path5 = isAbsolute ? "/" : ".";
       }
@@ -5209,14 +5209,14 @@ var require_javascript_compiler = __commonJS({
       //
       // Looks up the value of `name` on the current context and pushes
       // it onto the stack.
-      lookupOnContext: function lookupOnContext(parts, falsy, strict, scoped) {
+      lookupOnContext: function lookupOnContext(parts2, falsy, strict, scoped) {
         var i = 0;
         if (!scoped && this.options.compat && !this.lastContext) {
-          this.push(this.depthedLookup(parts[i++]));
+          this.push(this.depthedLookup(parts2[i++]));
         } else {
           this.pushContext();
         }
-        this.resolvePath("context", parts, i, falsy, strict);
+        this.resolvePath("context", parts2, i, falsy, strict);
       },
       // [lookupBlockParam]
       //
@@ -5225,10 +5225,10 @@ var require_javascript_compiler = __commonJS({
       //
       // Looks up the value of `parts` on the given block param and pushes
       // it onto the stack.
-      lookupBlockParam: function lookupBlockParam(blockParamId, parts) {
+      lookupBlockParam: function lookupBlockParam(blockParamId, parts2) {
         this.useBlockParams = true;
         this.push(["blockParams[", blockParamId[0], "][", blockParamId[1], "]"]);
-        this.resolvePath("context", parts, 1);
+        this.resolvePath("context", parts2, 1);
       },
       // [lookupData]
       //
@@ -5236,24 +5236,24 @@ var require_javascript_compiler = __commonJS({
       // On stack, after: data, ...
       //
       // Push the data lookup operator
-      lookupData: function lookupData(depth, parts, strict) {
+      lookupData: function lookupData(depth, parts2, strict) {
         if (!depth) {
           this.pushStackLiteral("data");
         } else {
           this.pushStackLiteral("container.data(data, " + depth + ")");
         }
-        this.resolvePath("data", parts, 0, true, strict);
+        this.resolvePath("data", parts2, 0, true, strict);
       },
-      resolvePath: function resolvePath(type, parts, startPartIndex, falsy, strict) {
+      resolvePath: function resolvePath(type, parts2, startPartIndex, falsy, strict) {
         var _this2 = this;
         if (this.options.strict || this.options.assumeObjects) {
-          this.push(strictLookup(this.options.strict && strict, this, parts, startPartIndex, type));
+          this.push(strictLookup(this.options.strict && strict, this, parts2, startPartIndex, type));
           return;
         }
-        var len = parts.length;
+        var len = parts2.length;
         var _loop = function(i2) {
           _this2.replaceStack(function(current) {
-            var lookup = _this2.nameLookup(current, parts[i2], type);
+            var lookup = _this2.nameLookup(current, parts2[i2], type);
             if (!falsy) {
               return [" != null ? ", lookup, " : ", current];
             } else {
@@ -5763,16 +5763,16 @@ var require_javascript_compiler = __commonJS({
       var loc = compiler.source.currentLocation;
       return loc ? _codeGen.safeJsonLiteral(loc) : "undefined";
     }
-    function strictLookup(requireTerminal, compiler, parts, startPartIndex, type) {
-      var stack = compiler.popStack(), len = parts.length;
+    function strictLookup(requireTerminal, compiler, parts2, startPartIndex, type) {
+      var stack = compiler.popStack(), len = parts2.length;
       if (requireTerminal) {
         len--;
       }
       for (var i = startPartIndex; i < len; i++) {
-        stack = compiler.nameLookup(stack, parts[i], type);
+        stack = compiler.nameLookup(stack, parts2[i], type);
       }
       if (requireTerminal) {
-        return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts[len]), ", ", locationLiteral(compiler), " )"];
+        return [compiler.aliasable("container.strict"), "(", stack, ", ", compiler.quotedString(parts2[len]), ", ", locationLiteral(compiler), " )"];
       } else {
         return stack;
       }
@@ -8245,16 +8245,16 @@ var ToolNotFoundError = class extends ConveyorError {
   }
 };
 function describeError(error2) {
-  const parts = [];
+  const parts2 = [];
   const seen = /* @__PURE__ */ new Set();
   let current = error2;
-  while (current !== void 0 && current !== null && !seen.has(current) && parts.length < 10) {
+  while (current !== void 0 && current !== null && !seen.has(current) && parts2.length < 10) {
     seen.add(current);
     const message = current instanceof Error ? current.message : String(current);
-    if (!parts.some((p) => p.includes(message))) parts.push(message);
+    if (!parts2.some((p) => p.includes(message))) parts2.push(message);
     current = current instanceof Error ? current.cause : void 0;
   }
-  return parts.map((p, i) => i === 0 ? p : `  caused by: ${p}`).join("\n");
+  return parts2.map((p, i) => i === 0 ? p : `  caused by: ${p}`).join("\n");
 }
 function lastLines(text2, count) {
   const lines2 = text2.trimEnd().split(/\r?\n/);
@@ -8792,43 +8792,426 @@ import * as fs7 from "node:fs";
 import * as os4 from "node:os";
 import * as path4 from "node:path";
 
-// packages/image/src/builders/buildah.ts
-import * as fs5 from "node:fs";
-import * as path2 from "node:path";
+// packages/oci/src/digest.ts
+import { createHash } from "node:crypto";
+var ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/;
+var HEX_LENGTH = { sha256: 64, sha512: 128 };
+function describeDigestProblem(digest) {
+  const colon = digest.indexOf(":");
+  const algorithm = colon === -1 ? "" : digest.slice(0, colon);
+  const encoded = digest.slice(colon + 1);
+  if (!ALGORITHM.test(algorithm)) return "a digest is an algorithm and its hex value, e.g. sha256:<64 hex digits>";
+  const length = HEX_LENGTH[algorithm];
+  if (length !== void 0) {
+    return new RegExp(`^[a-f0-9]{${length}}$`).test(encoded) ? void 0 : `a ${algorithm} digest has ${length} lower-case hex digits after '${algorithm}:'`;
+  }
+  return /^[a-fA-F0-9]{32,}$/.test(encoded) ? void 0 : `a digest has at least 32 hex digits after '${algorithm}:'`;
+}
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
 
-// packages/image/src/reference.ts
+// packages/oci/src/reference.ts
 var DOCKER_HUB = "docker.io";
-function parseReference(reference) {
+var DOCKER_HUB_ENDPOINT = "registry-1.docker.io";
+var InvalidReferenceError = class extends ConveyorError {
+};
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:.]+\])(?::[0-9]{1,5})?$/;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+var TAG_PATTERN = /^\w[\w.-]{0,127}$/;
+var NAME_MAX = 255;
+function canonicalRegistry(host) {
+  return host === "index.docker.io" || host === DOCKER_HUB_ENDPOINT ? DOCKER_HUB : host;
+}
+function registryEndpoint(registry) {
+  return canonicalRegistry(registry) === DOCKER_HUB ? DOCKER_HUB_ENDPOINT : registry;
+}
+function parts(reference) {
   let rest = reference.trim();
   let digest;
   const at = rest.indexOf("@");
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!/^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/.test(digest)) throw new Error(`The image reference ${JSON.stringify(reference)} has an invalid digest ${JSON.stringify(digest)}.`);
   }
   let tag;
-  const lastSlash = rest.lastIndexOf("/");
   const colon = rest.lastIndexOf(":");
-  if (colon > lastSlash) {
+  if (colon > rest.lastIndexOf("/")) {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
-    if (!/^[\w][\w.-]{0,127}$/.test(tag)) throw new Error(`The image reference ${JSON.stringify(reference)} has an invalid tag ${JSON.stringify(tag)}: a tag is up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'.`);
   }
-  const parts = rest.split("/");
-  let registry = DOCKER_HUB;
-  if (parts.length > 1 && (/[.:]/.test(parts[0]) || parts[0] === "localhost")) registry = parts.shift();
-  let repository = parts.join("/");
-  if (registry === DOCKER_HUB && parts.length === 1) repository = `library/${repository}`;
-  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(repository)) {
-    throw new Error(`The image reference ${JSON.stringify(reference)} has an invalid repository name ${JSON.stringify(repository)}: use lower-case letters, digits and separators (. _ - /).`);
+  const slash = rest.indexOf("/");
+  const first = slash === -1 ? "" : rest.slice(0, slash);
+  const host = first.includes(".") || first.includes(":") || first === "localhost" ? first : "";
+  return { host, path: host ? rest.slice(slash + 1) : rest, tag, digest };
+}
+function toReference(p) {
+  const registry = p.host ? canonicalRegistry(p.host) : DOCKER_HUB;
+  const repository = registry === DOCKER_HUB && p.path !== "" && !p.path.includes("/") ? `library/${p.path}` : p.path;
+  return { registry, repository, ...p.tag ? { tag: p.tag } : {}, ...p.digest ? { digest: p.digest } : {} };
+}
+function splitReference(reference) {
+  return toReference(parts(reference));
+}
+function parseReference(reference) {
+  const bad = (what) => new InvalidReferenceError(`The image reference ${JSON.stringify(reference)} ${what}.`);
+  if (reference.trim() === "") throw new InvalidReferenceError("An image reference is empty; give one such as ghcr.io/owner/app:1.0.0.");
+  const p = parts(reference);
+  if (p.digest !== void 0) {
+    const problem = describeDigestProblem(p.digest);
+    if (problem) throw bad(`has an invalid digest ${JSON.stringify(p.digest)}: ${problem}`);
   }
-  return { registry, repository, ...tag !== void 0 ? { tag } : {}, ...digest !== void 0 ? { digest } : {} };
+  if (p.tag !== void 0 && !TAG_PATTERN.test(p.tag)) {
+    throw bad(`has an invalid tag ${JSON.stringify(p.tag)}: a tag is up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`);
+  }
+  if (p.host && !HOST.test(p.host)) {
+    throw bad(`has an invalid registry host ${JSON.stringify(p.host)}: write a host name or IP address with an optional :port, e.g. ghcr.io or 127.0.0.1:5000`);
+  }
+  const ref = toReference(p);
+  if (ref.repository === "") throw bad(`has no repository name after the registry ${JSON.stringify(p.host)}`);
+  if (!REPOSITORY.test(ref.repository)) {
+    throw bad(`has an invalid repository name ${JSON.stringify(ref.repository)}: use lower-case letters, digits and separators (. _ - /), each path segment starting and ending with a letter or digit`);
+  }
+  if (referenceName(ref).length > NAME_MAX) throw bad(`is too long: the name before the tag may have at most ${NAME_MAX} characters`);
+  return ref;
+}
+function referenceName(ref) {
+  return `${ref.registry}/${ref.repository}`;
+}
+function isLoopbackRegistry(registry) {
+  return /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d+)?$/.test(registry);
 }
 function isInsecureRegistry(registry, insecure = []) {
-  const host = registry.replace(/:\d+$/, "");
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || insecure.includes(registry) || insecure.includes(host);
+  return isLoopbackRegistry(registry) || insecure.includes(registry) || insecure.includes(registry.replace(/:\d+$/, ""));
 }
+
+// packages/oci/src/http.ts
+function clientFor(protocol) {
+  if (protocol === "http:") return process.getBuiltinModule("node:http");
+  if (protocol === "https:") return process.getBuiltinModule("node:https");
+  return void 0;
+}
+var TIMEOUT_MS = 6e4;
+var MAX_REDIRECTS = 5;
+function once(url, method, headers, signal) {
+  const client = clientFor(url.protocol);
+  if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
+  if (signal?.aborted) return Promise.reject(new Error(`The request to ${url.origin} was cancelled.`));
+  return new Promise((resolve3, reject) => {
+    const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("error", fail2);
+      res.on("end", () => {
+        signal?.removeEventListener("abort", cancel);
+        resolve3({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+      });
+    });
+    function fail2(error2) {
+      signal?.removeEventListener("abort", cancel);
+      reject(error2);
+    }
+    function cancel() {
+      req.destroy(new Error(`The request to ${url.origin} was cancelled.`));
+    }
+    signal?.addEventListener("abort", cancel, { once: true });
+    req.on("timeout", () => req.destroy(new Error(`${url.origin} did not answer within ${TIMEOUT_MS / 1e3} s.`)));
+    req.on("error", fail2);
+    req.end();
+  });
+}
+var httpFetch = async (address, init = {}) => {
+  let url = new URL(address);
+  let method = (init.method ?? "GET").toUpperCase();
+  let headers = { ...init.headers };
+  for (let hop = 0; ; hop++) {
+    const answer = await once(url, method, headers, init.signal);
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && answer.status !== 304 && location && hop < MAX_REDIRECTS) {
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
+      if (answer.status === 303 && method !== "HEAD") method = "GET";
+      url = next;
+      continue;
+    }
+    const { status, body } = answer;
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      headers: {
+        get(name) {
+          const value = answer.headers[name.toLowerCase()];
+          return value === void 0 ? null : Array.isArray(value) ? value.join(", ") : value;
+        }
+      },
+      json: async () => JSON.parse(body.toString("utf8")),
+      text: async () => body.toString("utf8"),
+      arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+    };
+  }
+};
+
+// packages/oci/src/auth.ts
+var RegistryError = class extends ConveyorError {
+  /** The HTTP status that caused it; 0 when there was no answer. */
+  status;
+  constructor(message, status = 0, options) {
+    super(message, options);
+    this.status = status;
+  }
+};
+function parseChallenge(header) {
+  const text2 = header.trim();
+  const space = text2.indexOf(" ");
+  const scheme = (space === -1 ? text2 : text2.slice(0, space)).toLowerCase();
+  const params = {};
+  const re = /([a-zA-Z_]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+  for (const m of (space === -1 ? "" : text2.slice(space + 1)).matchAll(re)) {
+    params[m[1].toLowerCase()] = m[2] !== void 0 ? m[2].replace(/\\(.)/g, "$1") : m[3] ?? "";
+  }
+  return { scheme, params };
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+var TokenCache = class {
+  tokens = /* @__PURE__ */ new Map();
+  fetch;
+  constructor(fetch) {
+    this.fetch = fetch;
+  }
+  /**
+   * The `Authorization` header that answers a 401, or undefined when there is none to try: no challenge,
+   * an unknown scheme, Basic without credentials, or the same header the registry has just refused.
+   * A cached token that was refused is dropped and a fresh one asked for once.
+   */
+  async answer(c) {
+    if (!c.challenge) return void 0;
+    const { scheme, params } = parseChallenge(c.challenge);
+    if (scheme === "basic") {
+      const basic = c.credentials ? basicAuthorization(c.credentials) : void 0;
+      return basic === c.sent ? void 0 : basic;
+    }
+    if (scheme !== "bearer") return void 0;
+    if (!params.realm) throw new RegistryError(`The registry ${c.registry} asked for a token for ${c.what} but named no realm to get it from.`, 401);
+    let url;
+    try {
+      url = new URL(params.realm);
+    } catch (error2) {
+      throw new RegistryError(`The registry ${c.registry} named a token realm that is not an address (${JSON.stringify(params.realm)}) for ${c.what}.`, 401, { cause: error2 });
+    }
+    if (params.service) url.searchParams.set("service", params.service);
+    if (params.scope) url.searchParams.set("scope", params.scope);
+    const cached = this.tokens.get(url.href);
+    if (cached !== void 0 && `Bearer ${cached}` !== c.sent) return `Bearer ${cached}`;
+    const bearer = `Bearer ${await this.fetchToken(url, c)}`;
+    return bearer === c.sent ? void 0 : bearer;
+  }
+  async fetchToken(url, c) {
+    const headers = { accept: "application/json" };
+    if (c.credentials) headers.authorization = basicAuthorization(c.credentials);
+    const service = `${url.origin}${url.pathname}`;
+    let res;
+    try {
+      res = await this.fetch(url, { headers, ...c.signal ? { signal: c.signal } : {} });
+    } catch (error2) {
+      throw new RegistryError(`Could not reach the token service ${service} of ${c.registry} for ${c.what}: ${error2.message}`, 0, { cause: error2 });
+    }
+    if (!res.ok) {
+      const advice = c.credentials ? `check the credentials for ${c.registry}` : `${c.registry} may need credentials for it`;
+      throw new RegistryError(`The token service of ${c.registry} (${service}) refused ${c.what} (HTTP ${res.status}); ${advice}.`, res.status);
+    }
+    let body;
+    try {
+      body = await res.json();
+    } catch (error2) {
+      throw new RegistryError(`The token service of ${c.registry} (${service}) answered ${c.what} with something that is not JSON.`, res.status, { cause: error2 });
+    }
+    const token = typeof body?.token === "string" && body.token ? body.token : typeof body?.access_token === "string" ? body.access_token : "";
+    if (!token) throw new RegistryError(`The token service of ${c.registry} (${service}) answered without a token for ${c.what}.`, res.status);
+    this.tokens.set(url.href, token);
+    return token;
+  }
+};
+
+// packages/oci/src/registry.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var RegistryClient = class {
+  options;
+  fetch;
+  tokens;
+  /** The `Authorization` that last worked, per registry and repository. */
+  authorizations = /* @__PURE__ */ new Map();
+  constructor(options = {}) {
+    this.options = options;
+    this.fetch = options.fetch ?? httpFetch;
+    this.tokens = new TokenCache(this.fetch);
+  }
+  credentialsFor(registry) {
+    const c = this.options.credentials;
+    return typeof c === "function" ? c(registry) : c;
+  }
+  base(registry) {
+    const plain = this.options.plainHttp;
+    const http = typeof plain === "function" ? plain(registry) : plain ?? isLoopbackRegistry(registry);
+    return `${http ? "http" : "https"}://${registryEndpoint(registry)}`;
+  }
+  /** Sends a request, answering up to two 401 challenges; the last answer is returned as it is. */
+  async request(call) {
+    const { ref, what, signal } = call;
+    const key = referenceName(ref);
+    const url = `${this.base(ref.registry)}${call.path}`;
+    let authorization = this.authorizations.get(key);
+    for (let attempt = 0; ; attempt++) {
+      const headers = {};
+      if (call.accept) headers.accept = call.accept;
+      if (authorization) headers.authorization = authorization;
+      let res;
+      try {
+        res = await this.fetch(url, { method: call.method, headers, ...signal ? { signal } : {} });
+      } catch (error2) {
+        throw new RegistryError(`Could not reach the registry ${ref.registry} (${new URL(url).origin}) for ${what}: ${error2.message}. Check the image name and the network.`, 0, { cause: error2 });
+      }
+      if (res.status !== 401 || attempt === 2) return res;
+      const credentials = this.credentialsFor(ref.registry);
+      const next = await this.tokens.answer({
+        registry: ref.registry,
+        what,
+        challenge: res.headers.get("www-authenticate"),
+        sent: authorization,
+        credentials,
+        ...signal ? { signal } : {}
+      });
+      if (!next) return res;
+      authorization = next;
+      this.authorizations.set(key, next);
+    }
+  }
+  /** A RegistryError for an answer that is not ok, saying what to do. */
+  async refusal(res, ref, what) {
+    const hint = this.options.credentialsHint ? ` (${this.options.credentialsHint})` : "";
+    let advice = "";
+    if (res.status === 401) {
+      advice = this.credentialsFor(ref.registry) ? ` The credentials were refused; check the credentials for ${ref.registry}${hint}.` : ` It needs credentials for ${ref.registry}${hint}.`;
+    } else if (res.status === 403) {
+      advice = ` The credentials for ${ref.registry} do not allow it; check their permissions${hint}.`;
+    } else if (res.status === 404) {
+      advice = " It is not in the registry; check the image name.";
+    }
+    const detail = registryErrors(await res.text().catch(() => ""));
+    return new RegistryError(`The registry ${ref.registry} answered HTTP ${res.status} for ${what}.${advice}${detail ? ` It said: ${detail}` : ""}`, res.status);
+  }
+  /**
+   * The digest of the manifest at `reference` (a tag or a digest), from `Docker-Content-Digest`, or the
+   * sha256 of the manifest when a registry leaves that header out; undefined when the registry does not
+   * have it (404). Other failures throw a `RegistryError` naming the image. `signal` cancels the requests.
+   */
+  async manifestDigest(image, reference, options = {}) {
+    const ref = imageOf(image);
+    const what = shown(ref, reference);
+    const res = await this.request({ ref, method: "HEAD", path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(", "), ...options.signal ? { signal: options.signal } : {} });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw await this.refusal(res, ref, what);
+    return res.headers.get("docker-content-digest") ?? (await this.manifest(ref, reference, options)).digest;
+  }
+  /** The manifest at `reference` (a tag or a digest), with its digest and media type. */
+  async manifest(image, reference, options = {}) {
+    const ref = imageOf(image);
+    const what = `the manifest ${shown(ref, reference)}`;
+    const res = await this.request({ ref, method: "GET", path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(", "), ...options.signal ? { signal: options.signal } : {} });
+    if (!res.ok) throw await this.refusal(res, ref, what);
+    const raw = new Uint8Array(await res.arrayBuffer());
+    const digest = res.headers.get("docker-content-digest") ?? sha256Digest(raw);
+    let manifest;
+    try {
+      manifest = JSON.parse(Buffer.from(raw).toString("utf8"));
+    } catch (error2) {
+      throw new RegistryError(`The registry ${ref.registry} answered ${what} with something that is not JSON.`, res.status, { cause: error2 });
+    }
+    const mediaType = manifest.mediaType ?? res.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
+    return { digest, mediaType, manifest };
+  }
+  /** A blob read as JSON, e.g. an image config. */
+  async blobJson(image, digest) {
+    const ref = imageOf(image);
+    const problem = describeDigestProblem(digest);
+    if (problem) throw new RegistryError(`The blob digest ${JSON.stringify(digest)} of ${referenceName(ref)} is not valid: ${problem}.`);
+    const what = `the blob ${referenceName(ref)}@${digest}`;
+    const res = await this.request({ ref, method: "GET", path: `/v2/${ref.repository}/blobs/${digest}`, what });
+    if (!res.ok) throw await this.refusal(res, ref, what);
+    try {
+      return await res.json();
+    } catch (error2) {
+      throw new RegistryError(`${what} is not JSON.`, res.status, { cause: error2 });
+    }
+  }
+  /** Every tag of the repository, following `Link` paging; `pageSize` asks for pages of that many. */
+  async tags(image, options = {}) {
+    const ref = imageOf(image);
+    const what = `the tags of ${referenceName(ref)}`;
+    const tags = [];
+    const seen = /* @__PURE__ */ new Set();
+    let path5 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
+    while (path5 && !seen.has(path5)) {
+      seen.add(path5);
+      const res = await this.request({ ref, method: "GET", path: path5, what });
+      if (!res.ok) throw await this.refusal(res, ref, what);
+      const body = await res.json();
+      tags.push(...body.tags ?? []);
+      const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get("link") ?? "");
+      path5 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
+    }
+    return tags;
+  }
+};
+function imageOf(image) {
+  return typeof image === "string" ? parseReference(image) : image;
+}
+function manifestPath(ref, reference) {
+  if (!TAG_PATTERN.test(reference) && describeDigestProblem(reference)) {
+    throw new RegistryError(`${JSON.stringify(reference)} is neither a tag nor a digest of ${referenceName(ref)}; give a tag such as 1.0.0 or a digest sha256:<64 hex digits>.`);
+  }
+  return `/v2/${ref.repository}/manifests/${reference}`;
+}
+function shown(ref, reference) {
+  return `${referenceName(ref)}${reference.includes(":") ? "@" : ":"}${reference}`;
+}
+function registryErrors(text2) {
+  try {
+    const body = JSON.parse(text2);
+    if (Array.isArray(body.errors) && body.errors.length > 0) return body.errors.map((e) => [e.code, e.message].filter(Boolean).join(": ")).join("; ");
+  } catch {
+  }
+  return text2.trim().replace(/\s+/g, " ").slice(0, 300);
+}
+
+// packages/oci/src/describe.ts
+var sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((n, l) => n + l.size, 0);
+async function describeImage(client, image, digest) {
+  const top = await client.manifest(image, digest);
+  if (!top.manifest.manifests) {
+    const config = top.manifest.config ? await client.blobJson(image, top.manifest.config.digest) : {};
+    const platform = [config.os, config.architecture, config.variant].filter(Boolean).join("/");
+    return [{ platform, digest: top.digest, size: sizeOf(top.manifest) }];
+  }
+  const out = [];
+  for (const entry of top.manifest.manifests) {
+    const child = await client.manifest(image, entry.digest);
+    const p = entry.platform;
+    out.push({ platform: p ? [p.os, p.architecture, p.variant].filter(Boolean).join("/") : "unknown", digest: entry.digest, size: sizeOf(child.manifest) });
+  }
+  return out;
+}
+
+// packages/image/src/builders/buildah.ts
+import * as fs5 from "node:fs";
+import * as path2 from "node:path";
 
 // packages/image/src/builders/types.ts
 function annotationLevel(annotation) {
@@ -9394,8 +9777,8 @@ function isRawStatement(pattern) {
     const body = hbs.parseWithoutProcessing(pattern).body;
     const only = body.length === 1 ? body[0] : void 0;
     if (only?.type !== "MustacheStatement") return false;
-    const parts = only.path.parts;
-    return parts?.length === 1 && parts[0] === "raw";
+    const parts2 = only.path.parts;
+    return parts2?.length === 1 && parts2[0] === "raw";
   } catch {
     return false;
   }
@@ -9581,163 +9964,6 @@ function computeMetadata(inputs, ctx) {
   return { version, tags, labels, annotations, json: { tags, labels: labelObject, annotations }, warnings: run2.warnings };
 }
 
-// packages/image/src/registry.ts
-import { createHash } from "node:crypto";
-var MANIFEST_TYPES = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-];
-var REQUEST_TIMEOUT_MS = 6e4;
-var RegistryError = class extends Error {
-  status;
-  constructor(message, status = 0, options) {
-    super(message, options);
-    this.name = "RegistryError";
-    this.status = status;
-  }
-};
-function parseChallenge(header) {
-  const space = header.indexOf(" ");
-  const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
-  const params = {};
-  const re = /([a-zA-Z_]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
-  for (const m of (space === -1 ? "" : header.slice(space + 1)).matchAll(re)) params[m[1].toLowerCase()] = m[2] ?? m[3] ?? "";
-  return { scheme, params };
-}
-var RegistryClient = class {
-  registry;
-  base;
-  options;
-  doFetch;
-  authorization;
-  constructor(registry, options = {}) {
-    this.registry = registry;
-    this.options = options;
-    this.doFetch = options.fetch ?? fetch;
-    const host = registry === DOCKER_HUB ? "registry-1.docker.io" : registry;
-    this.base = `${options.plainHttp ? "http" : "https"}://${host}`;
-  }
-  basic() {
-    const c = this.options.credentials;
-    return c ? `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}` : void 0;
-  }
-  /** Answers a 401 challenge: fetches a bearer token for the scope, or falls back to basic credentials. */
-  async authenticate(challenge, what) {
-    if (!challenge) return false;
-    const { scheme, params } = parseChallenge(challenge);
-    if (scheme === "basic") {
-      const basic2 = this.basic();
-      if (!basic2 || this.authorization === basic2) return false;
-      this.authorization = basic2;
-      return true;
-    }
-    if (scheme !== "bearer" || !params.realm) return false;
-    const url = new URL(params.realm);
-    if (params.service) url.searchParams.set("service", params.service);
-    if (params.scope) url.searchParams.set("scope", params.scope);
-    const headers = {};
-    const basic = this.basic();
-    if (basic) headers.authorization = basic;
-    let res;
-    try {
-      res = await this.doFetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    } catch (error2) {
-      throw new RegistryError(`Could not reach the token service ${url.origin} of ${this.registry} for ${what}.`, 0, { cause: error2 });
-    }
-    if (!res.ok) {
-      throw new RegistryError(`The token service of ${this.registry} refused ${what} (HTTP ${res.status}); check the credentials for ${this.registry}.`, res.status);
-    }
-    const body = await res.json();
-    const token = body.token ?? body.access_token;
-    if (!token) throw new RegistryError(`The token service of ${this.registry} answered without a token for ${what}.`);
-    const bearer = `Bearer ${token}`;
-    if (this.authorization === bearer) return false;
-    this.authorization = bearer;
-    return true;
-  }
-  async request(method, path5, what, accept) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const headers = {};
-      if (accept) headers.accept = accept;
-      if (this.authorization) headers.authorization = this.authorization;
-      let res;
-      try {
-        res = await this.doFetch(`${this.base}${path5}`, { method, headers, redirect: "follow", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      } catch (error2) {
-        throw new RegistryError(`Could not reach ${this.base} for ${what}.`, 0, { cause: error2 });
-      }
-      if (res.status === 401 && await this.authenticate(res.headers.get("www-authenticate"), what)) {
-        await res.body?.cancel();
-        continue;
-      }
-      return res;
-    }
-    throw new RegistryError(`${this.registry} kept refusing ${what} after authenticating; check the credentials.`, 401);
-  }
-  async fail(res, what) {
-    const text2 = await res.text().catch(() => "");
-    const hint = res.status === 401 || res.status === 403 ? " Check the credentials for this registry." : res.status === 404 ? " It is not in the registry." : "";
-    throw new RegistryError(`${this.registry} answered HTTP ${res.status} for ${what}.${hint}${text2 ? ` ${text2.slice(0, 300).trim()}` : ""}`, res.status);
-  }
-  /** The digest a tag (or digest) resolves to, from `Docker-Content-Digest` (or the body's sha256). */
-  async resolve(repository, reference) {
-    const what = `${repository}:${reference}`;
-    const res = await this.request("HEAD", `/v2/${repository}/manifests/${reference}`, what, MANIFEST_TYPES.join(", "));
-    if (!res.ok) return this.fail(res, what);
-    const digest = res.headers.get("docker-content-digest");
-    if (digest) return digest;
-    return (await this.manifest(repository, reference)).digest;
-  }
-  async manifest(repository, reference) {
-    const what = `the manifest ${repository}:${reference}`;
-    const res = await this.request("GET", `/v2/${repository}/manifests/${reference}`, what, MANIFEST_TYPES.join(", "));
-    if (!res.ok) return this.fail(res, what);
-    const raw = Buffer.from(await res.arrayBuffer());
-    const digest = res.headers.get("docker-content-digest") ?? `sha256:${createHash("sha256").update(raw).digest("hex")}`;
-    const manifest = JSON.parse(raw.toString("utf8"));
-    const mediaType = manifest.mediaType ?? res.headers.get("content-type")?.split(";")[0] ?? "";
-    return { digest, mediaType, manifest };
-  }
-  async blobJson(repository, digest) {
-    const what = `the blob ${repository}@${digest}`;
-    const res = await this.request("GET", `/v2/${repository}/blobs/${digest}`, what);
-    if (!res.ok) return this.fail(res, what);
-    return await res.json();
-  }
-  /** Every tag of the repository, following `Link` pagination (`pageSize` asks for pages of that many). */
-  async tags(repository, pageSize) {
-    const tags = [];
-    let path5 = `/v2/${repository}/tags/list${pageSize ? `?n=${pageSize}` : ""}`;
-    while (path5) {
-      const res = await this.request("GET", path5, `the tags of ${repository}`);
-      if (!res.ok) return this.fail(res, `the tags of ${repository}`);
-      const body = await res.json();
-      tags.push(...body.tags ?? []);
-      const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get("link") ?? "");
-      path5 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
-    }
-    return tags;
-  }
-};
-async function describeImage(client, repository, digest) {
-  const top = await client.manifest(repository, digest);
-  const sizeOf = (m) => (m.config?.size ?? 0) + (m.layers ?? []).reduce((n, l) => n + l.size, 0);
-  if (!top.manifest.manifests) {
-    const config = top.manifest.config ? await client.blobJson(repository, top.manifest.config.digest) : {};
-    const platform = [config.os, config.architecture, config.variant].filter(Boolean).join("/");
-    return [{ platform, digest: top.digest, size: sizeOf(top.manifest) }];
-  }
-  const out = [];
-  for (const entry of top.manifest.manifests) {
-    const child = await client.manifest(repository, entry.digest);
-    const p = entry.platform;
-    out.push({ platform: p ? [p.os, p.architecture, p.variant].filter(Boolean).join("/") : "unknown", digest: entry.digest, size: sizeOf(child.manifest) });
-  }
-  return out;
-}
-
 // packages/image/src/settings.ts
 function parseLogins(single, registryAuth) {
   const problems = [];
@@ -9841,17 +10067,11 @@ Another push may have moved the tag, or the push did not complete; re-run the bu
     this.checks = checks;
   }
 };
-async function verifyTags(tags, expected, clientFor) {
+async function verifyTags(tags, expected, client) {
   const checks = [];
   for (const tag of tags) {
     const ref = parseReference(tag);
-    let digest = "";
-    try {
-      digest = await clientFor(ref.registry).resolve(ref.repository, ref.tag ?? "latest");
-    } catch (error2) {
-      if (error2.status !== 404) throw error2;
-    }
-    checks.push({ tag, digest });
+    checks.push({ tag, digest: await client.manifestDigest(ref, ref.tag ?? "latest") ?? "" });
   }
   if (checks.some((c) => c.digest !== expected)) throw new DigestMismatchError(expected, checks);
   return checks;
@@ -9886,7 +10106,7 @@ async function buildImage(inputs, github, be) {
   const secretFiles = parseSecretFiles(inputs["secret-files"], (p) => path4.resolve(be.workspace, p), (p) => fs7.existsSync(p));
   const problems = [];
   if (inputs.push && meta.tags.length === 0) problems.push("Input 'push' is true but no tags were computed: set 'images' and 'tags' (see the warnings above for rules that gave nothing).");
-  if (inputs.push && meta.tags.some((t) => !t.includes(":") || parseReference(t).tag === void 0)) problems.push("Input 'push' is true but 'images' is empty: a tag needs an image name to be pushed.");
+  if (inputs.push && meta.tags.some((t) => !t.includes(":") || splitReference(t).tag === void 0)) problems.push("Input 'push' is true but 'images' is empty: a tag needs an image name to be pushed.");
   for (const tag of meta.tags.filter((t) => t.includes(":"))) {
     try {
       parseReference(tag);
@@ -9957,23 +10177,18 @@ ${commandText}`);
     let platforms = plan.platforms.map((p) => ({ platform: p, digest: "", size: -1 }));
     const first = meta.tags[0] ? parseReference(meta.tags[0]) : void 0;
     if (inputs.push && first) {
-      const clients = /* @__PURE__ */ new Map();
-      const clientFor = (registry) => {
-        let c = clients.get(registry);
-        if (!c) {
-          const login = logins.find((l) => l.registry === registry);
-          c = new RegistryClient(registry, { plainHttp: plan.insecure(registry), ...login ? { credentials: { username: login.username, password: login.password } } : {} });
-          clients.set(registry, c);
-        }
-        return c;
-      };
+      const client = new RegistryClient({
+        plainHttp: plan.insecure,
+        credentials: (registry) => logins.find((l) => canonicalRegistry(l.registry) === registry),
+        credentialsHint: "set 'username' and 'password', or a 'registry-auth' line, for it"
+      });
       if (inputs.verify) {
         await be.log.group("Check every tag in the registry", async () => {
-          const checks = await verifyTags(meta.tags, outcome.digest, clientFor);
+          const checks = await verifyTags(meta.tags, outcome.digest, client);
           for (const c of checks) be.log.info(`${c.tag} → ${c.digest}`);
         });
       }
-      platforms = await describeImage(clientFor(first.registry), first.repository, outcome.digest);
+      platforms = await describeImage(client, first, outcome.digest);
     }
     const image = first ? `${meta.tags[0].slice(0, meta.tags[0].lastIndexOf(":"))}@${outcome.digest}` : "";
     const metadata = { builder: builder.name, digest: outcome.digest, imageId: outcome.imageId, image, tags: meta.tags, pushed: outcome.pushed, platforms, buildSeconds: seconds };

@@ -1628,26 +1628,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
+        const parts2 = line.trim().split(/[ \t]+/);
+        const name = parts2.shift();
         switch (name) {
           case "%TAG": {
-            if (parts.length !== 2) {
+            if (parts2.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
+              if (parts2.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
+            const [handle, prefix] = parts2;
             this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts.length !== 1) {
+            if (parts2.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
+            const [version] = parts2;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -4384,9 +4384,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -4402,18 +4402,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value % _60];
+      const parts2 = [value % _60];
       if (value < 60) {
-        parts.unshift(0);
+        parts2.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
+        value = (value - parts2[0]) / _60;
+        parts2.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+          value = (value - parts2[0]) / _60;
+          parts2.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -5318,10 +5318,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5335,7 +5335,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5359,7 +5359,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5375,7 +5375,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5466,7 +5466,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5480,13 +5480,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -5529,18 +5529,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -5594,8 +5594,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap4 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -5607,7 +5607,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -5618,8 +5618,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -5636,7 +5636,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -5816,7 +5816,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -5833,24 +5833,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6033,25 +6033,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6861,14 +6861,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8035,18 +8035,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8199,15 +8199,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8236,14 +8236,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs9, sep: [] });
+                map.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8371,13 +8371,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -8401,13 +8401,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8708,16 +8708,16 @@ var ToolNotFoundError = class extends ConveyorError {
   }
 };
 function describeError(error2) {
-  const parts = [];
+  const parts2 = [];
   const seen = /* @__PURE__ */ new Set();
   let current = error2;
-  while (current !== void 0 && current !== null && !seen.has(current) && parts.length < 10) {
+  while (current !== void 0 && current !== null && !seen.has(current) && parts2.length < 10) {
     seen.add(current);
     const message = current instanceof Error ? current.message : String(current);
-    if (!parts.some((p) => p.includes(message))) parts.push(message);
+    if (!parts2.some((p) => p.includes(message))) parts2.push(message);
     current = current instanceof Error ? current.cause : void 0;
   }
-  return parts.map((p, i) => i === 0 ? p : `  caused by: ${p}`).join("\n");
+  return parts2.map((p, i) => i === 0 ? p : `  caused by: ${p}`).join("\n");
 }
 
 // packages/kit/src/inputs.ts
@@ -9170,6 +9170,11 @@ function readContext(env = process.env) {
     payload
   };
 }
+
+// packages/promote/src/action.ts
+import * as fs7 from "node:fs";
+import * as os4 from "node:os";
+import * as path4 from "node:path";
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -13528,7 +13533,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // packages/kit/src/octokit.ts
-var import_light3 = __toESM(require_light());
+var import_light3 = __toESM(require_light(), 1);
 var ConveyorOctokit = /* @__PURE__ */ Octokit2.plugin(retry, throttling);
 var Bottleneck2 = import_light3.default;
 var DEFAULT_BASE_URL = "https://api.github.com";
@@ -13583,11 +13588,6 @@ function scaledGroups(second) {
     search: new Bottleneck2.Group({ maxConcurrent: 1, minTime: 2 * second })
   };
 }
-
-// packages/promote/src/action.ts
-import * as fs8 from "node:fs";
-import * as os4 from "node:os";
-import * as path4 from "node:path";
 
 // packages/scan/src/verdict.ts
 var SCAN_VERDICT_SCHEMA = "conveyor.scan-verdict/v1";
@@ -14665,10 +14665,421 @@ function environmentsFilePath(inputs, workspace) {
   return inputs["environments-file"] ?? `${workspace.replace(/\/$/, "")}/${DEFAULT_ENVIRONMENTS_FILE}`;
 }
 
-// packages/promote/src/reference.ts
+// packages/git/src/errors.ts
+var GitError = class extends ConveyorError {
+  command;
+  exitCode;
+  stderr;
+  hint;
+  constructor(command, exitCode, stderr, hint, options) {
+    const tail = stderr.trimEnd().split(/\r?\n/).slice(-20).join("\n");
+    super(`\`${command}\` failed with exit code ${exitCode}${tail ? `:
+${tail}` : ""}${hint ? `
+${hint}` : ""}`, options);
+    this.command = command;
+    this.exitCode = exitCode;
+    this.stderr = stderr;
+    this.hint = hint;
+  }
+};
+var HINTS = [
+  {
+    test: /not a git repository/i,
+    hint: "Run actions/checkout before this step, or point the working directory at the repository."
+  },
+  {
+    test: /shallow|unknown revision|bad revision|ambiguous argument|invalid object name|no merge base/i,
+    hint: "If this is a shallow clone, fetch the full history: set `fetch-depth: 0` on actions/checkout. Otherwise check that the revision exists."
+  },
+  {
+    test: /does not have any commits yet/i,
+    hint: "The branch has no commits yet; make a first commit before running this step."
+  },
+  {
+    test: /protected branch|GH006|GH013|push declined due to repository rule/i,
+    hint: "The branch is protected: let this workflow push through a pull request instead, or allow its token to bypass the rule."
+  },
+  {
+    test: /Authentication failed|could not read Username|Permission to .* denied|\b403\b/i,
+    hint: "The token cannot push: give the job `permissions: contents: write` and let actions/checkout persist its credentials (the default), or pass a token that can write to the repository."
+  },
+  {
+    test: /Please tell me who you are|empty ident name|unable to auto-detect email/i,
+    hint: "git has no committer identity: pass an author, or set user.name and user.email with `git config` in an earlier step."
+  },
+  {
+    test: /already exists/i,
+    hint: "The tag already exists on the remote with another commit; delete it there first or choose another version."
+  },
+  {
+    test: /CONFLICT|could not apply|Resolve all conflicts/i,
+    hint: "The remote branch changed the same lines; the rebase was aborted and nothing was pushed. Re-run the job on the latest commit."
+  }
+];
+function hintFor(stderr) {
+  return HINTS.find((rule) => rule.test.test(stderr))?.hint;
+}
+
+// packages/git/src/command.ts
+import { spawn } from "node:child_process";
+import * as fs5 from "node:fs";
+var GLOBAL_ARGS = ["-c", "core.quotepath=off", "--no-pager"];
+function gitEnv(extra) {
+  return { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
+}
+function fullArgs(args, config) {
+  const extra = Object.entries(config ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+  return [...GLOBAL_ARGS, ...extra, ...args];
+}
+function display(args) {
+  return ["git", ...args].map((a) => /^[\w@%+=:,./^~-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+}
+function spawnGit(dir, args, config, env) {
+  debug2(`[git] ${display(args)} (in ${dir})`);
+  return spawn("git", fullArgs(args, config), { cwd: dir, env: gitEnv(env), stdio: ["pipe", "pipe", "pipe"] });
+}
+function failure(args, exitCode, stderr, hint) {
+  return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
+}
+function spawnError(dir, args, error2) {
+  if (!fs5.existsSync(dir)) {
+    return new GitError(display(args), -1, "", `The repository folder ${dir} does not exist; check the path (and run actions/checkout first).`);
+  }
+  if (error2.code === "ENOENT") return new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).");
+  return new GitError(display(args), -1, error2.message);
+}
+function git(dir, args, options = {}) {
+  const okCodes = options.okCodes ?? [0];
+  return new Promise((resolve2, reject) => {
+    let child;
+    try {
+      child = spawnGit(dir, args, options.config, options.env);
+    } catch (error2) {
+      reject(spawnError(dir, args, error2));
+      return;
+    }
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error2) => reject(spawnError(dir, args, error2)));
+    child.on("close", (code) => {
+      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+      if (okCodes.includes(result.exitCode)) resolve2(result);
+      else reject(failure(args, result.exitCode, result.stderr, options.hint));
+    });
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+async function* streamGit(dir, args, options = {}) {
+  const child = spawnGit(dir, args, options.config, options.env);
+  child.stdin.end();
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk) => {
+    if (stderr.length < 64 * 1024) stderr += chunk;
+  });
+  let spawnFailure;
+  const exited = new Promise((resolve2) => {
+    child.on("error", (error2) => {
+      spawnFailure = spawnError(dir, args, error2);
+      resolve2(-1);
+    });
+    child.on("close", (code) => resolve2(code ?? 128));
+  });
+  let finished = false;
+  try {
+    for await (const chunk of child.stdout) yield chunk;
+    const code = await exited;
+    finished = true;
+    if (spawnFailure) throw spawnFailure;
+    if (code !== 0) throw failure(args, code, stderr, options.hint);
+  } finally {
+    if (!finished && child.exitCode === null) child.kill();
+  }
+}
+
+// packages/git/src/records.ts
+var NulRecordSplitter = class {
+  #pending = [];
+  #pendingBytes = 0;
+  /** Feeds one chunk; returns the records it completed (possibly none). */
+  push(chunk) {
+    const records = [];
+    let start = 0;
+    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
+      const piece = chunk.subarray(start, nul);
+      if (this.#pendingBytes > 0) {
+        this.#pending.push(piece);
+        records.push(Buffer.concat(this.#pending, this.#pendingBytes + piece.length).toString("utf8"));
+        this.#pending = [];
+        this.#pendingBytes = 0;
+      } else {
+        records.push(piece.toString("utf8"));
+      }
+      start = nul + 1;
+    }
+    if (start < chunk.length) {
+      this.#pending.push(Buffer.from(chunk.subarray(start)));
+      this.#pendingBytes += chunk.length - start;
+    }
+    return records;
+  }
+  /** Ends the stream; returns the last record when it had no terminating NUL. */
+  end() {
+    if (this.#pendingBytes === 0) return [];
+    const last = Buffer.concat(this.#pending, this.#pendingBytes).toString("utf8");
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    return [last];
+  }
+  /** Bytes held for the record in progress. */
+  get pendingBytes() {
+    return this.#pendingBytes;
+  }
+};
+
+// packages/git/src/log.ts
+var US = "";
+var FORMAT = ["%H", "%P", "%an", "%ae", "%aI", "%B"].join("%x1f");
+function checkRev(rev, what = "revision") {
+  if (rev === "" || rev.startsWith("-") || /[\0\n]/.test(rev)) {
+    throw new TypeError(`Invalid git ${what} ${JSON.stringify(rev)}: it must be a branch, tag, commit or range and must not start with '-'.`);
+  }
+  return rev;
+}
+function logArgs(options = {}) {
+  const args = ["log", "-z", `--format=${FORMAT}`];
+  if (options.firstParent) args.push("--first-parent");
+  if (options.follow) {
+    if (options.paths?.length !== 1) throw new TypeError("readLog: `follow` needs exactly one path.");
+    args.push("--follow");
+  }
+  if (options.maxCount !== void 0) args.push(`--max-count=${options.maxCount}`);
+  args.push(checkRev(options.range ?? "HEAD", "range"));
+  args.push("--", ...options.paths ?? []);
+  return args;
+}
+function splitMessage(message) {
+  const text = message.replace(/^\s*\n/, "");
+  const blank = /\n[ \t]*\n/.exec(text);
+  const first = blank ? text.slice(0, blank.index) : text;
+  const rest = blank ? text.slice(blank.index + blank[0].length) : "";
+  return {
+    subject: first.split("\n").map((line) => line.trim()).join(" ").trim(),
+    body: rest.replace(/^\s*\n/, "").replace(/\s+$/, "")
+  };
+}
+function parseCommitRecord(record) {
+  const text = record.startsWith("\n") ? record.slice(1) : record;
+  const fields = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const at = text.indexOf(US, start);
+    if (at === -1) throw new Error(`Unexpected git log record (${fields.length} fields): ${JSON.stringify(text.slice(0, 200))}`);
+    fields.push(text.slice(start, at));
+    start = at + 1;
+  }
+  const [sha, parents, authorName, authorEmail, date] = fields;
+  const message = text.slice(start).replace(/\s+$/, "");
+  const { subject, body } = splitMessage(message);
+  return {
+    sha,
+    parents: parents === "" ? [] : parents.split(" "),
+    authorName,
+    authorEmail,
+    date,
+    subject,
+    body,
+    message
+  };
+}
+async function* readLog(dir, options = {}) {
+  const splitter = new NulRecordSplitter();
+  for await (const chunk of streamGit(dir, logArgs(options))) {
+    for (const record of splitter.push(chunk)) yield parseCommitRecord(record);
+  }
+  for (const record of splitter.end()) {
+    if (record.trim() !== "") yield parseCommitRecord(record);
+  }
+}
+
+// packages/git/src/files.ts
+var GITHUB_ACTIONS_BOT = {
+  name: "github-actions[bot]",
+  email: "41898282+github-actions[bot]@users.noreply.github.com"
+};
+async function identityEnv(dir, author) {
+  const as = (p) => ({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
+  if (author) return as(author);
+  const email = await git(dir, ["config", "--get", "user.email"], { okCodes: [0, 1] });
+  const envEmail = process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;
+  if (email.stdout.trim() !== "" || envEmail) return {};
+  return as(GITHUB_ACTIONS_BOT);
+}
+
+// packages/git/src/remote.ts
+function isRaceRejection(stderr) {
+  return /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref/i.test(stderr);
+}
+
+// packages/git/src/tree.ts
+import { spawn as spawn2 } from "node:child_process";
+function parseTreeListing(output) {
+  const entries = [];
+  let start = 0;
+  while (start < output.length) {
+    let end = output.indexOf("\0", start);
+    if (end === -1) end = output.length;
+    const record = output.slice(start, end);
+    start = end + 1;
+    if (record === "") continue;
+    const tab = record.indexOf("	");
+    const [mode, type, oid] = record.slice(0, tab).split(" ");
+    if (tab === -1 || !mode || !oid || type !== "blob" && type !== "tree" && type !== "commit") {
+      throw new Error(`internal: unexpected git ls-tree record ${JSON.stringify(record.slice(0, 200))}`);
+    }
+    entries.push({ path: record.slice(tab + 1), mode, type, oid });
+  }
+  return entries;
+}
+async function listTree(dir, rev) {
+  const result = await git(dir, ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", checkRev(rev)]);
+  return parseTreeListing(result.stdout);
+}
+function checkObjectName(name) {
+  if (name === "" || /[\0\n\r]/.test(name)) throw new TypeError(`Invalid object name ${JSON.stringify(name)} for git cat-file: it must be one line.`);
+  return name;
+}
+async function readObjects(dir, names) {
+  const found = /* @__PURE__ */ new Map();
+  const unique = [...new Set(names.map(checkObjectName))];
+  if (unique.length === 0) return found;
+  const args = ["cat-file", "--batch"];
+  const output = await runBinary(dir, args, `${unique.join("\n")}
+`);
+  let at = 0;
+  for (const name of unique) {
+    const eol = output.indexOf(10, at);
+    if (eol === -1) throw new GitError(display(args), 0, "", `git cat-file ended before answering for ${name}.`);
+    const header = output.toString("utf8", at, eol);
+    at = eol + 1;
+    const match = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/.exec(header);
+    if (!match) {
+      if (header.endsWith(" missing")) {
+        found.set(name, void 0);
+        continue;
+      }
+      throw new GitError(display(args), 0, header, `git cat-file could not read ${name}: ${header}`);
+    }
+    const size = Number(match[3]);
+    found.set(name, { oid: match[1], type: match[2], content: output.subarray(at, at + size) });
+    at += size + 1;
+  }
+  return found;
+}
+function runBinary(dir, args, input) {
+  debug2(`[git] ${display(args)} (in ${dir})`);
+  return new Promise((resolve2, reject) => {
+    const child = spawn2("git", ["-c", "core.quotepath=off", "--no-pager", ...args], {
+      cwd: dir,
+      env: { ...process.env, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" },
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error2) => {
+      reject(error2.code === "ENOENT" ? new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).") : new GitError(display(args), -1, error2.message, `Check that the repository folder ${dir} exists.`));
+    });
+    child.on("close", (code) => {
+      if (code === 0) resolve2(Buffer.concat(out));
+      else reject(new GitError(display(args), code ?? 128, Buffer.concat(err).toString("utf8")));
+    });
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(input);
+  });
+}
+async function commitIdentity(dir, author) {
+  const env = await identityEnv(dir, author);
+  const [a, c] = await Promise.all([
+    git(dir, ["var", "GIT_AUTHOR_IDENT"], { env }),
+    git(dir, ["var", "GIT_COMMITTER_IDENT"], { env })
+  ]);
+  return { author: a.stdout.trim(), committer: c.stdout.trim() };
+}
+function quotePath(file) {
+  let out = '"';
+  for (const c of file) {
+    const code = c.charCodeAt(0);
+    if (c === "\\" || c === '"') out += `\\${c}`;
+    else if (c === "\n") out += "\\n";
+    else if (c === "	") out += "\\t";
+    else if (code < 32 || code === 127) out += `\\${code.toString(8).padStart(3, "0")}`;
+    else out += c;
+  }
+  return `${out}"`;
+}
+function checkIdent(ident, what) {
+  if (!/^[^<>\n]*<[^<>\n]*> \d+ [+-]\d{4}$/.test(ident)) throw new TypeError(`writeCommit: the ${what} ${JSON.stringify(ident)} is not 'Name <email> <seconds> <offset>'.`);
+  return ident;
+}
+async function writeCommit(dir, commit) {
+  if (commit.files.length === 0) throw new TypeError("writeCommit: no file to write.");
+  const ref = commit.ref ?? "refs/conveyor/commit";
+  const parts2 = [
+    "feature done\n",
+    `commit ${checkRev(ref, "ref")}
+mark :1
+`,
+    `author ${checkIdent(commit.identity.author, "author")}
+`,
+    `committer ${checkIdent(commit.identity.committer, "committer")}
+`,
+    `data ${Buffer.byteLength(commit.message)}
+${commit.message}
+`,
+    `from ${checkRev(commit.parent, "parent")}
+`
+  ];
+  for (const file of commit.files) {
+    if (file.mode !== "100644" && file.mode !== "100755") throw new TypeError(`writeCommit: ${file.path} has mode ${file.mode}; only files (100644, 100755) are written.`);
+    if (file.path === "" || file.path.startsWith("/") || file.path.split("/").some((s) => s === "" || s === "." || s === ".." || s === ".git")) {
+      throw new TypeError(`writeCommit: ${JSON.stringify(file.path)} is not a path inside the repository.`);
+    }
+    parts2.push(`M ${file.mode} inline ${quotePath(file.path)}
+data ${Buffer.byteLength(file.content)}
+`, file.content, "\n");
+  }
+  parts2.push("\nget-mark :1\ndone\n");
+  const result = await git(dir, ["fast-import", "--quiet", "--force", "--date-format=raw"], { input: parts2.join("") });
+  const sha = result.stdout.trim();
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new GitError("git fast-import", 0, result.stderr, `git fast-import gave no commit id (it printed ${JSON.stringify(sha.slice(0, 100))}).`);
+  return sha;
+}
+
+// packages/oci/src/digest.ts
+import { createHash } from "node:crypto";
 var DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+var ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/;
+var HEX_LENGTH = { sha256: 64, sha512: 128 };
 function isDigest(value) {
   return DIGEST_PATTERN.test(value);
+}
+function describeDigestProblem(digest) {
+  const colon = digest.indexOf(":");
+  const algorithm = colon === -1 ? "" : digest.slice(0, colon);
+  const encoded = digest.slice(colon + 1);
+  if (!ALGORITHM.test(algorithm)) return "a digest is an algorithm and its hex value, e.g. sha256:<64 hex digits>";
+  const length = HEX_LENGTH[algorithm];
+  if (length !== void 0) {
+    return new RegExp(`^[a-f0-9]{${length}}$`).test(encoded) ? void 0 : `a ${algorithm} digest has ${length} lower-case hex digits after '${algorithm}:'`;
+  }
+  return /^[a-fA-F0-9]{32,}$/.test(encoded) ? void 0 : `a digest has at least 32 hex digits after '${algorithm}:'`;
 }
 function shortDigest(digest) {
   return digest.replace(/^(sha256:)?([a-f0-9]{12}).*$/, "$2");
@@ -14676,7 +15087,27 @@ function shortDigest(digest) {
 function withPrefix(value) {
   return /^[a-f0-9]{64}$/.test(value) ? `sha256:${value}` : value;
 }
-function parseReference(reference) {
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+// packages/oci/src/reference.ts
+var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_ENDPOINT = "registry-1.docker.io";
+var InvalidReferenceError = class extends ConveyorError {
+};
+var HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:.]+\])(?::[0-9]{1,5})?$/;
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REPOSITORY = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+var TAG_PATTERN = /^\w[\w.-]{0,127}$/;
+var NAME_MAX = 255;
+function canonicalRegistry(host) {
+  return host === "index.docker.io" || host === DOCKER_HUB_ENDPOINT ? DOCKER_HUB : host;
+}
+function registryEndpoint(registry) {
+  return canonicalRegistry(registry) === DOCKER_HUB ? DOCKER_HUB_ENDPOINT : registry;
+}
+function parts(reference) {
   let rest = reference.trim();
   let digest;
   const at = rest.indexOf("@");
@@ -14692,19 +15123,352 @@ function parseReference(reference) {
   }
   const slash = rest.indexOf("/");
   const first = slash === -1 ? "" : rest.slice(0, slash);
-  let registry = "registry-1.docker.io";
-  let repository = rest;
-  if (first && (first.includes(".") || first.includes(":") || first === "localhost")) {
-    registry = first;
-    repository = rest.slice(slash + 1);
-  } else if (!rest.includes("/")) {
-    repository = `library/${rest}`;
+  const host = first.includes(".") || first.includes(":") || first === "localhost" ? first : "";
+  return { host, path: host ? rest.slice(slash + 1) : rest, tag, digest };
+}
+function toReference(p) {
+  const registry = p.host ? canonicalRegistry(p.host) : DOCKER_HUB;
+  const repository = registry === DOCKER_HUB && p.path !== "" && !p.path.includes("/") ? `library/${p.path}` : p.path;
+  return { registry, repository, ...p.tag ? { tag: p.tag } : {}, ...p.digest ? { digest: p.digest } : {} };
+}
+function splitReference(reference) {
+  return toReference(parts(reference));
+}
+function parseReference(reference) {
+  const bad = (what) => new InvalidReferenceError(`The image reference ${JSON.stringify(reference)} ${what}.`);
+  if (reference.trim() === "") throw new InvalidReferenceError("An image reference is empty; give one such as ghcr.io/owner/app:1.0.0.");
+  const p = parts(reference);
+  if (p.digest !== void 0) {
+    const problem = describeDigestProblem(p.digest);
+    if (problem) throw bad(`has an invalid digest ${JSON.stringify(p.digest)}: ${problem}`);
   }
-  if (registry === "docker.io") registry = "registry-1.docker.io";
-  return { registry, repository, ...tag ? { tag } : {}, ...digest ? { digest } : {} };
+  if (p.tag !== void 0 && !TAG_PATTERN.test(p.tag)) {
+    throw bad(`has an invalid tag ${JSON.stringify(p.tag)}: a tag is up to 128 letters, digits, '_', '.' or '-', not starting with '.' or '-'`);
+  }
+  if (p.host && !HOST.test(p.host)) {
+    throw bad(`has an invalid registry host ${JSON.stringify(p.host)}: write a host name or IP address with an optional :port, e.g. ghcr.io or 127.0.0.1:5000`);
+  }
+  const ref = toReference(p);
+  if (ref.repository === "") throw bad(`has no repository name after the registry ${JSON.stringify(p.host)}`);
+  if (!REPOSITORY.test(ref.repository)) {
+    throw bad(`has an invalid repository name ${JSON.stringify(ref.repository)}: use lower-case letters, digits and separators (. _ - /), each path segment starting and ending with a letter or digit`);
+  }
+  if (referenceName(ref).length > NAME_MAX) throw bad(`is too long: the name before the tag may have at most ${NAME_MAX} characters`);
+  return ref;
+}
+function referenceName(ref) {
+  return `${ref.registry}/${ref.repository}`;
 }
 function formatReference(name, tag, digest) {
   return `${name}${tag ? `:${tag}` : ""}${digest ? `@${digest}` : ""}`;
+}
+function isLoopbackRegistry(registry) {
+  return /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(?::\d+)?$/.test(registry);
+}
+
+// packages/oci/src/http.ts
+function clientFor(protocol) {
+  if (protocol === "http:") return process.getBuiltinModule("node:http");
+  if (protocol === "https:") return process.getBuiltinModule("node:https");
+  return void 0;
+}
+var TIMEOUT_MS = 6e4;
+var MAX_REDIRECTS = 5;
+function once(url, method, headers, signal) {
+  const client = clientFor(url.protocol);
+  if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
+  if (signal?.aborted) return Promise.reject(new Error(`The request to ${url.origin} was cancelled.`));
+  return new Promise((resolve2, reject) => {
+    const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("error", fail2);
+      res.on("end", () => {
+        signal?.removeEventListener("abort", cancel);
+        resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+      });
+    });
+    function fail2(error2) {
+      signal?.removeEventListener("abort", cancel);
+      reject(error2);
+    }
+    function cancel() {
+      req.destroy(new Error(`The request to ${url.origin} was cancelled.`));
+    }
+    signal?.addEventListener("abort", cancel, { once: true });
+    req.on("timeout", () => req.destroy(new Error(`${url.origin} did not answer within ${TIMEOUT_MS / 1e3} s.`)));
+    req.on("error", fail2);
+    req.end();
+  });
+}
+var httpFetch = async (address, init = {}) => {
+  let url = new URL(address);
+  let method = (init.method ?? "GET").toUpperCase();
+  let headers = { ...init.headers };
+  for (let hop = 0; ; hop++) {
+    const answer = await once(url, method, headers, init.signal);
+    const location = answer.headers.location;
+    if (answer.status >= 300 && answer.status < 400 && answer.status !== 304 && location && hop < MAX_REDIRECTS) {
+      const next = new URL(location, url);
+      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
+      if (answer.status === 303 && method !== "HEAD") method = "GET";
+      url = next;
+      continue;
+    }
+    const { status, body } = answer;
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      headers: {
+        get(name) {
+          const value = answer.headers[name.toLowerCase()];
+          return value === void 0 ? null : Array.isArray(value) ? value.join(", ") : value;
+        }
+      },
+      json: async () => JSON.parse(body.toString("utf8")),
+      text: async () => body.toString("utf8"),
+      arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
+    };
+  }
+};
+
+// packages/oci/src/auth.ts
+var RegistryError = class extends ConveyorError {
+  /** The HTTP status that caused it; 0 when there was no answer. */
+  status;
+  constructor(message, status = 0, options) {
+    super(message, options);
+    this.status = status;
+  }
+};
+function parseChallenge(header) {
+  const text = header.trim();
+  const space = text.indexOf(" ");
+  const scheme = (space === -1 ? text : text.slice(0, space)).toLowerCase();
+  const params = {};
+  const re = /([a-zA-Z_]+)=(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+  for (const m of (space === -1 ? "" : text.slice(space + 1)).matchAll(re)) {
+    params[m[1].toLowerCase()] = m[2] !== void 0 ? m[2].replace(/\\(.)/g, "$1") : m[3] ?? "";
+  }
+  return { scheme, params };
+}
+function basicAuthorization(credentials) {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`;
+}
+var TokenCache = class {
+  tokens = /* @__PURE__ */ new Map();
+  fetch;
+  constructor(fetch) {
+    this.fetch = fetch;
+  }
+  /**
+   * The `Authorization` header that answers a 401, or undefined when there is none to try: no challenge,
+   * an unknown scheme, Basic without credentials, or the same header the registry has just refused.
+   * A cached token that was refused is dropped and a fresh one asked for once.
+   */
+  async answer(c) {
+    if (!c.challenge) return void 0;
+    const { scheme, params } = parseChallenge(c.challenge);
+    if (scheme === "basic") {
+      const basic = c.credentials ? basicAuthorization(c.credentials) : void 0;
+      return basic === c.sent ? void 0 : basic;
+    }
+    if (scheme !== "bearer") return void 0;
+    if (!params.realm) throw new RegistryError(`The registry ${c.registry} asked for a token for ${c.what} but named no realm to get it from.`, 401);
+    let url;
+    try {
+      url = new URL(params.realm);
+    } catch (error2) {
+      throw new RegistryError(`The registry ${c.registry} named a token realm that is not an address (${JSON.stringify(params.realm)}) for ${c.what}.`, 401, { cause: error2 });
+    }
+    if (params.service) url.searchParams.set("service", params.service);
+    if (params.scope) url.searchParams.set("scope", params.scope);
+    const cached = this.tokens.get(url.href);
+    if (cached !== void 0 && `Bearer ${cached}` !== c.sent) return `Bearer ${cached}`;
+    const bearer = `Bearer ${await this.fetchToken(url, c)}`;
+    return bearer === c.sent ? void 0 : bearer;
+  }
+  async fetchToken(url, c) {
+    const headers = { accept: "application/json" };
+    if (c.credentials) headers.authorization = basicAuthorization(c.credentials);
+    const service = `${url.origin}${url.pathname}`;
+    let res;
+    try {
+      res = await this.fetch(url, { headers, ...c.signal ? { signal: c.signal } : {} });
+    } catch (error2) {
+      throw new RegistryError(`Could not reach the token service ${service} of ${c.registry} for ${c.what}: ${error2.message}`, 0, { cause: error2 });
+    }
+    if (!res.ok) {
+      const advice = c.credentials ? `check the credentials for ${c.registry}` : `${c.registry} may need credentials for it`;
+      throw new RegistryError(`The token service of ${c.registry} (${service}) refused ${c.what} (HTTP ${res.status}); ${advice}.`, res.status);
+    }
+    let body;
+    try {
+      body = await res.json();
+    } catch (error2) {
+      throw new RegistryError(`The token service of ${c.registry} (${service}) answered ${c.what} with something that is not JSON.`, res.status, { cause: error2 });
+    }
+    const token = typeof body?.token === "string" && body.token ? body.token : typeof body?.access_token === "string" ? body.access_token : "";
+    if (!token) throw new RegistryError(`The token service of ${c.registry} (${service}) answered without a token for ${c.what}.`, res.status);
+    this.tokens.set(url.href, token);
+    return token;
+  }
+};
+
+// packages/oci/src/registry.ts
+var MANIFEST_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var RegistryClient = class {
+  options;
+  fetch;
+  tokens;
+  /** The `Authorization` that last worked, per registry and repository. */
+  authorizations = /* @__PURE__ */ new Map();
+  constructor(options = {}) {
+    this.options = options;
+    this.fetch = options.fetch ?? httpFetch;
+    this.tokens = new TokenCache(this.fetch);
+  }
+  credentialsFor(registry) {
+    const c = this.options.credentials;
+    return typeof c === "function" ? c(registry) : c;
+  }
+  base(registry) {
+    const plain = this.options.plainHttp;
+    const http = typeof plain === "function" ? plain(registry) : plain ?? isLoopbackRegistry(registry);
+    return `${http ? "http" : "https"}://${registryEndpoint(registry)}`;
+  }
+  /** Sends a request, answering up to two 401 challenges; the last answer is returned as it is. */
+  async request(call) {
+    const { ref, what, signal } = call;
+    const key = referenceName(ref);
+    const url = `${this.base(ref.registry)}${call.path}`;
+    let authorization = this.authorizations.get(key);
+    for (let attempt = 0; ; attempt++) {
+      const headers = {};
+      if (call.accept) headers.accept = call.accept;
+      if (authorization) headers.authorization = authorization;
+      let res;
+      try {
+        res = await this.fetch(url, { method: call.method, headers, ...signal ? { signal } : {} });
+      } catch (error2) {
+        throw new RegistryError(`Could not reach the registry ${ref.registry} (${new URL(url).origin}) for ${what}: ${error2.message}. Check the image name and the network.`, 0, { cause: error2 });
+      }
+      if (res.status !== 401 || attempt === 2) return res;
+      const credentials = this.credentialsFor(ref.registry);
+      const next = await this.tokens.answer({
+        registry: ref.registry,
+        what,
+        challenge: res.headers.get("www-authenticate"),
+        sent: authorization,
+        credentials,
+        ...signal ? { signal } : {}
+      });
+      if (!next) return res;
+      authorization = next;
+      this.authorizations.set(key, next);
+    }
+  }
+  /** A RegistryError for an answer that is not ok, saying what to do. */
+  async refusal(res, ref, what) {
+    const hint = this.options.credentialsHint ? ` (${this.options.credentialsHint})` : "";
+    let advice = "";
+    if (res.status === 401) {
+      advice = this.credentialsFor(ref.registry) ? ` The credentials were refused; check the credentials for ${ref.registry}${hint}.` : ` It needs credentials for ${ref.registry}${hint}.`;
+    } else if (res.status === 403) {
+      advice = ` The credentials for ${ref.registry} do not allow it; check their permissions${hint}.`;
+    } else if (res.status === 404) {
+      advice = " It is not in the registry; check the image name.";
+    }
+    const detail = registryErrors(await res.text().catch(() => ""));
+    return new RegistryError(`The registry ${ref.registry} answered HTTP ${res.status} for ${what}.${advice}${detail ? ` It said: ${detail}` : ""}`, res.status);
+  }
+  /**
+   * The digest of the manifest at `reference` (a tag or a digest), from `Docker-Content-Digest`, or the
+   * sha256 of the manifest when a registry leaves that header out; undefined when the registry does not
+   * have it (404). Other failures throw a `RegistryError` naming the image. `signal` cancels the requests.
+   */
+  async manifestDigest(image, reference, options = {}) {
+    const ref = imageOf(image);
+    const what = shown(ref, reference);
+    const res = await this.request({ ref, method: "HEAD", path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(", "), ...options.signal ? { signal: options.signal } : {} });
+    if (res.status === 404) return void 0;
+    if (!res.ok) throw await this.refusal(res, ref, what);
+    return res.headers.get("docker-content-digest") ?? (await this.manifest(ref, reference, options)).digest;
+  }
+  /** The manifest at `reference` (a tag or a digest), with its digest and media type. */
+  async manifest(image, reference, options = {}) {
+    const ref = imageOf(image);
+    const what = `the manifest ${shown(ref, reference)}`;
+    const res = await this.request({ ref, method: "GET", path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(", "), ...options.signal ? { signal: options.signal } : {} });
+    if (!res.ok) throw await this.refusal(res, ref, what);
+    const raw = new Uint8Array(await res.arrayBuffer());
+    const digest = res.headers.get("docker-content-digest") ?? sha256Digest(raw);
+    let manifest;
+    try {
+      manifest = JSON.parse(Buffer.from(raw).toString("utf8"));
+    } catch (error2) {
+      throw new RegistryError(`The registry ${ref.registry} answered ${what} with something that is not JSON.`, res.status, { cause: error2 });
+    }
+    const mediaType = manifest.mediaType ?? res.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
+    return { digest, mediaType, manifest };
+  }
+  /** A blob read as JSON, e.g. an image config. */
+  async blobJson(image, digest) {
+    const ref = imageOf(image);
+    const problem = describeDigestProblem(digest);
+    if (problem) throw new RegistryError(`The blob digest ${JSON.stringify(digest)} of ${referenceName(ref)} is not valid: ${problem}.`);
+    const what = `the blob ${referenceName(ref)}@${digest}`;
+    const res = await this.request({ ref, method: "GET", path: `/v2/${ref.repository}/blobs/${digest}`, what });
+    if (!res.ok) throw await this.refusal(res, ref, what);
+    try {
+      return await res.json();
+    } catch (error2) {
+      throw new RegistryError(`${what} is not JSON.`, res.status, { cause: error2 });
+    }
+  }
+  /** Every tag of the repository, following `Link` paging; `pageSize` asks for pages of that many. */
+  async tags(image, options = {}) {
+    const ref = imageOf(image);
+    const what = `the tags of ${referenceName(ref)}`;
+    const tags = [];
+    const seen = /* @__PURE__ */ new Set();
+    let path5 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
+    while (path5 && !seen.has(path5)) {
+      seen.add(path5);
+      const res = await this.request({ ref, method: "GET", path: path5, what });
+      if (!res.ok) throw await this.refusal(res, ref, what);
+      const body = await res.json();
+      tags.push(...body.tags ?? []);
+      const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get("link") ?? "");
+      path5 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
+    }
+    return tags;
+  }
+};
+function imageOf(image) {
+  return typeof image === "string" ? parseReference(image) : image;
+}
+function manifestPath(ref, reference) {
+  if (!TAG_PATTERN.test(reference) && describeDigestProblem(reference)) {
+    throw new RegistryError(`${JSON.stringify(reference)} is neither a tag nor a digest of ${referenceName(ref)}; give a tag such as 1.0.0 or a digest sha256:<64 hex digits>.`);
+  }
+  return `/v2/${ref.repository}/manifests/${reference}`;
+}
+function shown(ref, reference) {
+  return `${referenceName(ref)}${reference.includes(":") ? "@" : ":"}${reference}`;
+}
+function registryErrors(text) {
+  try {
+    const body = JSON.parse(text);
+    if (Array.isArray(body.errors) && body.errors.length > 0) return body.errors.map((e) => [e.code, e.message].filter(Boolean).join(": ")).join("; ");
+  } catch {
+  }
+  return text.trim().replace(/\s+/g, " ").slice(0, 300);
 }
 
 // packages/promote/src/yaml-edit.ts
@@ -15055,7 +15819,7 @@ function findMarked(yaml, target) {
 }
 function digestOf(m) {
   if (m.part === "digest") return m.value || void 0;
-  if (m.part === "full") return parseReference(m.value).digest;
+  if (m.part === "full") return splitReference(m.value).digest;
   return void 0;
 }
 var setter = {
@@ -15066,7 +15830,7 @@ var setter = {
     if (marked.length === 0) return [{ where: `${yaml.file} (no marker records a digest)` }];
     return marked.map((m) => {
       const digest = digestOf(m);
-      const tag = m.part === "full" ? parseReference(m.value).tag : tagField;
+      const tag = m.part === "full" ? splitReference(m.value).tag : tagField;
       return { where: `${yaml.file} ${showPath(m.path)}`, ...digest ? { digest } : {}, ...tag ? { tag } : {} };
     });
   },
@@ -15077,7 +15841,7 @@ var setter = {
       if (m.part === "digest") value = wanted.digest;
       else if (m.part === "name") value = wanted.image;
       else if (m.part === "tag") value = wanted.version;
-      else value = formatReference(wanted.image, wanted.version ?? parseReference(m.value).tag, wanted.digest);
+      else value = formatReference(wanted.image, wanted.version ?? splitReference(m.value).tag, wanted.digest);
       if (value !== void 0 && value !== m.value) changes.push({ doc: m.doc, path: m.path, value });
     }
     return changes;
@@ -15250,398 +16014,37 @@ async function findDeployment(client, target, digest) {
 }
 
 // packages/promote/src/gitops.ts
-import * as fs7 from "node:fs";
+import * as fs6 from "node:fs";
 import * as path3 from "node:path";
 
-// packages/git/src/errors.ts
-var GitError = class extends ConveyorError {
-  command;
-  exitCode;
-  stderr;
-  hint;
-  constructor(command, exitCode, stderr, hint, options) {
-    const tail = stderr.trimEnd().split(/\r?\n/).slice(-20).join("\n");
-    super(`\`${command}\` failed with exit code ${exitCode}${tail ? `:
-${tail}` : ""}${hint ? `
-${hint}` : ""}`, options);
-    this.command = command;
-    this.exitCode = exitCode;
-    this.stderr = stderr;
-    this.hint = hint;
-  }
-};
-var HINTS = [
-  {
-    test: /not a git repository/i,
-    hint: "Run actions/checkout before this step, or point the working directory at the repository."
-  },
-  {
-    test: /shallow|unknown revision|bad revision|ambiguous argument|invalid object name|no merge base/i,
-    hint: "If this is a shallow clone, fetch the full history: set `fetch-depth: 0` on actions/checkout. Otherwise check that the revision exists."
-  },
-  {
-    test: /does not have any commits yet/i,
-    hint: "The branch has no commits yet; make a first commit before running this step."
-  },
-  {
-    test: /protected branch|GH006|GH013|push declined due to repository rule/i,
-    hint: "The branch is protected: let this workflow push through a pull request instead, or allow its token to bypass the rule."
-  },
-  {
-    test: /Authentication failed|could not read Username|Permission to .* denied|\b403\b/i,
-    hint: "The token cannot push: give the job `permissions: contents: write` and let actions/checkout persist its credentials (the default), or pass a token that can write to the repository."
-  },
-  {
-    test: /Please tell me who you are|empty ident name|unable to auto-detect email/i,
-    hint: "git has no committer identity: pass an author, or set user.name and user.email with `git config` in an earlier step."
-  },
-  {
-    test: /already exists/i,
-    hint: "The tag already exists on the remote with another commit; delete it there first or choose another version."
-  },
-  {
-    test: /CONFLICT|could not apply|Resolve all conflicts/i,
-    hint: "The remote branch changed the same lines; the rebase was aborted and nothing was pushed. Re-run the job on the latest commit."
-  }
-];
-function hintFor(stderr) {
-  return HINTS.find((rule) => rule.test.test(stderr))?.hint;
-}
-
-// packages/git/src/command.ts
-import { spawn } from "node:child_process";
-import * as fs5 from "node:fs";
-var GLOBAL_ARGS = ["-c", "core.quotepath=off", "--no-pager"];
-function gitEnv(extra) {
-  return { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
-}
-function fullArgs(args, config) {
-  const extra = Object.entries(config ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
-  return [...GLOBAL_ARGS, ...extra, ...args];
-}
-function display(args) {
-  return ["git", ...args].map((a) => /^[\w@%+=:,./^~-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
-}
-function spawnGit(dir, args, config, env) {
-  debug2(`[git] ${display(args)} (in ${dir})`);
-  return spawn("git", fullArgs(args, config), { cwd: dir, env: gitEnv(env), stdio: ["pipe", "pipe", "pipe"] });
-}
-function failure(args, exitCode, stderr, hint) {
-  return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
-}
-function spawnError(dir, args, error2) {
-  if (!fs5.existsSync(dir)) {
-    return new GitError(display(args), -1, "", `The repository folder ${dir} does not exist; check the path (and run actions/checkout first).`);
-  }
-  if (error2.code === "ENOENT") return new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).");
-  return new GitError(display(args), -1, error2.message);
-}
-function git(dir, args, options = {}) {
-  const okCodes = options.okCodes ?? [0];
-  return new Promise((resolve2, reject) => {
-    let child;
-    try {
-      child = spawnGit(dir, args, options.config, options.env);
-    } catch (error2) {
-      reject(spawnError(dir, args, error2));
-      return;
-    }
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error2) => reject(spawnError(dir, args, error2)));
-    child.on("close", (code) => {
-      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-      if (okCodes.includes(result.exitCode)) resolve2(result);
-      else reject(failure(args, result.exitCode, result.stderr, options.hint));
-    });
-    child.stdin.on("error", () => {
-    });
-    child.stdin.end(options.input ?? "");
-  });
-}
-async function* streamGit(dir, args, options = {}) {
-  const child = spawnGit(dir, args, options.config, options.env);
-  child.stdin.end();
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk) => {
-    if (stderr.length < 64 * 1024) stderr += chunk;
-  });
-  let spawnFailure;
-  const exited = new Promise((resolve2) => {
-    child.on("error", (error2) => {
-      spawnFailure = spawnError(dir, args, error2);
-      resolve2(-1);
-    });
-    child.on("close", (code) => resolve2(code ?? 128));
-  });
-  let finished = false;
-  try {
-    for await (const chunk of child.stdout) yield chunk;
-    const code = await exited;
-    finished = true;
-    if (spawnFailure) throw spawnFailure;
-    if (code !== 0) throw failure(args, code, stderr, options.hint);
-  } finally {
-    if (!finished && child.exitCode === null) child.kill();
-  }
-}
-
-// packages/git/src/records.ts
-var NulRecordSplitter = class {
-  #pending = [];
-  #pendingBytes = 0;
-  /** Feeds one chunk; returns the records it completed (possibly none). */
-  push(chunk) {
-    const records = [];
-    let start = 0;
-    for (let nul = chunk.indexOf(0, start); nul !== -1; nul = chunk.indexOf(0, start)) {
-      const piece = chunk.subarray(start, nul);
-      if (this.#pendingBytes > 0) {
-        this.#pending.push(piece);
-        records.push(Buffer.concat(this.#pending, this.#pendingBytes + piece.length).toString("utf8"));
-        this.#pending = [];
-        this.#pendingBytes = 0;
-      } else {
-        records.push(piece.toString("utf8"));
-      }
-      start = nul + 1;
-    }
-    if (start < chunk.length) {
-      this.#pending.push(Buffer.from(chunk.subarray(start)));
-      this.#pendingBytes += chunk.length - start;
-    }
-    return records;
-  }
-  /** Ends the stream; returns the last record when it had no terminating NUL. */
-  end() {
-    if (this.#pendingBytes === 0) return [];
-    const last = Buffer.concat(this.#pending, this.#pendingBytes).toString("utf8");
-    this.#pending = [];
-    this.#pendingBytes = 0;
-    return [last];
-  }
-  /** Bytes held for the record in progress. */
-  get pendingBytes() {
-    return this.#pendingBytes;
-  }
-};
-
-// packages/git/src/log.ts
-var US = "";
-var FORMAT = ["%H", "%P", "%an", "%ae", "%aI", "%B"].join("%x1f");
-function checkRev(rev, what = "revision") {
-  if (rev === "" || rev.startsWith("-") || /[\0\n]/.test(rev)) {
-    throw new TypeError(`Invalid git ${what} ${JSON.stringify(rev)}: it must be a branch, tag, commit or range and must not start with '-'.`);
-  }
-  return rev;
-}
-function logArgs(options = {}) {
-  const args = ["log", "-z", `--format=${FORMAT}`];
-  if (options.firstParent) args.push("--first-parent");
-  if (options.follow) {
-    if (options.paths?.length !== 1) throw new TypeError("readLog: `follow` needs exactly one path.");
-    args.push("--follow");
-  }
-  if (options.maxCount !== void 0) args.push(`--max-count=${options.maxCount}`);
-  args.push(checkRev(options.range ?? "HEAD", "range"));
-  args.push("--", ...options.paths ?? []);
-  return args;
-}
-function splitMessage(message) {
-  const text = message.replace(/^\s*\n/, "");
-  const blank = /\n[ \t]*\n/.exec(text);
-  const first = blank ? text.slice(0, blank.index) : text;
-  const rest = blank ? text.slice(blank.index + blank[0].length) : "";
-  return {
-    subject: first.split("\n").map((line) => line.trim()).join(" ").trim(),
-    body: rest.replace(/^\s*\n/, "").replace(/\s+$/, "")
-  };
-}
-function parseCommitRecord(record) {
-  const text = record.startsWith("\n") ? record.slice(1) : record;
-  const fields = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const at = text.indexOf(US, start);
-    if (at === -1) throw new Error(`Unexpected git log record (${fields.length} fields): ${JSON.stringify(text.slice(0, 200))}`);
-    fields.push(text.slice(start, at));
-    start = at + 1;
-  }
-  const [sha, parents, authorName, authorEmail, date] = fields;
-  const message = text.slice(start).replace(/\s+$/, "");
-  const { subject, body } = splitMessage(message);
-  return {
-    sha,
-    parents: parents === "" ? [] : parents.split(" "),
-    authorName,
-    authorEmail,
-    date,
-    subject,
-    body,
-    message
-  };
-}
-async function* readLog(dir, options = {}) {
-  const splitter = new NulRecordSplitter();
-  for await (const chunk of streamGit(dir, logArgs(options))) {
-    for (const record of splitter.push(chunk)) yield parseCommitRecord(record);
-  }
-  for (const record of splitter.end()) {
-    if (record.trim() !== "") yield parseCommitRecord(record);
-  }
-}
-
-// packages/git/src/refs.ts
-async function revParse(dir, rev) {
-  const result = await git(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${checkRev(rev)}^{commit}`], { okCodes: [0, 1, 128] });
-  const sha = result.stdout.trim();
-  return result.exitCode === 0 && sha !== "" ? sha : void 0;
-}
-
-// packages/git/src/files.ts
-var GITHUB_ACTIONS_BOT = {
-  name: "github-actions[bot]",
-  email: "41898282+github-actions[bot]@users.noreply.github.com"
-};
-async function identityEnv(dir, author) {
-  const as = (p) => ({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
-  if (author) return as(author);
-  const email = await git(dir, ["config", "--get", "user.email"], { okCodes: [0, 1] });
-  const envEmail = process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;
-  if (email.stdout.trim() !== "" || envEmail) return {};
-  return as(GITHUB_ACTIONS_BOT);
-}
-function checkPath(file) {
-  if (file === "" || file.startsWith("-") || /[\0\n]/.test(file)) {
-    throw new TypeError(`Invalid path ${JSON.stringify(file)}: give a path inside the repository that does not start with '-'.`);
-  }
-  return file;
-}
-async function readFileAt(dir, rev, file) {
-  const commit = await git(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${checkRev(rev)}^{commit}`], { okCodes: [0, 1, 128] });
-  if (commit.exitCode !== 0) {
-    throw new ConveyorError(`The revision '${rev}' does not exist in ${dir}. If this is a shallow clone, set \`fetch-depth: 0\` on actions/checkout.`);
-  }
-  const spec2 = `${commit.stdout.trim()}:${checkPath(file).replace(/^\.\//, "")}`;
-  const type = await git(dir, ["cat-file", "-t", spec2], { okCodes: [0, 128] });
-  if (type.exitCode !== 0 || type.stdout.trim() !== "blob") return void 0;
-  return (await git(dir, ["show", spec2])).stdout;
-}
-async function commitFiles(dir, options) {
-  if (options.paths.length === 0) throw new TypeError("commitFiles: give at least one path to commit.");
-  if (options.message.trim() === "") throw new TypeError("commitFiles: the commit message is empty.");
-  const paths = options.paths.map(checkPath);
-  await git(dir, ["add", "-A", "--", ...paths]);
-  const changed = await git(dir, ["diff", "--cached", "--quiet", "--", ...paths], { okCodes: [0, 1] });
-  if (changed.exitCode === 0) {
-    throw new ConveyorError(`Nothing to commit: ${paths.join(", ")} did not change in ${dir}.`);
-  }
-  const env = await identityEnv(dir, options.author);
-  await git(dir, ["commit", "--quiet", "--no-verify", "--file=-", "--", ...paths], { input: options.message, env });
-  return (await git(dir, ["rev-parse", "HEAD"])).stdout.trim();
-}
-
-// packages/git/src/remote.ts
-function checkName(value, what) {
-  if (value === "" || value.startsWith("-") || /[\0\n\s:]/.test(value)) {
-    throw new TypeError(`Invalid ${what} ${JSON.stringify(value)}: it must be a plain name without spaces or ':' that does not start with '-'.`);
-  }
-  return value;
-}
-function isRaceRejection(stderr) {
-  return /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to update ref/i.test(stderr);
-}
-async function push(dir, options) {
-  const remote = checkName(options.remote ?? "origin", "remote");
-  const branch = checkName(options.branch, "branch");
-  const retries = options.retries ?? 3;
-  let attempts = 0;
-  for (; ; ) {
-    attempts++;
-    try {
-      await git(dir, ["push", remote, `HEAD:refs/heads/${branch}`]);
-      const sha = (await git(dir, ["rev-parse", "HEAD"])).stdout.trim();
-      return { sha, attempts };
-    } catch (error2) {
-      if (!(error2 instanceof GitError) || !isRaceRejection(error2.stderr + error2.message) || attempts > retries) {
-        if (error2 instanceof GitError && attempts > retries && isRaceRejection(error2.stderr)) {
-          throw new GitError(
-            error2.command,
-            error2.exitCode,
-            error2.stderr,
-            `The remote branch '${branch}' kept moving: ${attempts} pushes were rejected. Re-run the job, or serialise the workflow with a \`concurrency\` group.`,
-            { cause: error2 }
-          );
-        }
-        throw error2;
-      }
-      info2(`The remote branch '${branch}' moved; rebasing onto it and pushing again (attempt ${attempts + 1}).`);
-      await rebaseOnto(dir, remote, branch, options.author);
-    }
-  }
-}
-async function rebaseOnto(dir, remote, branch, author) {
-  const tracking = `refs/remotes/${remote}/${branch}`;
-  await git(dir, ["fetch", "--quiet", "--no-recurse-submodules", "--", remote, `+refs/heads/${branch}:${tracking}`]);
-  const env = await identityEnv(dir, author);
-  try {
-    await git(dir, ["rebase", "--quiet", "--no-autostash", tracking], { env });
-  } catch (error2) {
-    debug2(`rebase failed; aborting it`);
-    await git(dir, ["rebase", "--abort"], { okCodes: [0, 1, 128] });
-    throw error2;
-  }
-}
-
 // packages/promote/src/glob.ts
-import * as fs6 from "node:fs";
 import * as path2 from "node:path";
-var MAGIC = /[*?[]/;
-function simple(pattern) {
-  if (pattern.includes("{") || pattern.includes("\\") || /\[[^\]]*\//.test(pattern) || pattern.startsWith("/")) return void 0;
-  const segments = pattern.split("/");
-  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**"))) return void 0;
-  return segments;
+var MAGIC = /[*?[\]{}()!+@]/;
+function isPattern(file) {
+  return /[*?[{]/.test(file);
 }
-function globFiles(pattern, dir) {
-  const segments = simple(pattern);
-  const slow = () => fs6.globSync(pattern, { cwd: dir }).map((f) => f.split(path2.sep).join("/")).sort();
-  if (!segments) return slow();
-  let found = [""];
-  for (const [i, segment] of segments.entries()) {
-    const last = i === segments.length - 1;
-    const next = [];
-    for (const base of found) {
-      if (!MAGIC.test(segment)) {
-        const rel = base ? `${base}/${segment}` : segment;
-        let stat;
-        try {
-          stat = fs6.lstatSync(path2.join(dir, rel));
-        } catch {
-          continue;
-        }
-        if (stat.isSymbolicLink()) return slow();
-        if (last || stat.isDirectory()) next.push(rel);
-        continue;
-      }
-      let entries;
-      try {
-        entries = fs6.readdirSync(path2.join(dir, base || "."), { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const entry of entries) {
-        if (!path2.matchesGlob(entry.name, segment)) continue;
-        if (entry.isSymbolicLink()) return slow();
-        if (last || entry.isDirectory()) next.push(base ? `${base}/${entry.name}` : entry.name);
-      }
-    }
-    found = next;
+function normalizePattern(pattern) {
+  if (!/(^|\/)\.{1,2}(\/|$)|\/\//.test(pattern)) return pattern;
+  return path2.posix.normalize(pattern).replace(/^\.\//, "");
+}
+function matchPaths(pattern, paths) {
+  const normal = normalizePattern(pattern);
+  const segments = normal.split("/");
+  const firstMagic = segments.findIndex((s) => MAGIC.test(s));
+  const prefix = firstMagic > 0 ? `${segments.slice(0, firstMagic).join("/")}/` : "";
+  const depth = normal.includes("**") || normal.includes("{") ? void 0 : segments.length - 1;
+  const found = [];
+  for (const file of paths) {
+    if (prefix && !file.startsWith(prefix)) continue;
+    if (depth !== void 0 && slashes(file) !== depth) continue;
+    if (path2.posix.matchesGlob(file, normal)) found.push(file);
   }
   return found.sort();
+}
+function slashes(file) {
+  let n = 0;
+  for (let i = file.indexOf("/"); i !== -1; i = file.indexOf("/", i + 1)) n += 1;
+  return n;
 }
 
 // packages/promote/src/gitops.ts
@@ -15673,7 +16076,7 @@ function checkout(environment, context, clones) {
   return pending;
 }
 async function clone(url, environment, context, repository) {
-  const dir = fs7.mkdtempSync(path3.join(context.workDir, `${environment.name}-`));
+  const dir = fs6.mkdtempSync(path3.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config = {};
   if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
@@ -15682,7 +16085,7 @@ async function clone(url, environment, context, repository) {
     config["http.extraheader"] = `AUTHORIZATION: basic ${basic}`;
   }
   try {
-    await git(context.workDir, ["clone", "--quiet", "--no-tags", "--single-branch", "--branch", environment.branch, "--", url, dir], { config });
+    await git(context.workDir, ["clone", "--quiet", "--bare", "--no-tags", "--single-branch", "--branch", environment.branch, "--", url, dir], { config });
   } catch (error2) {
     const reason = error2 instanceof GitError ? error2.stderr.trim().split("\n").pop() ?? "" : String(error2);
     throw new ConveyorError(
@@ -15691,11 +16094,21 @@ async function clone(url, environment, context, repository) {
     );
   }
   if (config["http.extraheader"]) {
-    fs7.appendFileSync(path3.join(dir, ".git", "config"), `[http]
+    fs6.appendFileSync(path3.join(dir, "config"), `[http]
 	extraheader = ${config["http.extraheader"]}
 `);
   }
-  return { dir, url, branch: environment.branch, ...repository ? { repository } : {}, credentials: Object.keys(config).length > 0 };
+  const head = await readSnapshot(dir, `refs/heads/${environment.branch}`);
+  return { dir, url, branch: environment.branch, ...repository ? { repository } : {}, credentials: Object.keys(config).length > 0, head };
+}
+async function readSnapshot(dir, ref) {
+  const [commit, entries] = await Promise.all([
+    git(dir, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`]),
+    listTree(dir, ref)
+  ]);
+  const files = /* @__PURE__ */ new Map();
+  for (const entry of entries) if (entry.type === "blob") files.set(entry.path, entry);
+  return { commit: commit.stdout.trim(), files };
 }
 async function forgetCredentials(clones) {
   for (const pending of clones.values()) {
@@ -15703,28 +16116,54 @@ async function forgetCredentials(clones) {
     if (co?.credentials) await git(co.dir, ["config", "--local", "--unset-all", "http.extraheader"], { okCodes: [0, 5] });
   }
 }
-function bindTargets(environment, image, checkoutDir, file) {
+function bindTargets(environment, image, snapshot, file) {
   const bound = [];
   for (const target of targetsFor(environment, image, file)) {
-    const files = /[*?[{]/.test(target.file) ? globFiles(target.file, checkoutDir) : fs7.existsSync(path3.join(checkoutDir, target.file)) ? [target.file] : [];
+    const exact = normalizePattern(target.file);
+    const files = isPattern(target.file) ? matchPaths(target.file, snapshot.files.keys()) : snapshot.files.has(exact) ? [exact] : [];
     if (files.length === 0) {
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
     }
-    for (const f of files) bound.push({ target, file: f });
+    for (const f of files) {
+      if (snapshot.files.get(f).mode === "120000") {
+        throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' names ${f}, a symbolic link in the GitOps repository (branch ${environment.branch}); point the target at the file it links to in ${file}.`);
+      }
+      bound.push({ target, file: f });
+    }
   }
   return bound;
 }
-function readFiles(dir, bound) {
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decode(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+async function readFiles(co, snapshot, bound) {
+  const files = [...new Set(bound.map((b) => b.file))];
+  const objects = await readObjects(co.dir, files.map((f) => snapshot.files.get(f).oid));
   const texts = /* @__PURE__ */ new Map();
-  for (const { file } of bound) if (!texts.has(file)) texts.set(file, fs7.readFileSync(path3.join(dir, file), "utf8"));
+  for (const file of files) {
+    const object = objects.get(snapshot.files.get(file).oid);
+    if (!object) throw new ConveyorError(`internal: ${file} is listed at ${snapshot.commit} but could not be read from ${co.dir}.`);
+    const text = decode(object.content);
+    if (text === void 0) {
+      throw new ConveyorError(`${file} in the GitOps repository (${co.url}, branch ${co.branch}) is not UTF-8 text, so it cannot be edited without changing other bytes; save it as UTF-8 and run again.`);
+    }
+    texts.set(file, text);
+  }
   return texts;
 }
-async function previousDigest(dir, bound, current) {
+async function previousDigest(co, bound, current) {
   const files = [...new Set(bound.map((b) => b.file))];
-  for await (const commit of readLog(dir, { paths: files })) {
+  for await (const commit of readLog(co.dir, { range: co.head.commit, paths: files })) {
+    const objects = await readObjects(co.dir, files.map((file) => `${commit.sha}:${file}`));
     const texts = /* @__PURE__ */ new Map();
     for (const file of files) {
-      const text = await readFileAt(dir, commit.sha, file);
+      const object = objects.get(`${commit.sha}:${file}`);
+      const text = object?.type === "blob" ? decode(object.content) : void 0;
       if (text !== void 0) texts.set(file, text);
     }
     if (texts.size !== files.length) continue;
@@ -15743,31 +16182,50 @@ async function previousDigest(dir, bound, current) {
   }
   return void 0;
 }
-function writeFiles(dir, edits) {
-  for (const [file, text] of edits) fs7.writeFileSync(path3.join(dir, file), text);
+function fileWrites(snapshot, edits) {
+  return [...edits].map(([file, content]) => ({ path: file, mode: snapshot.files.get(file).mode, content }));
 }
-async function commitAndPush(co, files, message) {
-  if (files.length === 0) throw new TypeError("commitAndPush: no file to commit.");
-  const [identity] = await Promise.all([identityEnv(co.dir), git(co.dir, ["add", "--", ...files])]);
-  await git(co.dir, ["commit", "--quiet", "--no-verify", "--file=-"], { input: message, env: identity });
-  return push(co.dir, { branch: co.branch, retries: 5 });
+async function commitAndPush(co, edits, message, identity, replan, retries = 5) {
+  let snapshot = co.head;
+  let attempts = 0;
+  for (; ; ) {
+    attempts++;
+    const sha = await writeCommit(co.dir, { parent: snapshot.commit, message, identity, files: fileWrites(snapshot, edits), ref: "refs/conveyor/promotion" });
+    try {
+      await git(co.dir, ["push", "--quiet", "--", "origin", `${sha}:refs/heads/${co.branch}`]);
+      return { sha, attempts, edits };
+    } catch (error2) {
+      if (!(error2 instanceof GitError) || !isRaceRejection(error2.stderr)) throw error2;
+      if (attempts > retries) {
+        throw new GitError(
+          error2.command,
+          error2.exitCode,
+          error2.stderr,
+          `The remote branch '${co.branch}' kept moving: ${attempts} pushes were rejected. Re-run the job, or serialise the workflow with a \`concurrency\` group.`,
+          { cause: error2 }
+        );
+      }
+    }
+    await git(co.dir, ["fetch", "--quiet", "--no-tags", "--", "origin", `+refs/heads/${co.branch}:refs/heads/${co.branch}`]);
+    snapshot = await readSnapshot(co.dir, `refs/heads/${co.branch}`);
+    info2(`The remote branch '${co.branch}' moved; making the edits again on its new tip ${snapshot.commit.slice(0, 12)} and pushing again (attempt ${attempts + 1}).`);
+    edits = await replan(snapshot);
+  }
 }
-async function pushPullRequestBranch(co, branch, files, message) {
-  await git(co.dir, ["checkout", "--quiet", "-B", branch]);
-  const sha = await commitFiles(co.dir, { message, paths: files });
-  const remote = await git(co.dir, ["ls-remote", "--heads", "--", "origin", `refs/heads/${branch}`]);
+async function pushPullRequestBranch(co, branch, edits, message, identity) {
+  const [sha, remote] = await Promise.all([
+    writeCommit(co.dir, { parent: co.head.commit, message, identity, files: fileWrites(co.head, edits), ref: "refs/conveyor/pull-request" }),
+    git(co.dir, ["ls-remote", "--heads", "--", "origin", `refs/heads/${branch}`])
+  ]);
   const remoteSha = remote.stdout.split(/\s/)[0];
   if (remoteSha) {
-    await git(co.dir, ["fetch", "--quiet", "--", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
-    const [mine, theirs, theirsParent, base] = await Promise.all([
-      revParse(co.dir, "HEAD^{tree}"),
-      revParse(co.dir, `refs/remotes/origin/${branch}^{tree}`),
-      revParse(co.dir, `refs/remotes/origin/${branch}~1`),
-      revParse(co.dir, "HEAD~1")
-    ]);
-    if (mine === theirs && theirsParent === base) return { sha: remoteSha, pushed: false };
+    const theirs = "refs/conveyor/remote-pull-request";
+    await git(co.dir, ["fetch", "--quiet", "--no-tags", "--", "origin", `+refs/heads/${branch}:${theirs}`]);
+    const trees = await git(co.dir, ["rev-parse", `${sha}^{tree}`, `${theirs}^{tree}`, `${theirs}~1`], { okCodes: [0, 128] });
+    const [mine, their, theirParent] = trees.stdout.split("\n");
+    if (trees.exitCode === 0 && mine === their && theirParent === co.head.commit) return { sha: remoteSha, pushed: false };
   }
-  await git(co.dir, ["push", "--quiet", "--force", "origin", `HEAD:refs/heads/${branch}`]);
+  await git(co.dir, ["push", "--quiet", "--force", "--", "origin", `${sha}:refs/heads/${branch}`]);
   return { sha, pushed: true };
 }
 
@@ -15822,7 +16280,7 @@ async function promote(request2, context) {
 async function decide(request2, context, clones, found) {
   const { environment, previous, co, bound, runningNow } = found;
   if (request2.rollback) {
-    const before = await previousDigest(co.dir, bound, runningNow);
+    const before = await previousDigest(co, bound, runningNow);
     if (!before) throw new PromotionRefused(`Cannot roll back '${environment.name}': its history in ${co.url} (branch ${co.branch}) records no digest other than ${runningNow ?? "none"} for ${request2.image}.`);
     checkPresent(environment.name, request2.image, before.digest, await context.registry.manifestDigest(request2.image, before.digest));
     const note = `Rolled back '${environment.name}' from ${runningNow ?? "no digest"} to ${before.digest}, which it ran at commit ${before.commit.slice(0, 12)}. `;
@@ -15832,8 +16290,8 @@ async function decide(request2, context, clones, found) {
   const digest = await (found.lookup ?? resolveDigest(request2, context));
   if (previous) {
     const prev = await checkout(previous, context, clones);
-    const prevBound = bindTargets(previous, request2.image, prev.dir, request2.environmentsFile);
-    checkOrder(environment, previous, observe(readFiles(prev.dir, prevBound), prevBound), digest);
+    const prevBound = bindTargets(previous, request2.image, prev.head, request2.environmentsFile);
+    checkOrder(environment, previous, observe(await readFiles(prev, prev.head, prevBound), prevBound), digest);
   }
   checkVerdict(environment, request2.verdict, digest, request2.verdictFile);
   const from = previous?.name ?? (context.owner && context.sha ? `${context.owner}/${context.repo}@${context.sha.slice(0, 12)}` : "registry");
@@ -15859,8 +16317,8 @@ async function promoteChecked(clones, request2, context, signal) {
     }, () => void 0);
   }
   const co = await checkout(environment, context, clones);
-  const bound = bindTargets(environment, request2.image, co.dir, request2.environmentsFile);
-  const texts = readFiles(co.dir, bound);
+  const bound = bindTargets(environment, request2.image, co.head, request2.environmentsFile);
+  const texts = await readFiles(co, co.head, bound);
   const parsed = /* @__PURE__ */ new Map();
   const early = known ? observeAndPlan(texts, bound, { image: request2.image, digest: known, ...request2.version ? { version: request2.version } : {} }) : void 0;
   const observed = early?.observed ?? observe(texts, bound, parsed);
@@ -15889,7 +16347,8 @@ async function promoteChecked(clones, request2, context, signal) {
   const client = target ? context.github(context.tokens["github-token"]) : void 0;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
   if (early?.error !== void 0) throw early.error;
-  const edits = early && digest === known && version === request2.version ? early.edits : planEdits(texts, bound, { image: request2.image, digest, ...version ? { version } : {} }, parsed);
+  const wanted = { image: request2.image, digest, ...version ? { version } : {} };
+  const edits = early && digest === known && version === request2.version ? early.edits : planEdits(texts, bound, wanted, parsed);
   if (edits.size === 0) {
     result.message = `'${environment.name}' already runs ${digest}; nothing to change.`;
     if (!request2.dryRun && client && target) await finishLeftDeployment(client, target, result);
@@ -15906,6 +16365,8 @@ async function promoteChecked(clones, request2, context, signal) {
   if (environment.write === "pull-request" && (!owner || !repo || !gitopsClient)) {
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
+  const identity = commitIdentity(co.dir);
+  identity.catch(() => void 0);
   if (!client) info2(target ? "No github-token: the deployment is not recorded on GitHub." : "The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.");
   let deploymentId;
   if (client && target) {
@@ -15915,16 +16376,18 @@ async function promoteChecked(clones, request2, context, signal) {
   }
   const message = commitMessage({ image: request2.image, version, digest, environment: environment.name, from });
   try {
-    writeFiles(co.dir, edits);
     if (environment.write === "commit") {
-      const pushed = await commitAndPush(co, result.files, message);
+      const replan = (snapshot) => editsAt(co, snapshot, request2, environment, observed, wanted);
+      const pushed = await commitAndPush(co, edits, message, await identity, replan);
+      result.files = [...pushed.edits.keys()].sort();
       result.commitSha = pushed.sha;
       if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
-      const rebased = pushed.attempts > 1 ? ` (pushed after ${pushed.attempts - 1} rebase(s))` : "";
-      result.message = `Promoted ${request2.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${rebased}.`;
+      const retries = pushed.attempts - 1;
+      const retried = retries > 0 ? ` (pushed after ${retries} ${retries === 1 ? "retry" : "retries"} on a branch that moved)` : "";
+      result.message = `Promoted ${request2.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${retried}.`;
     } else {
       const branch = promotionBranch(environment.name, request2.image);
-      result.commitSha = (await pushPullRequestBranch(co, branch, result.files, message)).sha;
+      result.commitSha = (await pushPullRequestBranch(co, branch, edits, message, await identity)).sha;
       const pr = await upsertPullRequest(gitopsClient, {
         owner,
         repo,
@@ -15954,6 +16417,18 @@ ${message.split("\n\n")[1] ?? ""}`
   }
   return result;
 }
+async function editsAt(co, snapshot, request2, environment, checked, wanted) {
+  const bound = bindTargets(environment, request2.image, snapshot, request2.environmentsFile);
+  const again = observeAndPlan(await readFiles(co, snapshot, bound), bound, wanted);
+  const same = again.observed.length === checked.length && again.observed.every((o, i) => o.where === checked[i].where && o.digest === checked[i].digest && o.tag === checked[i].tag);
+  if (!same) {
+    const [now, then] = [describeRunning(again.observed), describeRunning(checked)];
+    const what = now !== then ? `record ${now} where the checks read ${then}` : `record ${now} as the checks read, but in other places or with other tags`;
+    throw new PromotionRefused(`Stopped promoting ${request2.image} to '${environment.name}': ${co.url} (branch ${co.branch}) moved while it ran, and at ${snapshot.commit.slice(0, 12)} its targets ${what}. Nothing was pushed; run the promotion again.`);
+  }
+  if (again.error !== void 0) throw again.error;
+  return again.edits;
+}
 async function finishLeftDeployment(client, target, result) {
   const found = await findDeployment(client, target, result.digest);
   if (!found) return;
@@ -15962,168 +16437,6 @@ async function finishLeftDeployment(client, target, result) {
   await setDeploymentState(client, target, found.id, "success", `${result.image} ${shortDigest(result.digest)} is in git`);
   result.message += ` Finished its deployment ${found.id}, which was left ${found.state ?? "without a status"}.`;
 }
-
-// packages/promote/src/registry.ts
-import { createHash } from "node:crypto";
-
-// packages/promote/src/http.ts
-function clientFor(protocol) {
-  if (protocol === "http:") return process.getBuiltinModule("node:http");
-  if (protocol === "https:") return process.getBuiltinModule("node:https");
-  return void 0;
-}
-var TIMEOUT_MS = 6e4;
-var MAX_REDIRECTS = 5;
-function once(url, method, headers, signal) {
-  const client = clientFor(url.protocol);
-  if (!client) return Promise.reject(new TypeError(`Only http and https addresses can be read, not ${url.protocol} (${url.origin}).`));
-  if (signal?.aborted) return Promise.reject(new Error(`The request to ${url.origin} was cancelled.`));
-  return new Promise((resolve2, reject) => {
-    const req = client.request(url, { method, headers, timeout: TIMEOUT_MS }, (res) => {
-      const chunks = [];
-      res.on("data", (chunk) => chunks.push(chunk));
-      res.on("error", fail2);
-      res.on("end", () => {
-        signal?.removeEventListener("abort", cancel);
-        resolve2({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
-      });
-    });
-    function fail2(error2) {
-      signal?.removeEventListener("abort", cancel);
-      reject(error2);
-    }
-    function cancel() {
-      req.destroy(new Error(`The request to ${url.origin} was cancelled.`));
-    }
-    signal?.addEventListener("abort", cancel, { once: true });
-    req.on("timeout", () => req.destroy(new Error(`${url.origin} did not answer within ${TIMEOUT_MS / 1e3} s.`)));
-    req.on("error", fail2);
-    req.end();
-  });
-}
-var httpFetch = async (address, init = {}) => {
-  let url = new URL(address);
-  let method = (init.method ?? "GET").toUpperCase();
-  let headers = { ...init.headers };
-  for (let hop = 0; ; hop++) {
-    const answer = await once(url, method, headers, init.signal);
-    const location = answer.headers.location;
-    if (answer.status >= 300 && answer.status < 400 && answer.status !== 304 && location && hop < MAX_REDIRECTS) {
-      const next = new URL(location, url);
-      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== "authorization"));
-      if (answer.status === 303 && method !== "HEAD") method = "GET";
-      url = next;
-      continue;
-    }
-    const { status, body } = answer;
-    return {
-      ok: status >= 200 && status < 300,
-      status,
-      headers: {
-        get(name) {
-          const value = answer.headers[name.toLowerCase()];
-          return value === void 0 ? null : Array.isArray(value) ? value.join(", ") : value;
-        }
-      },
-      json: async () => JSON.parse(body.toString("utf8")),
-      arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)
-    };
-  }
-};
-
-// packages/promote/src/registry.ts
-var MANIFEST_TYPES = [
-  "application/vnd.oci.image.index.v1+json",
-  "application/vnd.oci.image.manifest.v1+json",
-  "application/vnd.docker.distribution.manifest.list.v2+json",
-  "application/vnd.docker.distribution.manifest.v2+json"
-];
-var RegistryError = class extends ConveyorError {
-};
-function parseChallenge(header) {
-  const space = header.indexOf(" ");
-  const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
-  const params = {};
-  for (const m of header.slice(space + 1).matchAll(/([a-zA-Z_]+)="([^"]*)"/g)) params[m[1].toLowerCase()] = m[2];
-  return { scheme, params };
-}
-function isLoopback(host) {
-  return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host);
-}
-var RegistryClient = class {
-  options;
-  tokens = /* @__PURE__ */ new Map();
-  constructor(options = {}) {
-    this.options = options;
-  }
-  base(ref) {
-    const plain = this.options.plainHttp ?? isLoopback(ref.registry);
-    return `${plain ? "http" : "https"}://${ref.registry}`;
-  }
-  basic() {
-    const { username, password } = this.options;
-    if (!username && !password) return void 0;
-    return `Basic ${Buffer.from(`${username ?? ""}:${password ?? ""}`).toString("base64")}`;
-  }
-  async token(challenge, image, signal) {
-    const realm = challenge.realm;
-    if (!realm) throw new RegistryError(`The registry asked for a token for ${image} but named no realm to get it from.`);
-    const url = new URL(realm);
-    if (challenge.service) url.searchParams.set("service", challenge.service);
-    if (challenge.scope) url.searchParams.set("scope", challenge.scope);
-    const cached = this.tokens.get(url.href);
-    if (cached) return cached;
-    const headers = {};
-    const basic = this.basic();
-    if (basic) headers.authorization = basic;
-    const res = await (this.options.fetch ?? httpFetch)(url, { headers, ...signal ? { signal } : {} });
-    if (!res.ok) {
-      throw new RegistryError(`The registry's token service ${url.origin}${url.pathname} refused a token for ${image} (HTTP ${res.status}); check the registry credentials.`);
-    }
-    const body = await res.json();
-    const token = body.token ?? body.access_token;
-    if (!token) throw new RegistryError(`The registry's token service ${url.origin}${url.pathname} answered without a token for ${image}.`);
-    this.tokens.set(url.href, token);
-    return token;
-  }
-  /**
-   * The digest of `image` at `reference` (a tag or a digest), or undefined when the registry does not have
-   * it (404). Other failures throw `RegistryError` naming the image. `signal` cancels the requests.
-   */
-  async manifestDigest(image, reference, options = {}) {
-    const { signal } = options;
-    const ref = parseReference(image);
-    const url = `${this.base(ref)}/v2/${ref.repository}/manifests/${encodeURIComponent(reference)}`;
-    const shown = `${image}${reference.startsWith("sha256:") ? "@" : ":"}${reference}`;
-    const doFetch = this.options.fetch ?? httpFetch;
-    let authorization;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const headers = { accept: MANIFEST_TYPES.join(", ") };
-      if (authorization) headers.authorization = authorization;
-      let res;
-      try {
-        res = await doFetch(url, { method: "HEAD", headers, ...signal ? { signal } : {} });
-      } catch (error2) {
-        throw new RegistryError(`The registry ${ref.registry} could not be reached to check ${shown}; check the image name and the network.`, { cause: error2 });
-      }
-      if (res.status === 401 && attempt === 0) {
-        const challenge = parseChallenge(res.headers.get("www-authenticate") ?? "");
-        if (challenge.scheme === "bearer") authorization = `Bearer ${await this.token(challenge.params, image, signal)}`;
-        else if (challenge.scheme === "basic" && this.basic()) authorization = this.basic();
-        else throw new RegistryError(`The registry ${ref.registry} needs credentials to read ${shown}; give registry-username and registry-password.`);
-        continue;
-      }
-      if (res.status === 404) return void 0;
-      if (!res.ok) throw new RegistryError(`The registry ${ref.registry} answered HTTP ${res.status} for ${shown}; check the image name and credentials.`);
-      const digest = res.headers.get("docker-content-digest");
-      if (digest) return digest;
-      const body = await doFetch(url, { headers, ...signal ? { signal } : {} });
-      if (!body.ok) throw new RegistryError(`The registry ${ref.registry} answered HTTP ${body.status} when reading ${shown}.`);
-      return `sha256:${createHash("sha256").update(Buffer.from(await body.arrayBuffer())).digest("hex")}`;
-    }
-    throw new RegistryError(`The registry ${ref.registry} refused the credentials for ${shown} (HTTP 401); check registry-username and registry-password.`);
-  }
-};
 
 // packages/promote/src/summary.ts
 function renderSummary(result) {
@@ -16153,7 +16466,7 @@ ${details(`Files (${result.files.length})`, result.files.map((f) => `- \`${f}\``
 // packages/promote/src/action.ts
 function readText(file, what) {
   try {
-    return fs8.readFileSync(file, "utf8");
+    return fs7.readFileSync(file, "utf8");
   } catch (error2) {
     throw new EnvironmentsError(`The ${what} ${file} cannot be read (${error2.code ?? "error"}); create it or point the input at it.`, { cause: error2 });
   }
@@ -16165,7 +16478,7 @@ async function runPromotion(inputs, env) {
   const environmentsText = readText(environmentsFile, "environments file");
   let verdict;
   if (inputs["verdict-file"]) verdict = parseVerdict(readText(inputs["verdict-file"], "verdict file"), inputs["verdict-file"]);
-  const workDir = fs8.mkdtempSync(path4.join(env.RUNNER_TEMP || os4.tmpdir(), "conveyor-promote-"));
+  const workDir = fs7.mkdtempSync(path4.join(env.RUNNER_TEMP || os4.tmpdir(), "conveyor-promote-"));
   const clients = /* @__PURE__ */ new Map();
   try {
     return await promote({
@@ -16187,8 +16500,8 @@ async function runPromotion(inputs, env) {
       ...context.runId ? { runUrl: `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}` } : {},
       tokens: { "github-token": inputs["github-token"], "gitops-token": inputs["gitops-token"] || inputs["github-token"] },
       registry: new RegistryClient({
-        ...inputs["registry-username"] ? { username: inputs["registry-username"] } : {},
-        ...inputs["registry-password"] ? { password: inputs["registry-password"] } : {}
+        ...inputs["registry-username"] || inputs["registry-password"] ? { credentials: { username: inputs["registry-username"], password: inputs["registry-password"] } } : {},
+        credentialsHint: "give 'registry-username' and 'registry-password'"
       }),
       github: (token) => {
         if (!token) return void 0;
@@ -16201,7 +16514,7 @@ async function runPromotion(inputs, env) {
       }
     });
   } finally {
-    if (!env.RUNNER_TEMP) fs8.rmSync(workDir, { recursive: true, force: true });
+    if (!env.RUNNER_TEMP) fs7.rmSync(workDir, { recursive: true, force: true });
   }
 }
 function promoteOutputs(result) {
