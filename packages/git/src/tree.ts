@@ -205,7 +205,10 @@ export async function writeCommit(dir: string, commit: CommitWrite): Promise<str
     parts.push(`M ${file.mode} inline ${quotePath(file.path)}\ndata ${Buffer.byteLength(file.content)}\n`, file.content, '\n');
   }
   parts.push('\nget-mark :1\ndone\n');
-  const result = await git(dir, ['fast-import', '--quiet', '--force', '--date-format=raw'], { input: parts.join('') });
+  // glibc's malloc hands the memory of each object's zlib stream back to the system and asks for it
+  // again for the next object (3,000 brk calls for 500 files, 40 ms of system time of 50); a trim
+  // threshold above what fast-import uses stops that. Other C libraries ignore the variable.
+  const result = await git(dir, ['fast-import', '--quiet', '--force', '--date-format=raw'], { input: parts.join(''), env: { MALLOC_TRIM_THRESHOLD_: String(64 << 20) } });
   const sha = result.stdout.trim();
   if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new GitError('git fast-import', 0, result.stderr, `git fast-import gave no commit id (it printed ${JSON.stringify(sha.slice(0, 100))}).`);
   return sha;

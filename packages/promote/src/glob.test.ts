@@ -26,6 +26,7 @@ describe('matchPaths', () => {
     '*.yaml', '*/*/values.yaml', 'missing/*/x.yaml', 'apps/*/none', 'charts/*/b/values.yaml', 'charts/**/values.yaml', '**/values.yaml',
     'apps/{web,api}/kustomization.yaml', '{apps/web,envs/prod}/*.y*ml', 'envs/prod */values.yaml', 'apps/caf?/*.yaml', 'c++/*.yaml',
     './apps/*/kustomization.yaml', 'apps//*/kustomization.yaml', 'envs/../apps/*/kustomization.yaml', '*',
+    'apps/.*/kustomization.yaml', '*p*/*/*.yaml', 'envs/dev-*/values.yaml', 'envs/*-1*/*', 'c++/*', 'apps/caf\u00e9/*.yaml', 'env?/dev-1/*',
   ];
   for (const pattern of patterns) {
     it(`names the files fs.globSync names in a checkout: ${pattern}`, () => {

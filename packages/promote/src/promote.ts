@@ -149,15 +149,21 @@ async function promoteWith(clones: CheckoutCache, request: PromoteRequest, conte
 async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, context: PromoteContext, signal: AbortSignal): Promise<PromoteResult> {
   const environments = parseEnvironments(request.environmentsText, request.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request.environment, request.environmentsFile);
-  // The registry is asked while the clone runs (both only read); its answer is awaited, and a refusal
-  // raised, in the same place as before: after the environment's files are read.
+  // The clone starts first; the registry is asked while it runs, and so is the previous environment's
+  // clone (all only read). Their answers are awaited, and refusals raised, where they are needed: the
+  // digest after the environment's files are read, the previous environment in the order check.
+  const cloned = checkout(environment, context, clones);
   let lookup: Promise<string> | undefined;
   let known: string | undefined;
   if (!request.rollback) {
     lookup = resolveDigest(request, context, signal);
     lookup.then((digest) => { known = digest; }, () => undefined);
+    if (previous) checkout(previous, context, clones).catch(() => undefined);
   }
-  const co = await checkout(environment, context, clones);
+  const co = await cloned;
+  // Who commits is asked of git while the files are read and edited.
+  const identity = request.dryRun ? undefined : commitIdentity(co.dir);
+  identity?.catch(() => undefined);
   const bound = bindTargets(environment, request.image, co.head, request.environmentsFile);
   const texts = await readFiles(co, co.head, bound);
   // With the digest already known (the usual case: the registry answered during the clone), each file
@@ -199,9 +205,6 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   if (environment.write === 'pull-request' && (!owner || !repo || !gitopsClient)) {
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
-  // Who commits is asked of git while the deployment is recorded.
-  const identity = commitIdentity(co.dir);
-  identity.catch(() => undefined);
   if (!client) info(target ? 'No github-token: the deployment is not recorded on GitHub.' : 'The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.');
   let deploymentId: number | undefined;
   if (client && target) {
@@ -213,7 +216,7 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   try {
     if (environment.write === 'commit') {
       const replan = (snapshot: Snapshot) => editsAt(co, snapshot, request, environment, observed, wanted);
-      const pushed = await commitAndPush(co, edits, message, await identity, replan);
+      const pushed = await commitAndPush(co, edits, message, await (identity ?? commitIdentity(co.dir)), replan);
       result.files = [...pushed.edits.keys()].sort();
       result.commitSha = pushed.sha;
       if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
@@ -222,7 +225,7 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
       result.message = `Promoted ${request.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${retried}.`;
     } else {
       const branch = promotionBranch(environment.name, request.image);
-      result.commitSha = (await pushPullRequestBranch(co, branch, edits, message, await identity)).sha;
+      result.commitSha = (await pushPullRequestBranch(co, branch, edits, message, await (identity ?? commitIdentity(co.dir)))).sha;
       const pr = await upsertPullRequest(gitopsClient!, {
         owner, repo, head: branch, base: co.branch, title: message.split('\n')[0]!,
         body: `Moves **${environment.name}** from \`${runningNow ?? 'no digest'}\` to \`${digest}\` (${request.image} ${version}).\n\nFiles:\n${result.files.map((f) => `- \`${f}\``).join('\n')}\n\n${message.split('\n\n')[1] ?? ''}`,
