@@ -1,10 +1,10 @@
 /**
  * A promotion touching 500 manifest files in one GitOps repository, as a whole process (the built action
- * bundle: clone, registry check, read, check and edit 500 kustomizations, one commit, push), against two
- * floors making the same edits with `sed -i`: (1) `sed` + `git commit` in an existing clone, as the goal
- * states it; (2) the same git work the promotion does on this path: `git clone` + `sed` + `git commit` +
- * `git push`. Each round runs all three one after another (so load on the machine hits them alike);
- * prints the medians and the median of the per-round ratios, with their range.
+ * bundle: bare clone, registry check, read, check and edit 500 kustomizations, one commit, push), against
+ * two floors making the same edits with `sed -i`: (1) `sed` + `git commit` in an existing clone, as the
+ * goal states it; (2) the same edit done with plain git from nothing: `git clone` + `sed` +
+ * `git commit` + `git push`. Each round runs all three one after another (so load on the machine hits
+ * them alike); prints the medians and the median of the per-round ratios, with their range.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -102,7 +102,7 @@ try {
   console.log(`${'promotion of 500 files, whole process (bundle, clone ... push)'.padEnd(60)}${ms(median(ours))}`);
   report('floor 1: sed -i + git commit (existing clone, no push)', floor);
   report('floor 2: git clone + sed -i + git commit + git push', floorFull);
-  console.log('floor 2 does the git work the promotion does on this path (clone, one commit, push); neither floor checks the registry or the edits.');
+  console.log('floor 2 does the edit with plain git from nothing (clone with checkout, commit, push); neither floor checks the registry or the edits.');
 } finally {
   await registry.stop();
   cleanupTempDirs();

@@ -293,6 +293,14 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
       expect(api.state.deploymentStatuses.filter((st) => st.deploymentId === dep.id).map((st) => st.state)).toEqual(['in_progress', 'failure']);
     });
 
+    it('refuses, pushing nothing, when the other push removed a file it edits', async () => {
+      const { bare, race } = raceRemote();
+      const [other] = loseRaces(bare, env, [{ 'dev/kustomization.yaml': null, 'dev/other.yaml': 'kept: true\n' }]);
+      await expect(race()).rejects.toThrow(`Stopped promoting ${i.web} to 'dev': ${bare} (branch main) moved while it ran, and at ${other!.slice(0, 12)} its files no longer read as the checks read them `
+        + `(The kustomize target dev/kustomization.yaml of environment 'dev' matches no file in the GitOps repository (branch main); fix the path in .github/conveyor/environments.yml.). Nothing was pushed; run the promotion again.`);
+      expect(git(bare, 'rev-parse', 'main')).toBe(other);
+    });
+
     it('gives up after 5 retries when the branch keeps moving', async () => {
       const { bare, race } = raceRemote();
       const others = loseRaces(bare, env, ['1', '2', '3', '4', '5', '6'].map(apiMoved));

@@ -85,13 +85,17 @@ export function gitopsRemote(dir: string, env: NodeJS.ProcessEnv, files: Record<
  * Makes the next pushes to `main` of the bare repository `bare` lose a race, one per entry of `changes`:
  * a pre-receive hook moves main to a commit prepared here before the push's own update happens (as if
  * another push had landed first), so git rejects the push. Each prepared commit sits on the previous one
- * (the first on main) and writes the files given. Returns the prepared commits' ids, in order.
+ * (the first on main) and writes the files given (null deletes one). Returns the prepared commits' ids, in order.
  */
-export function loseRaces(bare: string, env: NodeJS.ProcessEnv, changes: readonly Record<string, string>[]): string[] {
+export function loseRaces(bare: string, env: NodeJS.ProcessEnv, changes: readonly Record<string, string | null>[]): string[] {
   const work = fs.mkdtempSync(path.join(path.dirname(bare), 'racer-'));
   run(path.dirname(bare), env, 'git', 'clone', '-q', bare, work);
   const commits = changes.map((files, n) => {
     for (const [file, text] of Object.entries(files)) {
+      if (text === null) {
+        run(work, env, 'git', 'rm', '-q', '--', file);
+        continue;
+      }
       fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
       fs.writeFileSync(path.join(work, file), text);
     }

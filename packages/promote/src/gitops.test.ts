@@ -1,6 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { hasBinary } from '../../../test/support/registry.ts';
+import { cleanupTempDirs, tempDir } from '../../../test/support/tmp.ts';
 import type { Environment } from './environments.ts';
-import { locate, repositoryOnServer } from './gitops.ts';
+import { bindTargets, checkout, locate, readFiles, repositoryOnServer, type Checkout } from './gitops.ts';
 
 const env = (over: Partial<Environment>): Environment => ({
   name: 'stage', branch: 'main', tokenInput: 'gitops-token', targets: [], write: 'commit', requireVerdict: false,
@@ -40,5 +45,56 @@ describe('repositoryOnServer', () => {
     ['https://github.company.invalid/acme/gitops.git', undefined],
   ])('%s', (url, expected) => {
     expect(repositoryOnServer(url, 'https://github.com/')).toBe(expected);
+  });
+});
+
+(hasBinary('git') ? describe : describe.skip)('a bare clone: binding targets and reading files from the tip tree', () => {
+  afterAll(() => cleanupTempDirs());
+  const BOM_CRLF = '\ufeffimages:\r\n  - name: web\r\n    digest: sha256:1\r\n';
+  const NOT_UTF8 = Buffer.from([0x69, 0x3a, 0x20, 0xff, 0x0a]);
+
+  async function clone(): Promise<Checkout> {
+    const dir = tempDir('conveyor-gitops-');
+    const work = path.join(dir, 'work');
+    const vars = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const files: Record<string, string | Buffer> = { 'apps/web/kustomization.yaml': BOM_CRLF, 'envs/prod eu/values é.yaml': 'a: 1\n', 'bad/latin1.yaml': NOT_UTF8, 'apps/api/kustomization.yaml': 'images: []\n' };
+    for (const [file, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+      fs.writeFileSync(path.join(work, file), content);
+    }
+    fs.symlinkSync('web/kustomization.yaml', path.join(work, 'apps/link.yaml'));
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: work, env: vars });
+    execFileSync('git', ['add', '-A'], { cwd: work, env: vars });
+    execFileSync('git', ['commit', '-q', '-m', 'seed'], { cwd: work, env: vars });
+    return checkout(env({ url: work }), { workDir: dir, serverUrl: 'https://github.com', tokens: { 'github-token': '', 'gitops-token': '' } }, new Map());
+  }
+  const kustomize = (file: string) => env({ url: '/unused', targets: [{ kind: 'kustomize', file, image: 'web' }] });
+
+  it('clones without a working tree and lists the files of the tip', async () => {
+    const co = await clone();
+    expect(fs.existsSync(path.join(co.dir, 'apps'))).toBe(false);
+    expect(co.head.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(co.head.files.get('apps/link.yaml')?.mode).toBe('120000');
+  });
+
+  it('reads the bound files byte for byte (BOM, CRLF), paths with spaces and accents included', async () => {
+    const co = await clone();
+    const bound = [...bindTargets(kustomize('apps/*/kustomization.yaml'), 'web', co.head, 'environments.yml'), ...bindTargets(kustomize('./envs/prod eu/values é.yaml'), 'web', co.head, 'environments.yml')];
+    expect(bound.map((b) => b.file)).toEqual(['apps/api/kustomization.yaml', 'apps/web/kustomization.yaml', 'envs/prod eu/values é.yaml']);
+    const texts = await readFiles(co, co.head, bound);
+    expect(texts.get('apps/web/kustomization.yaml')).toBe(BOM_CRLF);
+    expect(texts.get('envs/prod eu/values é.yaml')).toBe('a: 1\n');
+  });
+
+  it('refuses a file that is not UTF-8, a symbolic link, and a path naming a folder or nothing', async () => {
+    const co = await clone();
+    await expect(readFiles(co, co.head, bindTargets(kustomize('bad/latin1.yaml'), 'web', co.head, 'environments.yml'))).rejects.toThrow(
+      `bad/latin1.yaml in the GitOps repository (${co.url}, branch main) is not UTF-8 text, so it cannot be edited without changing other bytes; save it as UTF-8 and run again.`);
+    expect(() => bindTargets(kustomize('apps/link.yaml'), 'web', co.head, 'environments.yml')).toThrow(
+      "The kustomize target apps/link.yaml of environment 'stage' names apps/link.yaml, a symbolic link in the GitOps repository (branch main); point the target at the file it links to in environments.yml.");
+    for (const file of ['apps/web', 'apps/none.yaml', 'apps/*/none.yaml']) {
+      expect(() => bindTargets(kustomize(file), 'web', co.head, 'environments.yml')).toThrow(
+        `The kustomize target ${file} of environment 'stage' matches no file in the GitOps repository (branch main); fix the path in environments.yml.`);
+    }
   });
 });

@@ -13,7 +13,7 @@ import {
   bindTargets, checkout, commitAndPush, forgetCredentials, pushPullRequestBranch, previousDigest, readFiles,
   type Checkout, type CheckoutCache, type CheckoutContext, type Snapshot,
 } from './gitops.ts';
-import { describeRunning, observe, observeAndPlan, planEdits, runningDigest, type BoundTarget, type ParsedFiles } from './manifests.ts';
+import { describeRunning, observe, observeAndPlan, planEdits, runningDigest, type BoundTarget, type ParsedFiles, type Planned } from './manifests.ts';
 import type { Observed, Wanted } from './targets/index.ts';
 import { promotionBranch, upsertPullRequest } from './pulls.ts';
 import { isDigest, shortDigest } from './reference.ts';
@@ -256,15 +256,21 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
  * every check was made against (another promotion of this image landed meanwhile, say).
  */
 async function editsAt(co: Checkout, snapshot: Snapshot, request: PromoteRequest, environment: Environment, checked: readonly Observed[], wanted: Wanted): Promise<Map<string, string>> {
-  const bound = bindTargets(environment, request.image, snapshot, request.environmentsFile);
-  const again = observeAndPlan(await readFiles(co, snapshot, bound), bound, wanted);
+  const stopped = (why: string, cause?: unknown) => new PromotionRefused(
+    `Stopped promoting ${request.image} to '${environment.name}': ${co.url} (branch ${co.branch}) moved while it ran, and at ${snapshot.commit.slice(0, 12)} ${why}. `
+    + 'Nothing was pushed; run the promotion again.', cause === undefined ? undefined : { cause });
+  let again: Planned;
+  try {
+    const bound = bindTargets(environment, request.image, snapshot, request.environmentsFile);
+    again = observeAndPlan(await readFiles(co, snapshot, bound), bound, wanted);
+  } catch (error) {
+    throw stopped(`its files no longer read as the checks read them (${describeError(error)})`, error);
+  }
   const same = again.observed.length === checked.length
     && again.observed.every((o, i) => o.where === checked[i]!.where && o.digest === checked[i]!.digest && o.tag === checked[i]!.tag);
   if (!same) {
     const [now, then] = [describeRunning(again.observed), describeRunning(checked)];
-    const what = now !== then ? `record ${now} where the checks read ${then}` : `record ${now} as the checks read, but in other places or with other tags`;
-    throw new PromotionRefused(`Stopped promoting ${request.image} to '${environment.name}': ${co.url} (branch ${co.branch}) moved while it ran, and at ${snapshot.commit.slice(0, 12)} its targets `
-      + `${what}. Nothing was pushed; run the promotion again.`);
+    throw stopped(now !== then ? `its targets record ${now} where the checks read ${then}` : `its targets record ${now} as the checks read, but in other places or with other tags`);
   }
   if (again.error !== undefined) throw again.error;
   return again.edits;
