@@ -18,6 +18,8 @@ const FILES = 500;
 /** CONVEYOR_BENCH_PROFILE=<dir> writes a V8 CPU profile of each promotion there (node --cpu-prof). */
 const profileDir = process.env['CONVEYOR_BENCH_PROFILE'];
 const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
+/** CONVEYOR_BENCH_BASELINE=<bundle> also times another build of the promote bundle (say, from before a change) in every round. */
+const baseline = process.env['CONVEYOR_BENCH_BASELINE'] ? path.resolve(process.env['CONVEYOR_BENCH_BASELINE']) : undefined;
 const RUNS = 9;
 const GOAL = 3;
 
@@ -46,8 +48,8 @@ try {
   fs.writeFileSync(path.join(workspace, 'environments.yml'), `environments:\n  - name: dev\n    url: ${remote}\n    targets:\n      - {kind: kustomize, file: "apps/*/kustomization.yaml", image: ${image}}\n`);
   const runnerTemp = tempDir('conveyor-bench-runner-');
 
-  const promotion = (digest: string) => timed(() => {
-    const result = spawnSync(process.execPath, [...profile, path.join(root, b.outfile)], {
+  const promotion = (digest: string, script = path.join(root, b.outfile)) => timed(() => {
+    const result = spawnSync(process.execPath, [...profile, script], {
       env: { ...env, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: runnerTemp, 'INPUT_ENVIRONMENT': 'dev', 'INPUT_IMAGE': image, 'INPUT_DIGEST': digest, 'INPUT_ENVIRONMENTS-FILE': 'environments.yml' },
       encoding: 'utf8',
     });
@@ -75,19 +77,29 @@ try {
     });
   };
 
-  // Each round: the promotion moves all 500 files from the first digest to the second; both floors make
-  // the reverse edit (the one with a push puts the remote back for the next round). One warm-up round
-  // (file cache, git's first runs) is not counted.
+  // Each round: the promotion moves all 500 files to the other digest; floor 1 makes the same edit in its
+  // clone, floor 2 makes it from a fresh clone and pushes it (moving the remote back), and a baseline
+  // build, when given, promotes once more. One warm-up round (file cache, git's first runs) is not counted.
   const [first, second] = digests as [string, string];
+  let at = first;
+  const other = () => (at === first ? second : first);
   const ours: number[] = [];
   const floor: number[] = [];
   const floorFull: number[] = [];
+  const base: number[] = [];
   for (let run = -1; run < RUNS; run++) {
-    const round = [promotion(second), sedCommit(second, first), sedFull(second, first)] as const;
+    const o = promotion(other());
+    at = other();
+    const f1 = sedCommit(at, other());
+    const f2 = sedFull(at, other());
+    at = other();
+    const bl = baseline ? promotion(other(), baseline) : 0;
+    if (baseline) at = other();
     if (run < 0) continue;
-    ours.push(round[0]);
-    floor.push(round[1]);
-    floorFull.push(round[2]);
+    ours.push(o);
+    floor.push(f1);
+    floorFull.push(f2);
+    base.push(bl);
   }
   const ms = (v: number) => `${v.toFixed(0).padStart(5)} ms`;
   const ratios = (base: number[]) => {
@@ -100,6 +112,10 @@ try {
   };
   console.log(`${RUNS} rounds after one warm-up; medians; ratio = median of the per-round ratios`);
   console.log(`${'promotion of 500 files, whole process (bundle, clone ... push)'.padEnd(60)}${ms(median(ours))}`);
+  if (baseline) {
+    const r = ours.map((o, i) => o / base[i]!);
+    console.log(`${`baseline ${path.relative(process.cwd(), baseline)}`.padEnd(60)}${ms(median(base))}  this build takes ${median(r).toFixed(2)}x its time (rounds ${Math.min(...r).toFixed(2)}x to ${Math.max(...r).toFixed(2)}x)`);
+  }
   report('floor 1: sed -i + git commit (existing clone, no push)', floor);
   report('floor 2: git clone + sed -i + git commit + git push', floorFull);
   console.log('floor 2 does the edit with plain git from nothing (clone with checkout, commit, push); neither floor checks the registry or the edits.');

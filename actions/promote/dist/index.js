@@ -15056,7 +15056,7 @@ data ${Buffer.byteLength(file.content)}
 `, file.content, "\n");
   }
   parts2.push("\nget-mark :1\ndone\n");
-  const result = await git(dir, ["fast-import", "--quiet", "--force", "--date-format=raw"], { input: parts2.join("") });
+  const result = await git(dir, ["fast-import", "--quiet", "--force", "--date-format=raw"], { input: parts2.join(""), env: { MALLOC_TRIM_THRESHOLD_: String(64 << 20) } });
   const sha = result.stdout.trim();
   if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new GitError("git fast-import", 0, result.stderr, `git fast-import gave no commit id (it printed ${JSON.stringify(sha.slice(0, 100))}).`);
   return sha;
@@ -16033,13 +16033,21 @@ function matchPaths(pattern, paths) {
   const firstMagic = segments.findIndex((s) => MAGIC.test(s));
   const prefix = firstMagic > 0 ? `${segments.slice(0, firstMagic).join("/")}/` : "";
   const depth = normal.includes("**") || normal.includes("{") ? void 0 : segments.length - 1;
+  const segmentMatchers = depth === void 0 ? void 0 : segments.map(starSegment);
+  const matches = segmentMatchers?.every((m) => m !== void 0) ? (file) => file.split("/").every((name, i) => segmentMatchers[i](name)) : (file) => path2.posix.matchesGlob(file, normal);
   const found = [];
   for (const file of paths) {
     if (prefix && !file.startsWith(prefix)) continue;
     if (depth !== void 0 && slashes(file) !== depth) continue;
-    if (path2.posix.matchesGlob(file, normal)) found.push(file);
+    if (matches(file)) found.push(file);
   }
   return found.sort();
+}
+function starSegment(segment) {
+  if (/[?[\]{}()!+@\\]/.test(segment)) return void 0;
+  if (!segment.includes("*")) return (name) => name === segment;
+  const pattern = new RegExp(`^${segment.split("*").map((part) => part.replace(/[.^$|\\/]/g, "\\$&")).join("[^/]*")}$`);
+  return segment.startsWith("*") ? (name) => !name.startsWith(".") && pattern.test(name) : (name) => pattern.test(name);
 }
 function slashes(file) {
   let n = 0;
@@ -16308,6 +16316,7 @@ async function promoteWith(clones, request2, context) {
 async function promoteChecked(clones, request2, context, signal) {
   const environments = parseEnvironments(request2.environmentsText, request2.environmentsFile);
   const { environment, previous } = findEnvironment(environments, request2.environment, request2.environmentsFile);
+  const cloned = checkout(environment, context, clones);
   let lookup;
   let known;
   if (!request2.rollback) {
@@ -16315,8 +16324,11 @@ async function promoteChecked(clones, request2, context, signal) {
     lookup.then((digest2) => {
       known = digest2;
     }, () => void 0);
+    if (previous) checkout(previous, context, clones).catch(() => void 0);
   }
-  const co = await checkout(environment, context, clones);
+  const co = await cloned;
+  const identity = request2.dryRun ? void 0 : commitIdentity(co.dir);
+  identity?.catch(() => void 0);
   const bound = bindTargets(environment, request2.image, co.head, request2.environmentsFile);
   const texts = await readFiles(co, co.head, bound);
   const parsed = /* @__PURE__ */ new Map();
@@ -16365,8 +16377,6 @@ async function promoteChecked(clones, request2, context, signal) {
   if (environment.write === "pull-request" && (!owner || !repo || !gitopsClient)) {
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
-  const identity = commitIdentity(co.dir);
-  identity.catch(() => void 0);
   if (!client) info2(target ? "No github-token: the deployment is not recorded on GitHub." : "The workflow repository or commit is unknown (GITHUB_REPOSITORY, GITHUB_SHA): the deployment is not recorded on GitHub.");
   let deploymentId;
   if (client && target) {
@@ -16378,7 +16388,7 @@ async function promoteChecked(clones, request2, context, signal) {
   try {
     if (environment.write === "commit") {
       const replan = (snapshot) => editsAt(co, snapshot, request2, environment, observed, wanted);
-      const pushed = await commitAndPush(co, edits, message, await identity, replan);
+      const pushed = await commitAndPush(co, edits, message, await (identity ?? commitIdentity(co.dir)), replan);
       result.files = [...pushed.edits.keys()].sort();
       result.commitSha = pushed.sha;
       if (co.repository) result.links.commitUrl = `${context.serverUrl}/${co.repository}/commit/${pushed.sha}`;
@@ -16387,7 +16397,7 @@ async function promoteChecked(clones, request2, context, signal) {
       result.message = `Promoted ${request2.image} ${version} to '${environment.name}': ${fromText} → ${digest} in ${result.files.length} file(s), commit ${pushed.sha.slice(0, 12)}${retried}.`;
     } else {
       const branch = promotionBranch(environment.name, request2.image);
-      result.commitSha = (await pushPullRequestBranch(co, branch, edits, message, await identity)).sha;
+      result.commitSha = (await pushPullRequestBranch(co, branch, edits, message, await (identity ?? commitIdentity(co.dir)))).sha;
       const pr = await upsertPullRequest(gitopsClient, {
         owner,
         repo,
@@ -16418,13 +16428,21 @@ ${message.split("\n\n")[1] ?? ""}`
   return result;
 }
 async function editsAt(co, snapshot, request2, environment, checked, wanted) {
-  const bound = bindTargets(environment, request2.image, snapshot, request2.environmentsFile);
-  const again = observeAndPlan(await readFiles(co, snapshot, bound), bound, wanted);
+  const stopped = (why, cause) => new PromotionRefused(
+    `Stopped promoting ${request2.image} to '${environment.name}': ${co.url} (branch ${co.branch}) moved while it ran, and at ${snapshot.commit.slice(0, 12)} ${why}. Nothing was pushed; run the promotion again.`,
+    cause === void 0 ? void 0 : { cause }
+  );
+  let again;
+  try {
+    const bound = bindTargets(environment, request2.image, snapshot, request2.environmentsFile);
+    again = observeAndPlan(await readFiles(co, snapshot, bound), bound, wanted);
+  } catch (error2) {
+    throw stopped(`its files no longer read as the checks read them (${describeError(error2)})`, error2);
+  }
   const same = again.observed.length === checked.length && again.observed.every((o, i) => o.where === checked[i].where && o.digest === checked[i].digest && o.tag === checked[i].tag);
   if (!same) {
     const [now, then] = [describeRunning(again.observed), describeRunning(checked)];
-    const what = now !== then ? `record ${now} where the checks read ${then}` : `record ${now} as the checks read, but in other places or with other tags`;
-    throw new PromotionRefused(`Stopped promoting ${request2.image} to '${environment.name}': ${co.url} (branch ${co.branch}) moved while it ran, and at ${snapshot.commit.slice(0, 12)} its targets ${what}. Nothing was pushed; run the promotion again.`);
+    throw stopped(now !== then ? `its targets record ${now} where the checks read ${then}` : `its targets record ${now} as the checks read, but in other places or with other tags`);
   }
   if (again.error !== void 0) throw again.error;
   return again.edits;
