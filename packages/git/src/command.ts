@@ -16,7 +16,7 @@ export interface GitOptions {
   okCodes?: readonly number[];
   /** Advice used when git fails and none of the known messages matches. */
   hint?: string;
-  /** Extra `-c name=value` settings placed before the subcommand (never logged: they may carry credentials). */
+  /** Extra settings with the scope of `-c name=value`, passed in the environment (never logged, never on the command line: they may carry credentials). */
   config?: Readonly<Record<string, string>>;
   /** Extra environment variables. */
   env?: Readonly<Record<string, string>>;
@@ -28,13 +28,24 @@ export interface GitResult {
   stderr: string;
 }
 
-function gitEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
-}
-
-function fullArgs(args: readonly string[], config?: Readonly<Record<string, string>>): string[] {
-  const extra = Object.entries(config ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
-  return [...GLOBAL_ARGS, ...extra, ...args];
+/**
+ * The environment git runs with. `config` settings go in GIT_CONFIG_COUNT / GIT_CONFIG_KEY_n /
+ * GIT_CONFIG_VALUE_n (the same scope as `-c`, after any the caller's environment already holds), not on the
+ * command line: a token in an `http.extraheader` would otherwise be readable by every user of the machine
+ * in the process list.
+ */
+export function gitEnv(extra?: Readonly<Record<string, string>>, config?: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' };
+  const entries = Object.entries(config ?? {});
+  if (entries.length > 0) {
+    const start = Math.max(0, Number.parseInt(env.GIT_CONFIG_COUNT ?? '0', 10) || 0);
+    entries.forEach(([name, value], i) => {
+      env[`GIT_CONFIG_KEY_${start + i}`] = name;
+      env[`GIT_CONFIG_VALUE_${start + i}`] = value;
+    });
+    env.GIT_CONFIG_COUNT = String(start + entries.length);
+  }
+  return env;
 }
 
 /** How a command is shown in logs and errors (without the fixed global options). */
@@ -44,7 +55,7 @@ export function display(args: readonly string[]): string {
 
 function spawnGit(dir: string, args: readonly string[], config?: Readonly<Record<string, string>>, env?: Readonly<Record<string, string>>): ChildProcessWithoutNullStreams {
   debug(`[git] ${display(args)} (in ${dir})`);
-  return spawn('git', fullArgs(args, config), { cwd: dir, env: gitEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn('git', [...GLOBAL_ARGS, ...args], { cwd: dir, env: gitEnv(env, config), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 function failure(args: readonly string[], exitCode: number, stderr: string, hint?: string): GitError {

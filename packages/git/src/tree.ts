@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { ToolNotFoundError, debug } from '@conveyor/kit';
-import { display, git } from './command.ts';
+import { display, git, gitEnv } from './command.ts';
 import { GitError } from './errors.ts';
 import { identityEnv, type Person } from './files.ts';
 import { checkRev } from './log.ts';
@@ -98,7 +98,7 @@ function runBinary(dir: string, args: readonly string[], input: string): Promise
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['-c', 'core.quotepath=off', '--no-pager', ...args], {
       cwd: dir,
-      env: { ...process.env, LC_ALL: 'C', LANGUAGE: 'C', GIT_PAGER: 'cat', PAGER: 'cat', GIT_TERMINAL_PROMPT: '0' },
+      env: gitEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
