@@ -14724,19 +14724,25 @@ function hintFor(stderr) {
 import { spawn } from "node:child_process";
 import * as fs5 from "node:fs";
 var GLOBAL_ARGS = ["-c", "core.quotepath=off", "--no-pager"];
-function gitEnv(extra) {
-  return { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
-}
-function fullArgs(args, config) {
-  const extra = Object.entries(config ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
-  return [...GLOBAL_ARGS, ...extra, ...args];
+function gitEnv(extra, config) {
+  const env = { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
+  const entries = Object.entries(config ?? {});
+  if (entries.length > 0) {
+    const start = Math.max(0, Number.parseInt(env.GIT_CONFIG_COUNT ?? "0", 10) || 0);
+    entries.forEach(([name, value], i) => {
+      env[`GIT_CONFIG_KEY_${start + i}`] = name;
+      env[`GIT_CONFIG_VALUE_${start + i}`] = value;
+    });
+    env.GIT_CONFIG_COUNT = String(start + entries.length);
+  }
+  return env;
 }
 function display(args) {
   return ["git", ...args].map((a) => /^[\w@%+=:,./^~-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
 }
 function spawnGit(dir, args, config, env) {
   debug2(`[git] ${display(args)} (in ${dir})`);
-  return spawn("git", fullArgs(args, config), { cwd: dir, env: gitEnv(env), stdio: ["pipe", "pipe", "pipe"] });
+  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd: dir, env: gitEnv(env, config), stdio: ["pipe", "pipe", "pipe"] });
 }
 function failure(args, exitCode, stderr, hint) {
   return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
@@ -14985,7 +14991,7 @@ function runBinary(dir, args, input) {
   return new Promise((resolve2, reject) => {
     const child = spawn2("git", ["-c", "core.quotepath=off", "--no-pager", ...args], {
       cwd: dir,
-      env: { ...process.env, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" },
+      env: gitEnv(),
       stdio: ["pipe", "pipe", "pipe"]
     });
     const out = [];
