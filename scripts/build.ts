@@ -69,7 +69,9 @@ const leanImports = {
 const lazyBuiltins = {
   name: 'conveyor-lazy-builtins',
   setup(build: import('esbuild').PluginBuild) {
-    build.onResolve({ filter: /^(node:)?https?$/ }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'conveyor-builtin' }));
+    build.onResolve({ filter: /^(node:)?https?$/ }, (args) => (args.namespace === 'conveyor-builtin'
+      ? { path: args.path, external: true } // the stand-in's own require of the real module
+      : { path: args.path.replace(/^node:/, ''), namespace: 'conveyor-builtin' }));
     build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
   },
 };

@@ -39,14 +39,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 // conveyor-builtin:http
 var require_http = __commonJS({
   "conveyor-builtin:http"(exports, module) {
-    module.exports = require_http();
+    module.exports = __require("node:http");
   }
 });
 
 // conveyor-builtin:https
 var require_https = __commonJS({
   "conveyor-builtin:https"(exports, module) {
-    module.exports = require_https();
+    module.exports = __require("node:https");
   }
 });
 
