@@ -38,17 +38,17 @@ export function listBundles(): Bundle[] {
 }
 
 /**
- * Packages whose modules have no top-level side effects: esbuild may leave out a module of theirs that no
- * export is used from. The kit's index re-exports every module, and @actions/core's OIDC helper loads
+ * Packages whose modules have no top-level side effects (kit and oci must stay so): esbuild may leave out
+ * a module of theirs that no export is used from. The kit's index re-exports every module, and @actions/core's OIDC helper loads
  * @actions/http-client and undici; without this each bundle evaluates Octokit, the tool cache and undici
  * at start-up even when it never makes an HTTP request.
  */
-const sideEffectFree = /[\\/](packages[\\/]kit[\\/]src|node_modules[\\/]@actions[\\/](core|http-client))[\\/]/;
+const sideEffectFree = /[\\/](packages[\\/](kit|oci)[\\/]src|node_modules[\\/]@actions[\\/](core|http-client))[\\/]/;
 
 const leanImports = {
   name: 'conveyor-side-effect-free',
   setup(build: import('esbuild').PluginBuild) {
-    build.onResolve({ filter: /^(@conveyor\/kit|@actions\/(core|http-client))$|^\.\.?\// }, async (args) => {
+    build.onResolve({ filter: /^(@conveyor\/(kit|oci)|@actions\/(core|http-client))$|^\.\.?\// }, async (args) => {
       if (args.pluginData === 'conveyor-resolving') return undefined;
       const result = await build.resolve(args.path, {
         kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, with: args.with, pluginData: 'conveyor-resolving',

@@ -237,6 +237,12 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
     err.length = 0;
     expect(await promoteCommand.run(['--environment', 'dev', '--image', i.web, '--rollback', '--digest', i.web1], io)).toBe(2);
     expect(err.join('')).toContain("Inputs 'rollback' and 'digest' exclude each other");
+    err.length = 0;
+    expect(await promoteCommand.run(['--environment', 'dev', '--image', `${i.web}:1.0.0`, '--digest', i.web1], io)).toBe(2);
+    expect(err.join('')).toContain(`Input 'image' is the name only (${i.web}:1.0.0 ends in the tag '1.0.0'); pass the tag in 'version' or 'digest'.`);
+    err.length = 0;
+    expect(await promoteCommand.run(['--environment', 'dev', '--image', '127.0.0.1:5000/acme//web', '--digest', i.web1], io)).toBe(2);
+    expect(err.join('')).toMatch(/Input 'image': The image reference "127\.0\.0\.1:5000\/acme\/\/web" has an invalid repository name/);
   });
 
   it('marks the deployment failed when the push is refused, and changes nothing', async () => {

@@ -1,5 +1,6 @@
 /** The promote action's inputs, shared by the action and `conveyor promote`. */
 import { boolean, filePath, requireThat, secret, string, type Inputs } from '@conveyor/kit';
+import { InvalidReferenceError, parseReference } from '@conveyor/oci';
 import { DEFAULT_ENVIRONMENTS_FILE } from './environments.ts';
 
 export const promoteInputs = {
@@ -24,6 +25,14 @@ export function checkPromoteInputs(inputs: PromoteInputs): void {
   requireThat(!(inputs.rollback && inputs.digest), "Inputs 'rollback' and 'digest' exclude each other: a rollback puts back the digest the environment ran before. Remove one.");
   requireThat(inputs.rollback || inputs.digest !== '' || inputs.version !== '', "Input 'digest' is required (a sha256 digest, or a tag to resolve); or give 'version' to resolve it as a tag, or set 'rollback: true'.");
   requireThat(!inputs['digest'].includes('@') && !inputs.image.includes('@'), "Input 'image' is the name only; pass the digest in 'digest'.");
+  let tag: string | undefined;
+  try {
+    tag = parseReference(inputs.image).tag;
+  } catch (error) {
+    if (!(error instanceof InvalidReferenceError)) throw error;
+    requireThat(false, `Input 'image': ${error.message} Give the image name without tag or digest, e.g. ghcr.io/acme/web.`);
+  }
+  requireThat(tag === undefined, `Input 'image' is the name only (${inputs.image} ends in the tag '${tag}'); pass the tag in 'version' or 'digest'.`);
 }
 
 /** Where the environments file is: the input, or the default under the workspace. */
