@@ -7,7 +7,7 @@
  *                         corpus report) → deploy dev: scan name@digest, promote with the release's version
  *   tag v1.1.0 too soon → deploy prod: scan name:sha-<commit>, promote refused (stage does not run the digest)
  *   tag v1.1.0-rc.1     → deploy stage: scan name:sha-<commit>, promote resolves the tag through the registry
- *   tag v1.1.0, re-run  → deploy prod: promoted
+ *   tag v1.1.0, re-run  → deploy prod: promoted → release-final: the GitHub release of v1.1.0
  *
  * The application and GitOps repositories are real git repositories with bare remotes on disk. The inputs come
  * from the workflow files themselves where they are data (the image job's tag rules, the deploy job's version
@@ -44,7 +44,7 @@ const REPO = 'app';
 const ACCEPT = ['application/vnd.oci.image.index.v1+json', 'application/vnd.oci.image.manifest.v1+json'].join(', ');
 
 interface Step { id?: string; uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string> }
-interface Job { with?: Record<string, unknown>; steps?: Step[]; if?: string }
+interface Job { with?: Record<string, unknown>; steps?: Step[]; if?: string; needs?: string | string[]; uses?: string }
 interface Workflow { on: { workflow_call?: { inputs: Record<string, { default?: unknown }> } }; jobs: Record<string, Job> }
 const workflow = (file: string) => parseYaml(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Workflow;
 const starter = workflow('workflows/pipeline.yml');
@@ -219,6 +219,8 @@ function fill(text: string, values: Record<string, string>): string {
     }
     expect(starter.jobs['deploy-stage']!.if).toContain("contains(github.ref_name, '-rc.')");
     expect(starter.jobs['deploy-prod']!.if).toContain("!contains(github.ref_name, '-')");
+    expect(starter.jobs['release-final']).toMatchObject({ needs: 'deploy-prod', with: { branch: 'main' } });
+    expect(starter.jobs['release-final']!.uses).toBe(starter.jobs.release!.uses);
   });
 
   it('push to main, release: the release candidate 1.1.0-rc.1, tagged on the pushed commit, a GitHub prerelease, not latest', async () => {
@@ -393,12 +395,45 @@ function fill(text: string, values: Record<string, string>): string {
     expect(api.violations).toEqual([]);
   });
 
-  it('what the final tag leaves as it is: no image job and no release job run for it, so no 1.1.0, 1.1 or latest image tag and no stable release', async () => {
-    // The starter's release and image jobs run on pushes to main only; the final tag runs deploy-prod alone.
+  it('tag v1.1.0, release-final after prod: the GitHub release of v1.1.0 (notes since 1.0.0, latest), v1 and v1.1 moved; a re-run adds nothing', async () => {
+    // What the person who made the final tag pushed: the tag on the rc's commit, and the checkout of a tag push.
+    git(app.checkout, env, 'tag', 'v1.1.0', rcCommit);
+    git(app.checkout, env, 'checkout', '-q', '--detach', rcCommit);
+    api.state.setRef(OWNER, REPO, 'refs/tags/v1.1.0', rcCommit);
+    const inputs = {
+      'github-token': githubToken, 'tag-format': 'v${version}', path: '', prerelease: '', 'floating-tags': 'true', 'dry-run': 'false',
+      branch: String(starter.jobs['release-final']!.with!.branch),
+    };
+    const final = await step('release', inputs, push('refs/tags/v1.1.0', rcCommit));
+    expect(errors(final)).toBe('');
+    expect(final.status).toBe(0);
+    expect(final.outputs).toMatchObject({ released: 'true', version: '1.1.0', 'previous-version': '1.0.0', tag: 'v1.1.0', prerelease: '', sha: rcCommit });
+    expect(api.state.releases.map((r) => [r.tagName, r.prerelease])).toEqual([['v1.1.0-rc.1', true], ['v1.1.0', false]]);
+    const stable = api.state.releases[1]!;
+    expect(stable.body).toContain('greet in French');
+    expect(stable.body).toContain('label the image');
+    expect(api.state.findRef(OWNER, REPO, 'refs/tags/v1.1.0')?.sha).toBe(rcCommit);
+    for (const floating of ['refs/tags/v1', 'refs/tags/v1.1']) {
+      const ref = api.state.findRef(OWNER, REPO, floating);
+      expect([floating, ref && api.state.peel(OWNER, REPO, ref.sha)]).toEqual([floating, rcCommit]);
+    }
+    const latest = await fetch(`${api.url}/repos/acme/app/releases/latest`, { headers: { authorization: `token ${githubToken}` } });
+    expect(((await latest.json()) as { tag_name: string }).tag_name).toBe('v1.1.0');
+
+    const again = await step('release', inputs, push('refs/tags/v1.1.0', rcCommit));
+    expect(errors(again)).toBe('');
+    expect(again.status).toBe(0);
+    expect(api.state.releases).toHaveLength(2);
+    expect(again.outputs['release-id']).toBe(String(stable.id));
+    expect(api.violations).toEqual([]);
+  });
+
+  it('what the final tag leaves as it is: no image job runs for it, so no 1.1.0, 1.1 or latest image tag', async () => {
+    // The starter's release and image jobs run on pushes to main only; the final tag runs deploy-prod, then release-final.
     expect(starter.jobs.release!.if).toContain("github.ref == 'refs/heads/main'");
+    expect(starter.jobs.image!.needs).toBe('release');
     const list = (await (await fetch(`${registry.url}/v2/acme/app/tags/list`)).json()) as { tags: string[] };
     expect([...list.tags].sort()).toEqual(['1.0.0', '1.1.0-rc.1', 'main', `sha-${app.head}`].sort());
-    expect(api.state.releases.map((r) => [r.tagName, r.prerelease])).toEqual([['v1.1.0-rc.1', true]]);
   });
 
   it('no step printed the GitHub token or the registry password outside the mask commands', () => {
