@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,16 +61,17 @@ const leanImports = {
 };
 
 /**
- * `import … from 'node:http'` (or https) in an ES module makes Node build the module's ES facade, which reads
- * every export, and node:http's `WebSocket`, `CloseEvent` and `MessageEvent` getters load Node's own undici:
- * about 20 ms at start-up, paid by every bundle that has such an import anywhere (ES imports of built-ins are
- * hoisted to the top of a bundle, so even a command the CLI never runs pays). These built-ins are taken
- * through `require` instead, which esbuild evaluates only when the importing module is.
+ * `import … from 'node:http'` in an ES module makes Node build the built-in's ES facade, which reads every
+ * export: node:http's `WebSocket`, `CloseEvent` and `MessageEvent` getters load Node's own undici (about
+ * 20 ms), node:crypto's getters its Web Crypto (about 4 ms), and ES imports of built-ins are hoisted to the
+ * top of a bundle, so even a command the CLI never runs pays. Built-ins are taken through `require` instead:
+ * no facade, and esbuild evaluates the require only when the importing module is.
  */
+const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/^node:/, '').replace(/[/]/g, '\\/')).join('|')})$`);
 const lazyBuiltins = {
   name: 'conveyor-lazy-builtins',
   setup(build: import('esbuild').PluginBuild) {
-    build.onResolve({ filter: /^(node:)?https?$/ }, (args) => (args.namespace === 'conveyor-builtin'
+    build.onResolve({ filter: BUILTIN }, (args) => (args.namespace === 'conveyor-builtin'
       ? { path: args.path, external: true } // the stand-in's own require of the real module
       : { path: args.path.replace(/^node:/, ''), namespace: 'conveyor-builtin' }));
     build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));

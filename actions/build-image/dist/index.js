@@ -36,6 +36,41 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// conveyor-builtin:fs
+var require_fs = __commonJS({
+  "conveyor-builtin:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// conveyor-builtin:path
+var require_path = __commonJS({
+  "conveyor-builtin:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// conveyor-builtin:os
+var require_os = __commonJS({
+  "conveyor-builtin:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
+// conveyor-builtin:crypto
+var require_crypto = __commonJS({
+  "conveyor-builtin:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
+// conveyor-builtin:child_process
+var require_child_process = __commonJS({
+  "conveyor-builtin:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
 // node_modules/handlebars/dist/cjs/handlebars/utils.js
 var require_utils = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/utils.js"(exports) {
@@ -1220,13 +1255,13 @@ var require_ast = __commonJS({
         helperExpression: function helperExpression(node) {
           return node.type === "SubExpression" || (node.type === "MustacheStatement" || node.type === "BlockStatement") && !!(node.params && node.params.length || node.hash);
         },
-        scopedId: function scopedId(path5) {
-          return /^\.|this\b/.test(path5.original);
+        scopedId: function scopedId(path6) {
+          return /^\.|this\b/.test(path6.original);
         },
         // an ID is simple if it only has one part, and that part is not
         // `..` or `this`.
-        simpleId: function simpleId(path5) {
-          return path5.parts.length === 1 && !AST.helpers.scopedId(path5) && !path5.depth;
+        simpleId: function simpleId(path6) {
+          return path6.parts.length === 1 && !AST.helpers.scopedId(path6) && !path6.depth;
         }
       }
     };
@@ -2311,12 +2346,12 @@ var require_helpers2 = __commonJS({
         loc
       };
     }
-    function prepareMustache(path5, params, hash, open, strip, locInfo) {
+    function prepareMustache(path6, params, hash, open, strip, locInfo) {
       var escapeFlag = open.charAt(3) || open.charAt(2), escaped = escapeFlag !== "{" && escapeFlag !== "&";
       var decorator = /\*/.test(open);
       return {
         type: decorator ? "Decorator" : "MustacheStatement",
-        path: path5,
+        path: path6,
         params,
         hash,
         escaped,
@@ -2588,9 +2623,9 @@ var require_compiler = __commonJS({
       },
       DecoratorBlock: function DecoratorBlock(decorator) {
         var program = decorator.program && this.compileProgram(decorator.program);
-        var params = this.setupFullMustacheParams(decorator, program, void 0), path5 = decorator.path;
+        var params = this.setupFullMustacheParams(decorator, program, void 0), path6 = decorator.path;
         this.useDecorators = true;
-        this.opcode("registerDecorator", params.length, path5.original);
+        this.opcode("registerDecorator", params.length, path6.original);
       },
       PartialStatement: function PartialStatement(partial) {
         this.usePartial = true;
@@ -2657,48 +2692,48 @@ var require_compiler = __commonJS({
         }
       },
       ambiguousSexpr: function ambiguousSexpr(sexpr, program, inverse) {
-        var path5 = sexpr.path, name = path5.parts[0], isBlock = program != null || inverse != null;
-        this.opcode("getContext", validateDepth(path5));
+        var path6 = sexpr.path, name = path6.parts[0], isBlock = program != null || inverse != null;
+        this.opcode("getContext", validateDepth(path6));
         this.opcode("pushProgram", program);
         this.opcode("pushProgram", inverse);
-        path5.strict = true;
-        this.accept(path5);
+        path6.strict = true;
+        this.accept(path6);
         this.opcode("invokeAmbiguous", name, isBlock);
       },
       simpleSexpr: function simpleSexpr(sexpr) {
-        var path5 = sexpr.path;
-        path5.strict = true;
-        this.accept(path5);
+        var path6 = sexpr.path;
+        path6.strict = true;
+        this.accept(path6);
         this.opcode("resolvePossibleLambda");
       },
       helperSexpr: function helperSexpr(sexpr, program, inverse) {
-        var params = this.setupFullMustacheParams(sexpr, program, inverse), path5 = sexpr.path, name = path5.parts[0];
+        var params = this.setupFullMustacheParams(sexpr, program, inverse), path6 = sexpr.path, name = path6.parts[0];
         if (this.options.knownHelpers[name]) {
           this.opcode("invokeKnownHelper", params.length, name);
         } else if (this.options.knownHelpersOnly) {
           throw new _exception2["default"]("You specified knownHelpersOnly, but used the unknown helper " + name, sexpr);
         } else {
-          path5.strict = true;
-          path5.falsy = true;
-          this.accept(path5);
-          this.opcode("invokeHelper", params.length, path5.original, _ast2["default"].helpers.simpleId(path5));
+          path6.strict = true;
+          path6.falsy = true;
+          this.accept(path6);
+          this.opcode("invokeHelper", params.length, path6.original, _ast2["default"].helpers.simpleId(path6));
         }
       },
-      PathExpression: function PathExpression(path5) {
-        var depth = validateDepth(path5);
-        var parts2 = validateParts(path5);
+      PathExpression: function PathExpression(path6) {
+        var depth = validateDepth(path6);
+        var parts2 = validateParts(path6);
         this.addDepth(depth);
         this.opcode("getContext", depth);
-        var name = parts2[0], scoped = _ast2["default"].helpers.scopedId(path5), blockParamId = !depth && !scoped && this.blockParamIndex(name);
+        var name = parts2[0], scoped = _ast2["default"].helpers.scopedId(path6), blockParamId = !depth && !scoped && this.blockParamIndex(name);
         if (blockParamId) {
           this.opcode("lookupBlockParam", blockParamId, parts2);
         } else if (!name) {
           this.opcode("pushContext");
-        } else if (path5.data) {
+        } else if (path6.data) {
           this.options.data = true;
-          this.opcode("lookupData", depth, parts2, path5.strict);
+          this.opcode("lookupData", depth, parts2, path6.strict);
         } else {
-          this.opcode("lookupOnContext", parts2, path5.falsy, path5.strict, scoped);
+          this.opcode("lookupOnContext", parts2, path6.falsy, path6.strict, scoped);
         }
       },
       StringLiteral: function StringLiteral(string2) {
@@ -2925,8 +2960,8 @@ var require_compiler = __commonJS({
       }
       return value;
     }
-    function validateParts(path5) {
-      return validateStringArray(path5, path5.parts, "parts");
+    function validateParts(path6) {
+      return validateStringArray(path6, path6.parts, "parts");
     }
     function validateBlockParams(program) {
       if (program.blockParams != null) {
@@ -3108,16 +3143,16 @@ var require_util = __commonJS({
     }
     exports.urlGenerate = urlGenerate;
     function normalize(aPath) {
-      var path5 = aPath;
+      var path6 = aPath;
       var url = urlParse(aPath);
       if (url) {
         if (!url.path) {
           return aPath;
         }
-        path5 = url.path;
+        path6 = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path5);
-      var parts2 = path5.split(/\/+/);
+      var isAbsolute = exports.isAbsolute(path6);
+      var parts2 = path6.split(/\/+/);
       for (var part, up = 0, i = parts2.length - 1; i >= 0; i--) {
         part = parts2[i];
         if (part === ".") {
@@ -3134,15 +3169,15 @@ var require_util = __commonJS({
           }
         }
       }
-      path5 = parts2.join("/");
-      if (path5 === "") {
-        path5 = isAbsolute ? "/" : ".";
+      path6 = parts2.join("/");
+      if (path6 === "") {
+        path6 = isAbsolute ? "/" : ".";
       }
       if (url) {
-        url.path = path5;
+        url.path = path6;
         return urlGenerate(url);
       }
-      return path5;
+      return path6;
     }
     exports.normalize = normalize;
     function join4(aRoot, aPath) {
@@ -5944,8 +5979,8 @@ var require_printer = __commonJS({
       return this.accept(sexpr.path) + " " + params + hash;
     };
     PrintVisitor.prototype.PathExpression = function(id) {
-      var path5 = id.parts.join("/");
-      return (id.data ? "@" : "") + "PATH:" + path5;
+      var path6 = id.parts.join("/");
+      return (id.data ? "@" : "") + "PATH:" + path6;
     };
     PrintVisitor.prototype.StringLiteral = function(string2) {
       return '"' + string2.value + '"';
@@ -5984,7 +6019,7 @@ var require_lib = __commonJS({
     handlebars.print = printer.print;
     module.exports = handlebars;
     function extension(module2, filename) {
-      var fs8 = __require("fs");
+      var fs8 = require_fs();
       var templateString = fs8.readFileSync(filename, "utf8");
       module2.exports = handlebars.compile(templateString);
     }
@@ -8262,11 +8297,11 @@ function lastLines(text2, count) {
 }
 
 // packages/kit/src/inputs.ts
-import * as fs2 from "node:fs";
-import * as path from "node:path";
+var fs2 = __toESM(require_fs());
+var path2 = __toESM(require_path());
 
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
+var os = __toESM(require_os());
 
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
@@ -8340,9 +8375,9 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
+var crypto = __toESM(require_crypto());
+var fs = __toESM(require_fs());
+var os2 = __toESM(require_os());
 function issueFileCommand(command, message) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
@@ -8356,19 +8391,20 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os3 from "os";
+var os3 = __toESM(require_os());
+var path = __toESM(require_path());
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve3) {
@@ -8569,7 +8605,7 @@ function filePath(options = {}) {
   const accepted = `${what} (relative paths are taken from the workspace)`;
   const { default: fallback, ...rest } = options;
   const inner = spec("path", accepted, rest, (raw, name, context) => {
-    const resolved = path.resolve(context.baseDir, raw.trim());
+    const resolved = path2.resolve(context.baseDir, raw.trim());
     if (options.mustExist) {
       let stat;
       try {
@@ -8626,7 +8662,7 @@ function formatOutput(value) {
 }
 
 // packages/kit/src/summary.ts
-import * as fs3 from "node:fs";
+var fs3 = __toESM(require_fs());
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 function escapeCell(value) {
   return escapeHtml(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -8712,7 +8748,7 @@ async function run(main2, post) {
 }
 
 // packages/kit/src/exec.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = __toESM(require_child_process());
 function quoteArg(arg) {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
@@ -8721,7 +8757,7 @@ async function exec(command, args, options = {}) {
   if (!options.quiet) info(`[command]${display}`);
   const okCodes = options.okCodes ?? [0];
   return new Promise((resolve3, reject) => {
-    const child = spawn(command, args, {
+    const child = (0, import_node_child_process.spawn)(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ["pipe", "pipe", "pipe"]
@@ -8755,7 +8791,7 @@ killed by ${signal}`, options.hint));
 }
 
 // packages/kit/src/context.ts
-import * as fs4 from "node:fs";
+var fs4 = __toESM(require_fs());
 function readContext(env = process.env) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   let payload = {};
@@ -8788,12 +8824,12 @@ function readContext(env = process.env) {
 }
 
 // packages/image/src/action.ts
-import * as fs7 from "node:fs";
-import * as os4 from "node:os";
-import * as path4 from "node:path";
+var fs7 = __toESM(require_fs(), 1);
+var os4 = __toESM(require_os(), 1);
+var path5 = __toESM(require_path(), 1);
 
 // packages/oci/src/digest.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = __toESM(require_crypto());
 var ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/;
 var HEX_LENGTH = { sha256: 64, sha512: 128 };
 function describeDigestProblem(digest) {
@@ -8808,7 +8844,7 @@ function describeDigestProblem(digest) {
   return /^[a-fA-F0-9]{32,}$/.test(encoded) ? void 0 : `a digest has at least 32 hex digits after '${algorithm}:'`;
 }
 function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 
 // packages/oci/src/reference.ts
@@ -9157,15 +9193,15 @@ var RegistryClient = class {
     const what = `the tags of ${referenceName(ref)}`;
     const tags = [];
     const seen = /* @__PURE__ */ new Set();
-    let path5 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
-    while (path5 && !seen.has(path5)) {
-      seen.add(path5);
-      const res = await this.request({ ref, method: "GET", path: path5, what });
+    let path6 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
+    while (path6 && !seen.has(path6)) {
+      seen.add(path6);
+      const res = await this.request({ ref, method: "GET", path: path6, what });
       if (!res.ok) throw await this.refusal(res, ref, what);
       const body = await res.json();
       tags.push(...body.tags ?? []);
       const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get("link") ?? "");
-      path5 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
+      path6 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
     }
     return tags;
   }
@@ -9210,8 +9246,8 @@ async function describeImage(client, image, digest) {
 }
 
 // packages/image/src/builders/buildah.ts
-import * as fs5 from "node:fs";
-import * as path2 from "node:path";
+var fs5 = __toESM(require_fs(), 1);
+var path3 = __toESM(require_path(), 1);
 
 // packages/image/src/builders/types.ts
 function annotationLevel(annotation) {
@@ -9221,7 +9257,7 @@ function annotationLevel(annotation) {
 
 // packages/image/src/builders/buildah.ts
 function localName(plan, suffix) {
-  const id = path2.basename(plan.workDir).replace(/[^a-z0-9]/gi, "").toLowerCase() || "build";
+  const id = path3.basename(plan.workDir).replace(/[^a-z0-9]/gi, "").toLowerCase() || "build";
   return `localhost/conveyor-${id}${suffix ? `-${suffix}` : ""}`;
 }
 var tls = (plan, registry) => plan.insecure(registry) ? ["--tls-verify=false"] : [];
@@ -9238,7 +9274,7 @@ function buildArgs(plan, platform, index, name) {
     const { level, value } = annotationLevel(a);
     if (level === "manifest") args.push("--annotation", value);
   }
-  args.push("--iidfile", path2.join(plan.workDir, `iid-${index}`), "--tag", name, plan.context);
+  args.push("--iidfile", path3.join(plan.workDir, `iid-${index}`), "--tag", name, plan.context);
   return args;
 }
 var buildah = {
@@ -9276,10 +9312,10 @@ var buildah = {
         for (const image of images) steps.push({ command: "buildah", args: [...g, "manifest", "annotate", ...descriptor, list2, image] });
       }
       if (plan.push) {
-        plan.tags.forEach((tag, i) => steps.push({ command: "buildah", args: [...g, "manifest", "push", "--all", ...tls(plan, parseReference(tag).registry), "--digestfile", path2.join(plan.workDir, `digest-${i}`), list2, `docker://${tag}`] }));
+        plan.tags.forEach((tag, i) => steps.push({ command: "buildah", args: [...g, "manifest", "push", "--all", ...tls(plan, parseReference(tag).registry), "--digestfile", path3.join(plan.workDir, `digest-${i}`), list2, `docker://${tag}`] }));
       }
     } else if (plan.push) {
-      plan.tags.forEach((tag, i) => steps.push({ command: "buildah", args: [...g, "push", ...tls(plan, parseReference(tag).registry), "--digestfile", path2.join(plan.workDir, `digest-${i}`), images[0], `docker://${tag}`] }));
+      plan.tags.forEach((tag, i) => steps.push({ command: "buildah", args: [...g, "push", ...tls(plan, parseReference(tag).registry), "--digestfile", path3.join(plan.workDir, `digest-${i}`), images[0], `docker://${tag}`] }));
     }
     return steps;
   },
@@ -9292,7 +9328,7 @@ var buildah = {
       const names = multi ? plan.platforms.map((_, i) => localName(plan, String(i))) : [localName(plan, "")];
       await exec2("buildah", [...plan.buildahOptions, "rmi", ...names], { okCodes: [0, 1, 125], quiet: true }).catch(() => void 0);
     }
-    const read = (name) => fs5.readFileSync(path2.join(plan.workDir, name), "utf8").trim();
+    const read = (name) => fs5.readFileSync(path3.join(plan.workDir, name), "utf8").trim();
     const imageId = read("iid-0");
     if (!plan.push) return { digest: imageId.startsWith("sha256:") ? imageId : `sha256:${imageId}`, imageId, pushed: [] };
     const digests = plan.tags.map((_, i) => read(`digest-${i}`));
@@ -9308,8 +9344,8 @@ var buildah = {
 };
 
 // packages/image/src/builders/buildx.ts
-import * as fs6 from "node:fs";
-import * as path3 from "node:path";
+var fs6 = __toESM(require_fs(), 1);
+var path4 = __toESM(require_path(), 1);
 var buildx = {
   name: "buildx",
   async available(exec2) {
@@ -9335,14 +9371,14 @@ var buildx = {
     for (const t of plan.tags) args.push("--tag", t);
     if (plan.provenance) args.push("--provenance", plan.provenance);
     if (plan.sbom) args.push("--sbom", plan.sbom);
-    args.push("--iidfile", path3.join(plan.workDir, "iid"), "--metadata-file", path3.join(plan.workDir, "metadata.json"));
+    args.push("--iidfile", path4.join(plan.workDir, "iid"), "--metadata-file", path4.join(plan.workDir, "metadata.json"));
     if (plan.push) args.push("--push");
     args.push(plan.context);
     return [{ command: "docker", args }];
   },
   async run(plan, exec2) {
     for (const step of this.steps(plan)) await exec2(step.command, step.args, { stream: true });
-    const file = path3.join(plan.workDir, "metadata.json");
+    const file = path4.join(plan.workDir, "metadata.json");
     let metadata;
     try {
       metadata = JSON.parse(fs6.readFileSync(file, "utf8"));
@@ -9350,7 +9386,7 @@ var buildx = {
       throw new Error(`docker buildx build finished but its --metadata-file ${file} is missing or not JSON; the digest is unknown.`, { cause: error2 });
     }
     const digest = metadata["containerimage.digest"];
-    const imageId = fs6.existsSync(path3.join(plan.workDir, "iid")) ? fs6.readFileSync(path3.join(plan.workDir, "iid"), "utf8").trim() : "";
+    const imageId = fs6.existsSync(path4.join(plan.workDir, "iid")) ? fs6.readFileSync(path4.join(plan.workDir, "iid"), "utf8").trim() : "";
     if (typeof digest !== "string" || !digest.startsWith("sha256:")) {
       if (!plan.push && imageId) return { digest: imageId, imageId, pushed: [] };
       throw new Error(`docker buildx build's metadata file ${file} has no containerimage.digest; the digest is unknown.`);
@@ -10103,7 +10139,7 @@ async function buildImage(inputs, github, be) {
   for (const l of logins) be.log.mask(l.password, `password for ${l.registry}`);
   const inline = parseSecrets(inputs.secrets);
   for (const s of inline) be.log.mask(s.value, `secret ${s.id}`);
-  const secretFiles = parseSecretFiles(inputs["secret-files"], (p) => path4.resolve(be.workspace, p), (p) => fs7.existsSync(p));
+  const secretFiles = parseSecretFiles(inputs["secret-files"], (p) => path5.resolve(be.workspace, p), (p) => fs7.existsSync(p));
   const problems = [];
   if (inputs.push && meta.tags.length === 0) problems.push("Input 'push' is true but no tags were computed: set 'images' and 'tags' (see the warnings above for rules that gave nothing).");
   if (inputs.push && meta.tags.some((t) => !t.includes(":") || splitReference(t).tag === void 0)) problems.push("Input 'push' is true but 'images' is empty: a tag needs an image name to be pushed.");
@@ -10119,9 +10155,9 @@ async function buildImage(inputs, github, be) {
   if (dup) problems.push(`The secret id ${dup} is given twice (in 'secrets' and 'secret-files'); keep one.`);
   if (problems.length > 0) throw new InputError(problems);
   const builder = await pickBuilder(inputs.builder, be.exec);
-  const workDir = fs7.mkdtempSync(path4.join(be.tempRoot, "conveyor-image-"));
+  const workDir = fs7.mkdtempSync(path5.join(be.tempRoot, "conveyor-image-"));
   try {
-    const secretDir = path4.join(workDir, "secrets");
+    const secretDir = path5.join(workDir, "secrets");
     const plan = {
       context: inputs.context ?? be.workspace,
       ...inputs.file ? { file: inputs.file } : {},
@@ -10130,7 +10166,7 @@ async function buildImage(inputs, github, be) {
       labels: meta.labels,
       annotations: meta.annotations,
       buildArgs: inputs["build-args"],
-      secrets: [...inline.map((s) => ({ id: s.id, src: path4.join(secretDir, s.id) })), ...secretFiles],
+      secrets: [...inline.map((s) => ({ id: s.id, src: path5.join(secretDir, s.id) })), ...secretFiles],
       ...inputs.target ? { target: inputs.target } : {},
       push: inputs.push,
       noCache: inputs["no-cache"],
@@ -10166,7 +10202,7 @@ ${commandText}`);
     }
     if (inline.length > 0) {
       fs7.mkdirSync(secretDir, { mode: 448 });
-      for (const s of inline) fs7.writeFileSync(path4.join(secretDir, s.id), s.value, { mode: 384 });
+      for (const s of inline) fs7.writeFileSync(path5.join(secretDir, s.id), s.value, { mode: 384 });
     }
     await be.log.group("Log in to registries", async () => {
       for (const l of logins) await builder.login(l.registry, l.username, l.password, plan, be.exec);

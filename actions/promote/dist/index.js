@@ -36,6 +36,41 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// conveyor-builtin:fs
+var require_fs = __commonJS({
+  "conveyor-builtin:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// conveyor-builtin:path
+var require_path = __commonJS({
+  "conveyor-builtin:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// conveyor-builtin:os
+var require_os = __commonJS({
+  "conveyor-builtin:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
+// conveyor-builtin:crypto
+var require_crypto = __commonJS({
+  "conveyor-builtin:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
+// conveyor-builtin:child_process
+var require_child_process = __commonJS({
+  "conveyor-builtin:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -1355,6 +1390,13 @@ var require_light = __commonJS({
   }
 });
 
+// conveyor-builtin:process
+var require_process = __commonJS({
+  "conveyor-builtin:process"(exports, module) {
+    module.exports = __require("node:process");
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -1432,17 +1474,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1453,13 +1495,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1480,17 +1522,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1501,13 +1543,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1534,23 +1576,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2162,10 +2204,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k = path5[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k = path6[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2184,7 +2226,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2214,11 +2256,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2232,8 +2274,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2247,8 +2289,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2266,8 +2308,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2277,8 +2319,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2995,7 +3037,7 @@ ${ctx.indent}`;
 var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require_process();
     function debug3(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
@@ -3906,11 +3948,18 @@ var require_schema2 = __commonJS({
   }
 });
 
+// conveyor-builtin:buffer
+var require_buffer = __commonJS({
+  "conveyor-builtin:buffer"(exports, module) {
+    module.exports = __require("node:buffer");
+  }
+});
+
 // node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
-    var node_buffer = __require("buffer");
+    var node_buffer = require_buffer();
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
@@ -4793,9 +4842,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4870,14 +4919,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4892,10 +4941,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4906,10 +4955,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4926,13 +4975,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -6428,7 +6477,7 @@ var require_compose_doc = __commonJS({
 var require_composer = __commonJS({
   "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require_process();
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
@@ -6893,9 +6942,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path5) => {
+    visit.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6904,23 +6953,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path5) => {
-      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit.parentCollection = (cst, path6) => {
+      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6931,10 +6980,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7666,7 +7715,7 @@ var require_line_counter = __commonJS({
 var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
-    var node_process = __require("process");
+    var node_process = require_process();
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
@@ -8721,11 +8770,11 @@ function describeError(error2) {
 }
 
 // packages/kit/src/inputs.ts
-import * as fs2 from "node:fs";
-import * as path from "node:path";
+var fs2 = __toESM(require_fs());
+var path2 = __toESM(require_path());
 
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
+var os = __toESM(require_os());
 
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
@@ -8799,9 +8848,9 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
+var crypto = __toESM(require_crypto());
+var fs = __toESM(require_fs());
+var os2 = __toESM(require_os());
 function issueFileCommand(command, message) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
@@ -8815,19 +8864,20 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os3 from "os";
+var os3 = __toESM(require_os());
+var path = __toESM(require_path());
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve2) {
@@ -9000,7 +9050,7 @@ function filePath(options = {}) {
   const accepted = `${what} (relative paths are taken from the workspace)`;
   const { default: fallback, ...rest } = options;
   const inner = spec("path", accepted, rest, (raw, name, context) => {
-    const resolved = path.resolve(context.baseDir, raw.trim());
+    const resolved = path2.resolve(context.baseDir, raw.trim());
     if (options.mustExist) {
       let stat;
       try {
@@ -9060,7 +9110,7 @@ function formatOutput(value) {
 }
 
 // packages/kit/src/summary.ts
-import * as fs3 from "node:fs";
+var fs3 = __toESM(require_fs());
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 function escapeCell(value) {
   return escapeHtml(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -9139,7 +9189,7 @@ async function run(main2, post) {
 }
 
 // packages/kit/src/context.ts
-import * as fs4 from "node:fs";
+var fs4 = __toESM(require_fs());
 function readContext(env = process.env) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   let payload = {};
@@ -9172,9 +9222,9 @@ function readContext(env = process.env) {
 }
 
 // packages/promote/src/action.ts
-import * as fs7 from "node:fs";
-import * as os4 from "node:os";
-import * as path4 from "node:path";
+var fs7 = __toESM(require_fs(), 1);
+var os4 = __toESM(require_os(), 1);
+var path5 = __toESM(require_path(), 1);
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
@@ -9361,7 +9411,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -10953,17 +11003,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path5 = requestOptions.url.replace(options.baseUrl, "");
+    const path6 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path5} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path6} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path5} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path6} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -13667,7 +13717,7 @@ function parseVerdict(json, from = "the verdict file") {
 }
 
 // packages/oci/src/digest.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = __toESM(require_crypto());
 var DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 var ALGORITHM = /^[a-z0-9]+(?:[+._-][a-z0-9]+)*$/;
 var HEX_LENGTH = { sha256: 64, sha512: 128 };
@@ -13692,7 +13742,7 @@ function withPrefix(value) {
   return /^[a-f0-9]{64}$/.test(value) ? `sha256:${value}` : value;
 }
 function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex")}`;
 }
 
 // packages/oci/src/reference.ts
@@ -14041,15 +14091,15 @@ var RegistryClient = class {
     const what = `the tags of ${referenceName(ref)}`;
     const tags = [];
     const seen = /* @__PURE__ */ new Set();
-    let path5 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
-    while (path5 && !seen.has(path5)) {
-      seen.add(path5);
-      const res = await this.request({ ref, method: "GET", path: path5, what });
+    let path6 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
+    while (path6 && !seen.has(path6)) {
+      seen.add(path6);
+      const res = await this.request({ ref, method: "GET", path: path6, what });
       if (!res.ok) throw await this.refusal(res, ref, what);
       const body = await res.json();
       tags.push(...body.tags ?? []);
       const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get("link") ?? "");
-      path5 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
+      path6 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
     }
     return tags;
   }
@@ -15138,8 +15188,8 @@ function hintFor(stderr) {
 }
 
 // packages/git/src/command.ts
-import { spawn } from "node:child_process";
-import * as fs5 from "node:fs";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var fs5 = __toESM(require_fs(), 1);
 var GLOBAL_ARGS = ["-c", "core.quotepath=off", "--no-pager"];
 function gitEnv(extra, config) {
   const env = { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
@@ -15159,7 +15209,7 @@ function display(args) {
 }
 function spawnGit(dir, args, config, env) {
   debug2(`[git] ${display(args)} (in ${dir})`);
-  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd: dir, env: gitEnv(env, config), stdio: ["pipe", "pipe", "pipe"] });
+  return (0, import_node_child_process.spawn)("git", [...GLOBAL_ARGS, ...args], { cwd: dir, env: gitEnv(env, config), stdio: ["pipe", "pipe", "pipe"] });
 }
 function failure(args, exitCode, stderr, hint) {
   return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
@@ -15349,7 +15399,7 @@ function isRaceRejection(stderr) {
 }
 
 // packages/git/src/tree.ts
-import { spawn as spawn2 } from "node:child_process";
+var import_node_child_process2 = __toESM(require_child_process(), 1);
 function parseTreeListing(output) {
   const entries = [];
   let start = 0;
@@ -15406,7 +15456,7 @@ async function readObjects(dir, names) {
 function runBinary(dir, args, input) {
   debug2(`[git] ${display(args)} (in ${dir})`);
   return new Promise((resolve2, reject) => {
-    const child = spawn2("git", ["-c", "core.quotepath=off", "--no-pager", ...args], {
+    const child = (0, import_node_child_process2.spawn)("git", ["-c", "core.quotepath=off", "--no-pager", ...args], {
       cwd: dir,
       env: gitEnv(),
       stdio: ["pipe", "pipe", "pipe"]
@@ -15519,8 +15569,8 @@ function parseChecked(file, text) {
   }
   return { file, text, docs };
 }
-function showPath(path5) {
-  return path5.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("") || "(root)";
+function showPath(path6) {
+  return path6.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("") || "(root)";
 }
 function parsePath(dotted) {
   const out = [];
@@ -15532,9 +15582,9 @@ function parsePath(dotted) {
   }
   return out;
 }
-function nodeAt(doc, path5) {
+function nodeAt(doc, path6) {
   let node = doc.contents;
-  for (const step of path5) {
+  for (const step of path6) {
     if ((0, import_yaml2.isMap)(node)) node = node.items.find((p) => ((0, import_yaml2.isScalar)(p.key) ? p.key.value : p.key) === step)?.value;
     else if ((0, import_yaml2.isSeq)(node) && typeof step === "number") node = node.items[step];
     else return void 0;
@@ -15542,8 +15592,8 @@ function nodeAt(doc, path5) {
   }
   return node;
 }
-function stringAt(doc, path5) {
-  let node = nodeAt(doc, path5);
+function stringAt(doc, path6) {
+  let node = nodeAt(doc, path6);
   if ((0, import_yaml2.isAlias)(node)) node = node.resolve(doc);
   if (!(0, import_yaml2.isScalar)(node) || node.value === null || node.value === void 0) return void 0;
   return String(node.value);
@@ -15629,9 +15679,9 @@ function insertion(yaml, map, key, value, where) {
   const start = at > 0 && text[at - 1] === "\r" ? at - 1 : at;
   return { start, end: start, text: `${eol}${" ".repeat(column)}${key}: ${renderScalar(value, "PLAIN")}` };
 }
-var pathKey = (doc, path5) => JSON.stringify([doc, ...path5]);
-function sameExcept(before, after, doc, path5, changed) {
-  const wanted = changed.get(pathKey(doc, path5));
+var pathKey = (doc, path6) => JSON.stringify([doc, ...path6]);
+function sameExcept(before, after, doc, path6, changed) {
+  const wanted = changed.get(pathKey(doc, path6));
   if (wanted !== void 0) return (0, import_yaml2.isScalar)(after) && after.value !== null && String(after.value) === wanted;
   if (before === null || before === void 0 || after === null || after === void 0) return before === after;
   const a = before;
@@ -15640,7 +15690,7 @@ function sameExcept(before, after, doc, path5, changed) {
   if ((0, import_yaml2.isScalar)(a)) return (0, import_yaml2.isScalar)(b) && a.value === b.value;
   if ((0, import_yaml2.isAlias)(a)) return (0, import_yaml2.isAlias)(b) && a.source === b.source;
   if ((0, import_yaml2.isSeq)(a)) {
-    return (0, import_yaml2.isSeq)(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path5, i], changed));
+    return (0, import_yaml2.isSeq)(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path6, i], changed));
   }
   if ((0, import_yaml2.isMap)(a)) {
     if (!(0, import_yaml2.isMap)(b)) return false;
@@ -15650,12 +15700,12 @@ function sameExcept(before, after, doc, path5, changed) {
       let other = b.items[j];
       const key = keyOf(pair.key);
       if (!other || keyOf(other.key) !== key) return false;
-      if (typeof key !== "string" && typeof key !== "number" && !sameExcept(pair.key, other.key, doc, path5, /* @__PURE__ */ new Map())) return false;
-      if (!sameExcept(pair.value, other.value, doc, [...path5, typeof key === "number" ? String(key) : key], changed)) return false;
+      if (typeof key !== "string" && typeof key !== "number" && !sameExcept(pair.key, other.key, doc, path6, /* @__PURE__ */ new Map())) return false;
+      if (!sameExcept(pair.value, other.value, doc, [...path6, typeof key === "number" ? String(key) : key], changed)) return false;
       j += 1;
       other = b.items[j];
       if (other && j === b.items.length - 1 && a.items.length === j && typeof keyOf(other.key) === "string") {
-        if (!sameExcept(void 0, other.value, doc, [...path5, keyOf(other.key)], changed)) return false;
+        if (!sameExcept(void 0, other.value, doc, [...path6, keyOf(other.key)], changed)) return false;
         j += 1;
       }
     }
@@ -15721,16 +15771,16 @@ function applyChanges(yaml, changes, check = {}) {
 }
 
 // packages/promote/src/targets/helm.ts
-function checkParent(yaml, path5, field) {
-  if (path5.length > 1 && nodeAt(yaml.docs[0], path5.slice(0, -1)) === void 0) {
-    throw new YamlEditError(`${yaml.file} has no ${path5.slice(0, -1).join(".")} for the helm target's ${field} path; fix the path in the environments file.`);
+function checkParent(yaml, path6, field) {
+  if (path6.length > 1 && nodeAt(yaml.docs[0], path6.slice(0, -1)) === void 0) {
+    throw new YamlEditError(`${yaml.file} has no ${path6.slice(0, -1).join(".")} for the helm target's ${field} path; fix the path in the environments file.`);
   }
 }
 var helm = {
   read(yaml, target) {
-    const path5 = parsePath(target.digest);
-    checkParent(yaml, path5, "digest");
-    const value = stringAt(yaml.docs[0], path5);
+    const path6 = parsePath(target.digest);
+    checkParent(yaml, path6, "digest");
+    const value = stringAt(yaml.docs[0], path6);
     const tag = target.tag ? stringAt(yaml.docs[0], parsePath(target.tag)) : void 0;
     return [{ where: `${yaml.file} ${target.digest}`, ...value ? { digest: withPrefix(value) } : {}, ...tag ? { tag } : {} }];
   },
@@ -15739,9 +15789,9 @@ var helm = {
     const changes = [];
     const set = (dotted, value, field) => {
       if (!dotted || value === void 0) return;
-      const path5 = parsePath(dotted);
-      checkParent(yaml, path5, field);
-      if (stringAt(doc, path5) !== value) changes.push({ doc: 0, path: path5, value });
+      const path6 = parsePath(dotted);
+      checkParent(yaml, path6, field);
+      if (stringAt(doc, path6) !== value) changes.push({ doc: 0, path: path6, value });
     };
     const prefixed = target["digest-prefix"] ?? true;
     set(target.digest, prefixed ? wanted.digest : wanted.digest.replace(/^sha256:/, ""), "digest");
@@ -15806,21 +15856,21 @@ function markerAfter(text, end) {
     return void 0;
   }
 }
-function walk(yaml, node, path5, doc, policy, out) {
+function walk(yaml, node, path6, doc, policy, out) {
   if ((0, import_yaml4.isMap)(node)) {
     for (const pair of node.items) {
       const key = (0, import_yaml4.isScalar)(pair.key) ? pair.key.value : pair.key;
-      if (typeof key === "string" || typeof key === "number") walk(yaml, pair.value, [...path5, String(key)], doc, policy, out);
+      if (typeof key === "string" || typeof key === "number") walk(yaml, pair.value, [...path6, String(key)], doc, policy, out);
     }
   } else if ((0, import_yaml4.isSeq)(node)) {
-    node.items.forEach((item, i) => walk(yaml, item, [...path5, i], doc, policy, out));
+    node.items.forEach((item, i) => walk(yaml, item, [...path6, i], doc, policy, out));
   } else if ((0, import_yaml4.isScalar)(node) && node.range) {
     const marker = markerAfter(yaml.text, node.range[1]);
     if (!marker) return;
     const [ns, name, suffix] = marker.split(":");
     if (`${ns}:${name}` !== policy) return;
     const part = suffix === "tag" || suffix === "name" || suffix === "digest" ? suffix : "full";
-    out.push({ doc, path: path5, value: String(node.value ?? ""), part });
+    out.push({ doc, path: path6, value: String(node.value ?? ""), part });
   }
 }
 function findMarked(yaml, target) {
@@ -16028,18 +16078,18 @@ async function findDeployment(client, target, digest) {
 }
 
 // packages/promote/src/gitops.ts
-import * as fs6 from "node:fs";
-import * as path3 from "node:path";
+var fs6 = __toESM(require_fs(), 1);
+var path4 = __toESM(require_path(), 1);
 
 // packages/promote/src/glob.ts
-import * as path2 from "node:path";
+var path3 = __toESM(require_path(), 1);
 var MAGIC = /[*?[\]{}()!+@]/;
 function isPattern(file) {
   return /[*?[{]/.test(file);
 }
 function normalizePattern(pattern) {
   if (!/(^|\/)\.{1,2}(\/|$)|\/\//.test(pattern)) return pattern;
-  return path2.posix.normalize(pattern).replace(/^\.\//, "");
+  return path3.posix.normalize(pattern).replace(/^\.\//, "");
 }
 function matchPaths(pattern, paths) {
   const normal = normalizePattern(pattern);
@@ -16048,7 +16098,7 @@ function matchPaths(pattern, paths) {
   const prefix = firstMagic > 0 ? `${segments.slice(0, firstMagic).join("/")}/` : "";
   const depth = normal.includes("**") || normal.includes("{") ? void 0 : segments.length - 1;
   const segmentMatchers = depth === void 0 ? void 0 : segments.map(starSegment);
-  const matches = segmentMatchers?.every((m) => m !== void 0) ? (file) => file.split("/").every((name, i) => segmentMatchers[i](name)) : (file) => path2.posix.matchesGlob(file, normal);
+  const matches = segmentMatchers?.every((m) => m !== void 0) ? (file) => file.split("/").every((name, i) => segmentMatchers[i](name)) : (file) => path3.posix.matchesGlob(file, normal);
   const found = [];
   for (const file of paths) {
     if (prefix && !file.startsWith(prefix)) continue;
@@ -16098,7 +16148,7 @@ function checkout(environment, context, clones) {
   return pending;
 }
 async function clone(url, environment, context, repository) {
-  const dir = fs6.mkdtempSync(path3.join(context.workDir, `${environment.name}-`));
+  const dir = fs6.mkdtempSync(path4.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config = {};
   if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
@@ -16116,7 +16166,7 @@ async function clone(url, environment, context, repository) {
     );
   }
   if (config["http.extraheader"]) {
-    fs6.appendFileSync(path3.join(dir, "config"), `[http]
+    fs6.appendFileSync(path4.join(dir, "config"), `[http]
 	extraheader = ${config["http.extraheader"]}
 `);
   }
@@ -16510,11 +16560,11 @@ async function runPromotion(inputs, env) {
   const environmentsText = readText(environmentsFile, "environments file");
   let verdict;
   if (inputs["verdict-file"]) verdict = parseVerdict(readText(inputs["verdict-file"], "verdict file"), inputs["verdict-file"]);
-  const workDir = fs7.mkdtempSync(path4.join(env.RUNNER_TEMP || os4.tmpdir(), "conveyor-promote-"));
+  const workDir = fs7.mkdtempSync(path5.join(env.RUNNER_TEMP || os4.tmpdir(), "conveyor-promote-"));
   const clients = /* @__PURE__ */ new Map();
   try {
     return await promote({
-      environmentsFile: path4.relative(context.workspace, environmentsFile) || environmentsFile,
+      environmentsFile: path5.relative(context.workspace, environmentsFile) || environmentsFile,
       environmentsText,
       environment: inputs.environment,
       image: inputs.image,

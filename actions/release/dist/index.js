@@ -6,6 +6,12 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -14,7 +20,7 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require() {
+var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
@@ -82,6 +88,27 @@ var init_errors = __esm({
   }
 });
 
+// conveyor-builtin:fs
+var require_fs = __commonJS({
+  "conveyor-builtin:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
+// conveyor-builtin:path
+var require_path = __commonJS({
+  "conveyor-builtin:path"(exports, module) {
+    module.exports = __require("node:path");
+  }
+});
+
+// conveyor-builtin:os
+var require_os = __commonJS({
+  "conveyor-builtin:os"(exports, module) {
+    module.exports = __require("node:os");
+  }
+});
+
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -110,7 +137,6 @@ var init_utils = __esm({
 });
 
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
@@ -124,9 +150,10 @@ function escapeData(s) {
 function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-var CMD_STRING, Command;
+var os, CMD_STRING, Command;
 var init_command = __esm({
   "node_modules/@actions/core/lib/command.js"() {
+    os = __toESM(require_os());
     init_utils();
     CMD_STRING = "::";
     Command = class {
@@ -164,10 +191,14 @@ var init_command = __esm({
   }
 });
 
+// conveyor-builtin:crypto
+var require_crypto = __commonJS({
+  "conveyor-builtin:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
 function issueFileCommand(command, message) {
   const filePath2 = process.env[`GITHUB_${command}`];
   if (!filePath2) {
@@ -181,27 +212,60 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter3)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter3)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
 }
+var crypto, fs, os2;
 var init_file_command = __esm({
   "node_modules/@actions/core/lib/file-command.js"() {
+    crypto = __toESM(require_crypto());
+    fs = __toESM(require_fs());
+    os2 = __toESM(require_os());
     init_utils();
   }
 });
 
+// conveyor-builtin:string_decoder
+var require_string_decoder = __commonJS({
+  "conveyor-builtin:string_decoder"(exports, module) {
+    module.exports = __require("node:string_decoder");
+  }
+});
+
+// conveyor-builtin:events
+var require_events = __commonJS({
+  "conveyor-builtin:events"(exports, module) {
+    module.exports = __require("node:events");
+  }
+});
+
+// conveyor-builtin:child_process
+var require_child_process = __commonJS({
+  "conveyor-builtin:child_process"(exports, module) {
+    module.exports = __require("node:child_process");
+  }
+});
+
+// conveyor-builtin:assert
+var require_assert = __commonJS({
+  "conveyor-builtin:assert"(exports, module) {
+    module.exports = __require("node:assert");
+  }
+});
+
 // node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var fs2, path, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
+    fs2 = __toESM(require_fs(), 1);
+    path = __toESM(require_path(), 1);
     ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs2.constants.O_RDONLY;
@@ -209,42 +273,58 @@ var init_io_util = __esm({
 });
 
 // node_modules/@actions/io/lib/io.js
+var import_assert, path2;
 var init_io = __esm({
   "node_modules/@actions/io/lib/io.js"() {
+    import_assert = __toESM(require_assert(), 1);
+    path2 = __toESM(require_path(), 1);
     init_io_util();
   }
 });
 
+// conveyor-builtin:timers
+var require_timers = __commonJS({
+  "conveyor-builtin:timers"(exports, module) {
+    module.exports = __require("node:timers");
+  }
+});
+
 // node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2;
+var os3, events, child, path3, import_timers, IS_WINDOWS2;
 var init_toolrunner = __esm({
   "node_modules/@actions/exec/lib/toolrunner.js"() {
+    os3 = __toESM(require_os(), 1);
+    events = __toESM(require_events(), 1);
+    child = __toESM(require_child_process(), 1);
+    path3 = __toESM(require_path(), 1);
     init_io();
     init_io_util();
+    import_timers = __toESM(require_timers(), 1);
     IS_WINDOWS2 = process.platform === "win32";
   }
 });
 
 // node_modules/@actions/exec/lib/exec.js
+var import_string_decoder;
 var init_exec = __esm({
   "node_modules/@actions/exec/lib/exec.js"() {
+    import_string_decoder = __toESM(require_string_decoder(), 1);
     init_toolrunner();
   }
 });
 
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-var platform, arch;
+var import_os, platform, arch;
 var init_platform = __esm({
   "node_modules/@actions/core/lib/platform.js"() {
+    import_os = __toESM(require_os());
     init_exec();
-    platform = os3.platform();
-    arch = os3.arch();
+    platform = import_os.default.platform();
+    arch = import_os.default.arch();
   }
 });
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
 function setSecret(secret2) {
   issueCommand("add-mask", {}, secret2);
 }
@@ -253,7 +333,7 @@ function setOutput(name, value) {
   if (filePath2) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -270,7 +350,7 @@ function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -300,20 +380,22 @@ function saveState(name, value) {
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
-var __awaiter, ExitCode;
+var os5, path4, __awaiter, ExitCode;
 var init_core = __esm({
   "node_modules/@actions/core/lib/core.js"() {
     init_command();
     init_file_command();
     init_utils();
+    os5 = __toESM(require_os());
+    path4 = __toESM(require_path());
     init_platform();
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -329,7 +411,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -2554,6 +2636,13 @@ var require_semver2 = __commonJS({
   }
 });
 
+// conveyor-builtin:stream
+var require_stream = __commonJS({
+  "conveyor-builtin:stream"(exports, module) {
+    module.exports = __require("node:stream");
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -3007,8 +3096,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -3219,15 +3308,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve2, returned, task;
+          var args, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -3242,13 +3331,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -3649,14 +3738,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -3749,9 +3838,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -4043,7 +4132,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -4102,11 +4191,11 @@ function throttling(octokit, octokitOptions) {
     state.write = state.write ?? groups.write;
     state.notifications = state.notifications ?? groups.notifications;
     state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
-    const events = {};
-    const emitter = new Bottleneck3.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
+    const events2 = {};
+    const emitter = new Bottleneck3.Events(events2);
+    events2.on("secondary-limit", state.onSecondaryRateLimit);
+    events2.on("rate-limit", state.onRateLimit);
+    events2.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
@@ -5556,12 +5645,12 @@ async function hook(token, request2, route, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
 }
-var b64url, sep, jwtRE, isJWT, createTokenAuth;
+var b64url, sep2, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle6 = __esm({
   "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
-    sep = "\\.";
-    jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+    sep2 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
     isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function createTokenAuth2(token) {
       if (!token) {
@@ -5747,17 +5836,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path2 = requestOptions.url.replace(options.baseUrl, "");
+    const path6 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path2} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path6} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path2} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path6} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -8454,9 +8543,9 @@ var init_github_client = __esm({
 });
 
 // packages/kit/src/inputs.ts
+var fs3 = __toESM(require_fs());
+var path5 = __toESM(require_path());
 init_errors();
-import * as fs3 from "node:fs";
-import * as path from "node:path";
 
 // packages/kit/src/mask.ts
 init_core();
@@ -8560,7 +8649,7 @@ function filePath(options = {}) {
   const accepted = `${what} (relative paths are taken from the workspace)`;
   const { default: fallback, ...rest } = options;
   const inner = spec("path", accepted, rest, (raw, name, context) => {
-    const resolved = path.resolve(context.baseDir, raw.trim());
+    const resolved = path5.resolve(context.baseDir, raw.trim());
     if (options.mustExist) {
       let stat2;
       try {
@@ -8618,7 +8707,7 @@ function formatOutput(value) {
 }
 
 // packages/kit/src/summary.ts
-import * as fs4 from "node:fs";
+var fs4 = __toESM(require_fs());
 var SUMMARY_LIMIT_BYTES = 1024 * 1024;
 function escapeCell(value) {
   return escapeHtml(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -8700,8 +8789,8 @@ async function run(main2, post) {
 }
 
 // packages/kit/src/context.ts
+var fs5 = __toESM(require_fs());
 init_errors();
-import * as fs5 from "node:fs";
 function readContext(env = process.env) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   let payload = {};
@@ -8734,7 +8823,7 @@ function readContext(env = process.env) {
 }
 
 // packages/release/src/action.ts
-import * as fs7 from "node:fs";
+var fs7 = __toESM(require_fs(), 1);
 
 // packages/git/src/errors.ts
 var GitError = class extends ConveyorError {
@@ -8792,8 +8881,8 @@ function hintFor(stderr) {
 }
 
 // packages/git/src/command.ts
-import { spawn } from "node:child_process";
-import * as fs6 from "node:fs";
+var import_node_child_process = __toESM(require_child_process(), 1);
+var fs6 = __toESM(require_fs(), 1);
 var GLOBAL_ARGS = ["-c", "core.quotepath=off", "--no-pager"];
 function gitEnv(extra, config) {
   const env = { ...process.env, ...extra, LC_ALL: "C", LANGUAGE: "C", GIT_PAGER: "cat", PAGER: "cat", GIT_TERMINAL_PROMPT: "0" };
@@ -8813,7 +8902,7 @@ function display(args) {
 }
 function spawnGit(dir, args, config, env) {
   debug2(`[git] ${display(args)} (in ${dir})`);
-  return spawn("git", [...GLOBAL_ARGS, ...args], { cwd: dir, env: gitEnv(env, config), stdio: ["pipe", "pipe", "pipe"] });
+  return (0, import_node_child_process.spawn)("git", [...GLOBAL_ARGS, ...args], { cwd: dir, env: gitEnv(env, config), stdio: ["pipe", "pipe", "pipe"] });
 }
 function failure(args, exitCode, stderr, hint) {
   return new GitError(display(args), exitCode, stderr, hintFor(stderr) ?? hint);
@@ -8827,54 +8916,54 @@ function spawnError(dir, args, error2) {
 }
 function git(dir, args, options = {}) {
   const okCodes = options.okCodes ?? [0];
-  return new Promise((resolve2, reject) => {
-    let child;
+  return new Promise((resolve3, reject) => {
+    let child2;
     try {
-      child = spawnGit(dir, args, options.config, options.env);
+      child2 = spawnGit(dir, args, options.config, options.env);
     } catch (error2) {
       reject(spawnError(dir, args, error2));
       return;
     }
     const out = [];
     const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error2) => reject(spawnError(dir, args, error2)));
-    child.on("close", (code) => {
+    child2.stdout.on("data", (chunk) => out.push(chunk));
+    child2.stderr.on("data", (chunk) => err.push(chunk));
+    child2.on("error", (error2) => reject(spawnError(dir, args, error2)));
+    child2.on("close", (code) => {
       const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
-      if (okCodes.includes(result.exitCode)) resolve2(result);
+      if (okCodes.includes(result.exitCode)) resolve3(result);
       else reject(failure(args, result.exitCode, result.stderr, options.hint));
     });
-    child.stdin.on("error", () => {
+    child2.stdin.on("error", () => {
     });
-    child.stdin.end(options.input ?? "");
+    child2.stdin.end(options.input ?? "");
   });
 }
 async function* streamGit(dir, args, options = {}) {
-  const child = spawnGit(dir, args, options.config, options.env);
-  child.stdin.end();
+  const child2 = spawnGit(dir, args, options.config, options.env);
+  child2.stdin.end();
   let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (chunk) => {
+  child2.stderr.setEncoding("utf8");
+  child2.stderr.on("data", (chunk) => {
     if (stderr.length < 64 * 1024) stderr += chunk;
   });
   let spawnFailure;
-  const exited = new Promise((resolve2) => {
-    child.on("error", (error2) => {
+  const exited = new Promise((resolve3) => {
+    child2.on("error", (error2) => {
       spawnFailure = spawnError(dir, args, error2);
-      resolve2(-1);
+      resolve3(-1);
     });
-    child.on("close", (code) => resolve2(code ?? 128));
+    child2.on("close", (code) => resolve3(code ?? 128));
   });
   let finished = false;
   try {
-    for await (const chunk of child.stdout) yield chunk;
+    for await (const chunk of child2.stdout) yield chunk;
     const code = await exited;
     finished = true;
     if (spawnFailure) throw spawnFailure;
     if (code !== 0) throw failure(args, code, stderr, options.hint);
   } finally {
-    if (!finished && child.exitCode === null) child.kill();
+    if (!finished && child2.exitCode === null) child2.kill();
   }
 }
 
@@ -9054,6 +9143,9 @@ async function fetch(dir, options = {}) {
   args.push("--", remote, ...(options.refspecs ?? []).map((r) => checkRev(r, "refspec")));
   await git(dir, args);
 }
+
+// packages/git/src/tree.ts
+var import_node_child_process2 = __toESM(require_child_process(), 1);
 
 // packages/release/src/action.ts
 var import_semver4 = __toESM(require_semver2(), 1);
@@ -9444,11 +9536,11 @@ var CommitParser = class {
     const referencesSet = /* @__PURE__ */ new Set();
     commit.references = commit.references.filter((reference) => {
       const uid = `${reference.action} ${reference.raw}`.toLocaleLowerCase();
-      const ok = !referencesSet.has(uid);
-      if (ok) {
+      const ok2 = !referencesSet.has(uid);
+      if (ok2) {
         referencesSet.add(uid);
       }
-      return ok;
+      return ok2;
     });
   }
   /**
@@ -9490,6 +9582,9 @@ var CommitParser = class {
     return commit;
   }
 };
+
+// node_modules/conventional-commits-parser/dist/stream.js
+var import_stream = __toESM(require_stream(), 1);
 
 // packages/release/src/rules.ts
 var BUMPS = ["none", "patch", "minor", "major"];
