@@ -67,7 +67,8 @@ const leanImports = {
  * top of a bundle, so even a command the CLI never runs pays. Built-ins are taken through `require` instead:
  * no facade, and esbuild evaluates the require only when the importing module is.
  */
-const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/^node:/, '').replace(/[/]/g, '\\/')).join('|')})$`);
+// Built-ins listed with `node:` (node:test, node:sqlite…) exist only under that prefix: a bare `test` is a package.
+const BUILTIN = new RegExp(`^(${builtinModules.map((m) => (m.startsWith('node:') ? m : `(node:)?${m}`).replace(/[/]/g, '\\/')).join('|')})$`);
 const lazyBuiltins = {
   name: 'conveyor-lazy-builtins',
   setup(build: import('esbuild').PluginBuild) {
