@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { group, info, readContext, readInputs, setOutputs, writeSummary, type GitHubClient, type OutputValue } from '@conveyor/kit';
-import { createOctokit } from '@conveyor/kit/octokit';
 import { parseVerdict, type ScanVerdict } from '@conveyor/scan/verdict';
 import { checkPromoteInputs, environmentsFilePath, promoteInputs, type PromoteInputs } from './inputs.ts';
 import { promote, type PromoteResult } from './promote.ts';
@@ -52,11 +51,14 @@ export async function runPromotion(inputs: PromoteInputs, env: NodeJS.ProcessEnv
         ...(inputs['registry-username'] || inputs['registry-password'] ? { credentials: { username: inputs['registry-username'], password: inputs['registry-password'] } } : {}),
         credentialsHint: "give 'registry-username' and 'registry-password'",
       }),
-      github: (token) => {
+      // Octokit is loaded when a client is first asked for: a promotion that records no deployment and opens
+      // no pull request never evaluates it.
+      github: async (token) => {
         if (!token) return undefined;
         let client = clients.get(token);
         if (!client) {
-          client = createOctokit({ token, baseUrl: context.apiUrl });
+          const { createOctokit } = await import('@conveyor/kit/octokit');
+          client = clients.get(token) ?? createOctokit({ token, baseUrl: context.apiUrl });
           clients.set(token, client);
         }
         return client;

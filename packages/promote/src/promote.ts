@@ -36,7 +36,7 @@ export interface PromoteRequest {
 export interface PromoteContext extends CheckoutContext {
   registry: { manifestDigest(image: string, reference: string, options?: { signal?: AbortSignal }): Promise<string | undefined> };
   /** A GitHub client for a token (undefined when the token is empty). */
-  github(token: string): GitHubClient | undefined;
+  github(token: string): GitHubClient | undefined | Promise<GitHubClient | undefined>;
   /** The repository and commit the workflow runs for; deployments are recorded there. */
   owner?: string;
   repo?: string;
@@ -182,7 +182,7 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
     changed: false, files: [], message: '', links: {}, dryRun: request.dryRun,
   };
   const target = deploymentTarget(environment, context);
-  const client = target ? context.github(context.tokens['github-token']) : undefined;
+  const client = target ? await context.github(context.tokens['github-token']) : undefined;
   if (target) result.links.deploymentsUrl = `${context.serverUrl}/${target.owner}/${target.repo}/deployments/${encodeURIComponent(target.environment)}`;
   if (early?.error !== undefined) throw early.error;
   const wanted: Wanted = { image: request.image, digest, ...(version ? { version } : {}) };
@@ -201,7 +201,7 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   }
 
   const [owner = '', repo = ''] = (co.repository ?? '').split('/');
-  const gitopsClient = environment.write === 'pull-request' ? context.github(context.tokens[environment.tokenInput]) : undefined;
+  const gitopsClient = environment.write === 'pull-request' ? await context.github(context.tokens[environment.tokenInput]) : undefined;
   if (environment.write === 'pull-request' && (!owner || !repo || !gitopsClient)) {
     throw new PromotionRefused(`The environment '${environment.name}' writes by pull request, which needs its GitOps repository (owner/name) and a token in ${environment.tokenInput}; set repository: in the environments file and pass the token.`);
   }
