@@ -14234,6 +14234,9 @@ var TokenCache = class {
     return bearer === c.sent ? void 0 : bearer;
   }
   async fetchToken(url, c) {
+    if (c.credentials && url.protocol !== "https:" && !isLoopbackRegistry(url.host)) {
+      throw new RegistryError(`The registry ${c.registry} sends ${c.what} to the token service ${url.origin}${url.pathname} without TLS; the credentials are not sent there in clear text. Use the registry's https address, or leave the credentials out for anonymous access.`, 401);
+    }
     const headers = { accept: "application/json" };
     if (c.credentials) headers.authorization = basicAuthorization(c.credentials);
     const service = `${url.origin}${url.pathname}`;

@@ -6,6 +6,7 @@
  */
 import { ConveyorError } from '@conveyor/kit';
 import type { HttpFetch, HttpResponse } from './http.ts';
+import { isLoopbackRegistry } from './reference.ts';
 
 export interface Credentials {
   username: string;
@@ -90,6 +91,9 @@ export class TokenCache {
   }
 
   private async fetchToken(url: URL, c: Challenged): Promise<string> {
+    if (c.credentials && url.protocol !== 'https:' && !isLoopbackRegistry(url.host)) {
+      throw new RegistryError(`The registry ${c.registry} sends ${c.what} to the token service ${url.origin}${url.pathname} without TLS; the credentials are not sent there in clear text. Use the registry's https address, or leave the credentials out for anonymous access.`, 401);
+    }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (c.credentials) headers.authorization = basicAuthorization(c.credentials);
     const service = `${url.origin}${url.pathname}`;

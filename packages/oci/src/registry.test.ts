@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseChallenge } from './auth.ts';
+import { TokenCache, parseChallenge } from './auth.ts';
+import type { HttpResponse } from './http.ts';
 import { RegistryClient } from './registry.ts';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -200,5 +201,35 @@ describe('parseChallenge', () => {
     ['Basic realm="say \\"hi\\""', { scheme: 'basic', params: { realm: 'say "hi"' } }],
   ])('%s', (header, expected) => {
     expect(parseChallenge(header)).toEqual(expected);
+  });
+});
+
+describe('token services without TLS', () => {
+  const challenge = (realm: string) => ({
+    registry: 'registry.example', what: 'the manifest registry.example/app:1', challenge: `Bearer realm="${realm}",service="registry.example"`,
+    sent: undefined, credentials: { username: 'robot', password: 'robot-secret' },
+  });
+
+  it('get no credentials in clear text, and no request at all', async () => {
+    const asked: string[] = [];
+    const cache = new TokenCache(async (url) => { asked.push(String(url)); throw new Error('not reached'); });
+    await expect(cache.answer(challenge('http://auth.example/token'))).rejects.toThrow(
+      'The registry registry.example sends the manifest registry.example/app:1 to the token service http://auth.example/token without TLS; the credentials are not sent there in clear text.');
+    expect(asked).toEqual([]);
+  });
+
+  it('are asked anonymously, and over loopback with credentials', async () => {
+    const asked: [string, string | undefined][] = [];
+    const cache = new TokenCache(async (url, init) => {
+      asked.push([String(url), (init?.headers as Record<string, string> | undefined)?.authorization]);
+      const response: HttpResponse = { ok: true, status: 200, headers: { get: () => null }, json: async () => ({ token: 't' }), text: async () => '', arrayBuffer: async () => new ArrayBuffer(0) };
+      return response;
+    });
+    expect(await cache.answer({ ...challenge('http://auth.example/token'), credentials: undefined })).toBe('Bearer t');
+    expect(await cache.answer(challenge('http://127.0.0.1:5000/token'))).toBe('Bearer t');
+    expect(asked.map(([url, auth]) => [url, auth?.split(' ')[0]])).toEqual([
+      ['http://auth.example/token?service=registry.example', undefined],
+      ['http://127.0.0.1:5000/token?service=registry.example', 'Basic'],
+    ]);
   });
 });
