@@ -80,23 +80,36 @@ const lazyBuiltins = {
 };
 
 /**
- * Every copy of one version of a package resolves to the first copy found: npm installs a package once per
- * workspace when the root holds another major (semver 7 in four workspaces, semver 6 at the root for Babel),
- * and each copy would be bundled and evaluated again.
+ * Every copy of one version of semver resolves to one copy: npm installs it once per workspace when the
+ * root holds another major (semver 7 in four workspaces, semver 6 at the root for Babel), and each copy
+ * would be bundled and evaluated again. The copy kept is the first by path among those found where our
+ * packages' dependencies put them, so every build picks the same one.
  */
+function semverCopies(): Map<string, string> {
+  const found = fs.globSync(['node_modules/semver', 'node_modules/*/node_modules/semver', 'node_modules/@*/*/node_modules/semver', 'packages/*/node_modules/semver'], { cwd: root })
+    .map((dir) => path.join(root, dir)).sort();
+  const byVersion = new Map<string, string>();
+  for (const dir of found) {
+    const version = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    if (!byVersion.has(version)) byVersion.set(version, dir);
+  }
+  return byVersion;
+}
+
 const dedupe = {
   name: 'conveyor-dedupe',
   setup(build: import('esbuild').PluginBuild) {
-    const first = new Map<string, string>();
+    const copies = semverCopies();
+    const marker = `${path.sep}node_modules${path.sep}semver${path.sep}`;
     build.onResolve({ filter: /^semver(\/.*)?$/ }, async (args) => {
       if (args.pluginData === 'conveyor-dedupe') return undefined;
       const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'conveyor-dedupe' });
-      if (result.errors.length > 0) return undefined;
-      const packageDir = result.path.slice(0, result.path.lastIndexOf(`${path.sep}node_modules${path.sep}semver${path.sep}`) + `${path.sep}node_modules${path.sep}semver`.length);
+      const at = result.path.lastIndexOf(marker);
+      if (result.errors.length > 0 || at === -1) return undefined;
+      const packageDir = result.path.slice(0, at + marker.length - 1);
       const version = (JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-      const key = `${version}:${path.relative(packageDir, result.path)}`;
-      if (!first.has(key)) first.set(key, result.path);
-      return { ...result, path: first.get(key)! };
+      const kept = copies.get(version) ?? packageDir;
+      return { ...result, path: path.join(kept, path.relative(packageDir, result.path)) };
     });
   },
 };

@@ -6030,9 +6030,9 @@ var require_lib = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/constants.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "packages/image/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -6090,9 +6090,9 @@ var require_constants = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/debug.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "packages/image/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug2 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -6100,9 +6100,9 @@ var require_debug = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/re.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "packages/image/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -6188,9 +6188,9 @@ var require_re = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/parse-options.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "packages/image/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -6207,9 +6207,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/identifiers.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "packages/image/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -6232,9 +6232,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/classes/semver.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "packages/image/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug2 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
@@ -6524,9 +6524,9 @@ var require_semver = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/parse.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "packages/image/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse2 = (version, options, throwErrors = false) => {
@@ -6546,9 +6546,9 @@ var require_parse = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/valid.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "packages/image/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var valid2 = (version, options) => {
@@ -6559,9 +6559,9 @@ var require_valid = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/clean.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "packages/image/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var clean = (version, options) => {
@@ -6572,9 +6572,9 @@ var require_clean = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/inc.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "packages/image/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -6596,9 +6596,9 @@ var require_inc = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/diff.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "packages/image/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var diff = (version1, version2) => {
@@ -6640,9 +6640,9 @@ var require_diff = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/major.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "packages/image/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -6650,9 +6650,9 @@ var require_major = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/minor.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "packages/image/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -6660,9 +6660,9 @@ var require_minor = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/patch.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "packages/image/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -6670,9 +6670,9 @@ var require_patch = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/prerelease.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "packages/image/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var prerelease2 = (version, options) => {
@@ -6683,9 +6683,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/compare.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "packages/image/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -6693,9 +6693,9 @@ var require_compare = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/rcompare.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "packages/image/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -6703,9 +6703,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/compare-loose.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "packages/image/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -6713,9 +6713,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/compare-build.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "packages/image/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -6727,9 +6727,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/sort.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "packages/image/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
@@ -6737,9 +6737,9 @@ var require_sort = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/rsort.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "packages/image/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
@@ -6747,9 +6747,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/gt.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "packages/image/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -6757,9 +6757,9 @@ var require_gt = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/lt.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "packages/image/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -6767,9 +6767,9 @@ var require_lt = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/eq.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "packages/image/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -6777,9 +6777,9 @@ var require_eq = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/neq.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "packages/image/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -6787,9 +6787,9 @@ var require_neq = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/gte.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "packages/image/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -6797,9 +6797,9 @@ var require_gte = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/lte.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "packages/image/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -6807,9 +6807,9 @@ var require_lte = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/cmp.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "packages/image/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -6857,9 +6857,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/coerce.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "packages/image/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse2 = require_parse();
@@ -6903,9 +6903,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/truncate.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "packages/image/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse2 = require_parse();
     var constants = require_constants();
@@ -6944,9 +6944,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/lrucache.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "packages/image/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -6982,9 +6982,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "packages/image/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -7173,9 +7173,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/classes/range.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "packages/image/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -7558,9 +7558,9 @@ var require_range = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/classes/comparator.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "packages/image/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -7671,9 +7671,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/functions/satisfies.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "packages/image/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var satisfies = (version, range, options) => {
@@ -7688,9 +7688,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/to-comparators.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "packages/image/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -7698,9 +7698,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/max-satisfying.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "packages/image/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -7727,9 +7727,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/min-satisfying.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "packages/image/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -7756,9 +7756,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/min-version.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "packages/image/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -7815,9 +7815,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/valid.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "packages/image/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -7831,9 +7831,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/outside.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "packages/image/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -7900,9 +7900,9 @@ var require_outside = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/gtr.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "packages/image/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -7910,9 +7910,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/ltr.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "packages/image/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -7920,9 +7920,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/intersects.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "packages/image/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -7934,9 +7934,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/simplify.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "packages/image/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -7984,9 +7984,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/ranges/subset.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "packages/image/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -8146,9 +8146,9 @@ var require_subset = __commonJS({
   }
 });
 
-// packages/image/node_modules/semver/index.js
+// node_modules/@actions/tool-cache/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "packages/image/node_modules/semver/index.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants = require_constants();

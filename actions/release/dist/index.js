@@ -423,9 +423,9 @@ var init_core = __esm({
   }
 });
 
-// packages/release/node_modules/semver/internal/constants.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
-  "packages/release/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -483,9 +483,9 @@ var require_constants = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/internal/debug.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "packages/release/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug3 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -493,9 +493,9 @@ var require_debug = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/internal/re.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "packages/release/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -581,9 +581,9 @@ var require_re = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/internal/parse-options.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "packages/release/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -600,9 +600,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/internal/identifiers.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "packages/release/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -625,9 +625,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/classes/semver.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "packages/release/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug3 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
@@ -917,9 +917,9 @@ var require_semver = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/parse.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js
 var require_parse = __commonJS({
-  "packages/release/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = (version, options, throwErrors = false) => {
@@ -939,9 +939,9 @@ var require_parse = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/valid.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "packages/release/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var valid = (version, options) => {
@@ -952,9 +952,9 @@ var require_valid = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/clean.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "packages/release/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var clean = (version, options) => {
@@ -965,9 +965,9 @@ var require_clean = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/inc.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "packages/release/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -989,9 +989,9 @@ var require_inc = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/diff.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "packages/release/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var diff = (version1, version2) => {
@@ -1033,9 +1033,9 @@ var require_diff = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/major.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "packages/release/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -1043,9 +1043,9 @@ var require_major = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/minor.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "packages/release/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -1053,9 +1053,9 @@ var require_minor = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/patch.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "packages/release/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -1063,9 +1063,9 @@ var require_patch = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/prerelease.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "packages/release/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var prerelease = (version, options) => {
@@ -1076,9 +1076,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/compare.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "packages/release/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -1086,9 +1086,9 @@ var require_compare = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/rcompare.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "packages/release/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -1096,9 +1096,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/compare-loose.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "packages/release/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -1106,9 +1106,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/compare-build.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "packages/release/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -1120,9 +1120,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/sort.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "packages/release/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
@@ -1130,9 +1130,9 @@ var require_sort = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/rsort.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "packages/release/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
@@ -1140,9 +1140,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/gt.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "packages/release/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt = (a, b, loose) => compare(a, b, loose) > 0;
@@ -1150,9 +1150,9 @@ var require_gt = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/lt.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "packages/release/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -1160,9 +1160,9 @@ var require_lt = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/eq.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "packages/release/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -1170,9 +1170,9 @@ var require_eq = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/neq.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "packages/release/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -1180,9 +1180,9 @@ var require_neq = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/gte.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "packages/release/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -1190,9 +1190,9 @@ var require_gte = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/lte.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "packages/release/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -1200,9 +1200,9 @@ var require_lte = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/cmp.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "packages/release/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -1250,9 +1250,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/coerce.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "packages/release/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse3 = require_parse();
@@ -1296,9 +1296,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/truncate.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "packages/release/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
     var constants2 = require_constants();
@@ -1337,9 +1337,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/internal/lrucache.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "packages/release/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -1375,9 +1375,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "packages/release/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -1566,9 +1566,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/classes/range.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "packages/release/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -1951,9 +1951,9 @@ var require_range = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/classes/comparator.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "packages/release/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -2064,9 +2064,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/functions/satisfies.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "packages/release/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var satisfies = (version, range, options) => {
@@ -2081,9 +2081,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/to-comparators.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "packages/release/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -2091,9 +2091,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/max-satisfying.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "packages/release/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -2120,9 +2120,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/min-satisfying.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "packages/release/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -2149,9 +2149,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/min-version.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "packages/release/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -2208,9 +2208,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/valid.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "packages/release/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -2224,9 +2224,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/outside.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "packages/release/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -2293,9 +2293,9 @@ var require_outside = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/gtr.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "packages/release/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -2303,9 +2303,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/ltr.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "packages/release/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -2313,9 +2313,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/intersects.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "packages/release/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -2327,9 +2327,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/simplify.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "packages/release/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
@@ -2377,9 +2377,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/ranges/subset.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "packages/release/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -2539,9 +2539,9 @@ var require_subset = __commonJS({
   }
 });
 
-// packages/release/node_modules/semver/index.js
+// node_modules/@actions/tool-cache/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "packages/release/node_modules/semver/index.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants2 = require_constants();

@@ -19339,9 +19339,9 @@ var require_timers2 = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/constants.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js
 var require_constants6 = __commonJS({
-  "packages/kit/node_modules/semver/internal/constants.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js"(exports, module) {
     "use strict";
     var SEMVER_SPEC_VERSION = "2.0.0";
     var MAX_LENGTH = 256;
@@ -19399,9 +19399,9 @@ var require_constants6 = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/debug.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
-  "packages/kit/node_modules/semver/internal/debug.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/debug.js"(exports, module) {
     "use strict";
     var debug3 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
     };
@@ -19409,9 +19409,9 @@ var require_debug = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/re.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/re.js
 var require_re = __commonJS({
-  "packages/kit/node_modules/semver/internal/re.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/re.js"(exports, module) {
     "use strict";
     var {
       MAX_SAFE_COMPONENT_LENGTH,
@@ -19497,9 +19497,9 @@ var require_re = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/parse-options.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/parse-options.js
 var require_parse_options = __commonJS({
-  "packages/kit/node_modules/semver/internal/parse-options.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/parse-options.js"(exports, module) {
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
@@ -19516,9 +19516,9 @@ var require_parse_options = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/identifiers.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/identifiers.js
 var require_identifiers = __commonJS({
-  "packages/kit/node_modules/semver/internal/identifiers.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
     var compareIdentifiers = (a, b) => {
@@ -19541,9 +19541,9 @@ var require_identifiers = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/classes/semver.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/semver.js
 var require_semver = __commonJS({
-  "packages/kit/node_modules/semver/classes/semver.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/semver.js"(exports, module) {
     "use strict";
     var debug3 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
@@ -19833,9 +19833,9 @@ var require_semver = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/parse.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js
 var require_parse2 = __commonJS({
-  "packages/kit/node_modules/semver/functions/parse.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = (version, options, throwErrors = false) => {
@@ -19855,9 +19855,9 @@ var require_parse2 = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/valid.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js
 var require_valid = __commonJS({
-  "packages/kit/node_modules/semver/functions/valid.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse = require_parse2();
     var valid2 = (version, options) => {
@@ -19868,9 +19868,9 @@ var require_valid = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/clean.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js
 var require_clean = __commonJS({
-  "packages/kit/node_modules/semver/functions/clean.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse = require_parse2();
     var clean2 = (version, options) => {
@@ -19881,9 +19881,9 @@ var require_clean = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/inc.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/inc.js
 var require_inc = __commonJS({
-  "packages/kit/node_modules/semver/functions/inc.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var inc = (version, release, options, identifier, identifierBase) => {
@@ -19905,9 +19905,9 @@ var require_inc = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/diff.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js
 var require_diff = __commonJS({
-  "packages/kit/node_modules/semver/functions/diff.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
     var parse = require_parse2();
     var diff = (version1, version2) => {
@@ -19949,9 +19949,9 @@ var require_diff = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/major.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/major.js
 var require_major = __commonJS({
-  "packages/kit/node_modules/semver/functions/major.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var major = (a, loose) => new SemVer(a, loose).major;
@@ -19959,9 +19959,9 @@ var require_major = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/minor.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/minor.js
 var require_minor = __commonJS({
-  "packages/kit/node_modules/semver/functions/minor.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/minor.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var minor = (a, loose) => new SemVer(a, loose).minor;
@@ -19969,9 +19969,9 @@ var require_minor = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/patch.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/patch.js
 var require_patch = __commonJS({
-  "packages/kit/node_modules/semver/functions/patch.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/patch.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var patch = (a, loose) => new SemVer(a, loose).patch;
@@ -19979,9 +19979,9 @@ var require_patch = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/prerelease.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js
 var require_prerelease = __commonJS({
-  "packages/kit/node_modules/semver/functions/prerelease.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse = require_parse2();
     var prerelease = (version, options) => {
@@ -19992,9 +19992,9 @@ var require_prerelease = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/compare.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare.js
 var require_compare = __commonJS({
-  "packages/kit/node_modules/semver/functions/compare.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
@@ -20002,9 +20002,9 @@ var require_compare = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/rcompare.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/rcompare.js
 var require_rcompare = __commonJS({
-  "packages/kit/node_modules/semver/functions/rcompare.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/rcompare.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var rcompare = (a, b, loose) => compare(b, a, loose);
@@ -20012,9 +20012,9 @@ var require_rcompare = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/compare-loose.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare-loose.js
 var require_compare_loose = __commonJS({
-  "packages/kit/node_modules/semver/functions/compare-loose.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare-loose.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var compareLoose = (a, b) => compare(a, b, true);
@@ -20022,9 +20022,9 @@ var require_compare_loose = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/compare-build.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/compare-build.js
 var require_compare_build = __commonJS({
-  "packages/kit/node_modules/semver/functions/compare-build.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var compareBuild = (a, b, loose) => {
@@ -20036,9 +20036,9 @@ var require_compare_build = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/sort.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/sort.js
 var require_sort = __commonJS({
-  "packages/kit/node_modules/semver/functions/sort.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
@@ -20046,9 +20046,9 @@ var require_sort = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/rsort.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/rsort.js
 var require_rsort = __commonJS({
-  "packages/kit/node_modules/semver/functions/rsort.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
     var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
@@ -20056,9 +20056,9 @@ var require_rsort = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/gt.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/gt.js
 var require_gt = __commonJS({
-  "packages/kit/node_modules/semver/functions/gt.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gt2 = (a, b, loose) => compare(a, b, loose) > 0;
@@ -20066,9 +20066,9 @@ var require_gt = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/lt.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/lt.js
 var require_lt = __commonJS({
-  "packages/kit/node_modules/semver/functions/lt.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/lt.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lt = (a, b, loose) => compare(a, b, loose) < 0;
@@ -20076,9 +20076,9 @@ var require_lt = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/eq.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/eq.js
 var require_eq = __commonJS({
-  "packages/kit/node_modules/semver/functions/eq.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/eq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var eq = (a, b, loose) => compare(a, b, loose) === 0;
@@ -20086,9 +20086,9 @@ var require_eq = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/neq.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/neq.js
 var require_neq = __commonJS({
-  "packages/kit/node_modules/semver/functions/neq.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/neq.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var neq = (a, b, loose) => compare(a, b, loose) !== 0;
@@ -20096,9 +20096,9 @@ var require_neq = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/gte.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/gte.js
 var require_gte = __commonJS({
-  "packages/kit/node_modules/semver/functions/gte.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/gte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var gte = (a, b, loose) => compare(a, b, loose) >= 0;
@@ -20106,9 +20106,9 @@ var require_gte = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/lte.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/lte.js
 var require_lte = __commonJS({
-  "packages/kit/node_modules/semver/functions/lte.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/lte.js"(exports, module) {
     "use strict";
     var compare = require_compare();
     var lte = (a, b, loose) => compare(a, b, loose) <= 0;
@@ -20116,9 +20116,9 @@ var require_lte = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/cmp.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/cmp.js
 var require_cmp = __commonJS({
-  "packages/kit/node_modules/semver/functions/cmp.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/cmp.js"(exports, module) {
     "use strict";
     var eq = require_eq();
     var neq = require_neq();
@@ -20166,9 +20166,9 @@ var require_cmp = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/coerce.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js
 var require_coerce = __commonJS({
-  "packages/kit/node_modules/semver/functions/coerce.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var parse = require_parse2();
@@ -20212,9 +20212,9 @@ var require_coerce = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/truncate.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js
 var require_truncate = __commonJS({
-  "packages/kit/node_modules/semver/functions/truncate.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse2();
     var constants3 = require_constants6();
@@ -20253,9 +20253,9 @@ var require_truncate = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/lrucache.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/lrucache.js
 var require_lrucache = __commonJS({
-  "packages/kit/node_modules/semver/internal/lrucache.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/lrucache.js"(exports, module) {
     "use strict";
     var LRUCache = class {
       constructor() {
@@ -20291,9 +20291,9 @@ var require_lrucache = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/internal/trim-comparator-whitespace.js
+// node_modules/@actions/tool-cache/node_modules/semver/internal/trim-comparator-whitespace.js
 var require_trim_comparator_whitespace = __commonJS({
-  "packages/kit/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
     "use strict";
     var {
       MAX_LENGTH,
@@ -20482,9 +20482,9 @@ var require_trim_comparator_whitespace = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/classes/range.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/range.js
 var require_range = __commonJS({
-  "packages/kit/node_modules/semver/classes/range.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
@@ -20867,9 +20867,9 @@ var require_range = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/classes/comparator.js
+// node_modules/@actions/tool-cache/node_modules/semver/classes/comparator.js
 var require_comparator = __commonJS({
-  "packages/kit/node_modules/semver/classes/comparator.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
     var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
@@ -20980,9 +20980,9 @@ var require_comparator = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/functions/satisfies.js
+// node_modules/@actions/tool-cache/node_modules/semver/functions/satisfies.js
 var require_satisfies = __commonJS({
-  "packages/kit/node_modules/semver/functions/satisfies.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var satisfies3 = (version, range, options) => {
@@ -20997,9 +20997,9 @@ var require_satisfies = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/to-comparators.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/to-comparators.js
 var require_to_comparators = __commonJS({
-  "packages/kit/node_modules/semver/ranges/to-comparators.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
@@ -21007,9 +21007,9 @@ var require_to_comparators = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/max-satisfying.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/max-satisfying.js
 var require_max_satisfying = __commonJS({
-  "packages/kit/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -21036,9 +21036,9 @@ var require_max_satisfying = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/min-satisfying.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/min-satisfying.js
 var require_min_satisfying = __commonJS({
-  "packages/kit/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -21065,9 +21065,9 @@ var require_min_satisfying = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/min-version.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/min-version.js
 var require_min_version = __commonJS({
-  "packages/kit/node_modules/semver/ranges/min-version.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
@@ -21124,9 +21124,9 @@ var require_min_version = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/valid.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/valid.js
 var require_valid2 = __commonJS({
-  "packages/kit/node_modules/semver/ranges/valid.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var validRange = (range, options) => {
@@ -21140,9 +21140,9 @@ var require_valid2 = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/outside.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/outside.js
 var require_outside = __commonJS({
-  "packages/kit/node_modules/semver/ranges/outside.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/outside.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
     var Comparator = require_comparator();
@@ -21209,9 +21209,9 @@ var require_outside = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/gtr.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/gtr.js
 var require_gtr = __commonJS({
-  "packages/kit/node_modules/semver/ranges/gtr.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var gtr = (version, range, options) => outside(version, range, ">", options);
@@ -21219,9 +21219,9 @@ var require_gtr = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/ltr.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/ltr.js
 var require_ltr = __commonJS({
-  "packages/kit/node_modules/semver/ranges/ltr.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
     var ltr = (version, range, options) => outside(version, range, "<", options);
@@ -21229,9 +21229,9 @@ var require_ltr = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/intersects.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/intersects.js
 var require_intersects = __commonJS({
-  "packages/kit/node_modules/semver/ranges/intersects.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var intersects = (r1, r2, options) => {
@@ -21243,9 +21243,9 @@ var require_intersects = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/simplify.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/simplify.js
 var require_simplify = __commonJS({
-  "packages/kit/node_modules/semver/ranges/simplify.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/simplify.js"(exports, module) {
     "use strict";
     var satisfies3 = require_satisfies();
     var compare = require_compare();
@@ -21293,9 +21293,9 @@ var require_simplify = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/ranges/subset.js
+// node_modules/@actions/tool-cache/node_modules/semver/ranges/subset.js
 var require_subset = __commonJS({
-  "packages/kit/node_modules/semver/ranges/subset.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
     var Range = require_range();
     var Comparator = require_comparator();
@@ -21455,9 +21455,9 @@ var require_subset = __commonJS({
   }
 });
 
-// packages/kit/node_modules/semver/index.js
+// node_modules/@actions/tool-cache/node_modules/semver/index.js
 var require_semver2 = __commonJS({
-  "packages/kit/node_modules/semver/index.js"(exports, module) {
+  "node_modules/@actions/tool-cache/node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
     var constants3 = require_constants6();
