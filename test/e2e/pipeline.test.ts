@@ -51,11 +51,24 @@ const starter = workflow('workflows/pipeline.yml');
 const imageWorkflow = workflow('.github/workflows/reusable-image.yml');
 const imageJob = imageWorkflow.jobs.image!;
 const deployJob = workflow('.github/workflows/reusable-deploy.yml').jobs.deploy!;
+const releaseWorkflow = workflow('.github/workflows/reusable-release.yml');
 const stepOf = (job: Job, id: string): Step => {
   const found = job.steps?.find((s) => s.id === id);
   if (!found) throw new Error(`the workflow job has no step with id ${id}`);
   return found;
 };
+
+/**
+ * The inputs the release step of reusable-release.yml gets when `job` of the starter calls it: the
+ * workflow's input defaults, overridden by the job's `with:`, put through the step's own expressions.
+ */
+function releaseStepInputs(job: Job, token: string): Record<string, string> {
+  const values: Record<string, string> = { 'secrets.release-token || github.token': token };
+  for (const [name, input] of Object.entries(releaseWorkflow.on.workflow_call!.inputs)) values[`inputs.${name}`] = String(input.default ?? '');
+  for (const [name, value] of Object.entries(job.with ?? {})) values[`inputs.${name}`] = String(value);
+  const step = stepOf(releaseWorkflow.jobs.release!, 'release');
+  return Object.fromEntries(Object.entries(step.with!).map(([k, v]) => [k, fill(String(v), values)]));
+}
 
 /** A run step's `env:` with its expressions filled from `values`. */
 function fillEnv(step: Step, values: Record<string, string>): Record<string, string> {
@@ -224,10 +237,9 @@ function fill(text: string, values: Record<string, string>): string {
   });
 
   it('push to main, release: the release candidate 1.1.0-rc.1, tagged on the pushed commit, a GitHub prerelease, not latest', async () => {
-    release = await step('release', {
-      'github-token': githubToken, 'tag-format': 'v${version}', path: '', prerelease: String(starter.jobs.release!.with!.prerelease),
-      'floating-tags': 'true', 'dry-run': 'false',
-    }, push('refs/heads/main', app.head));
+    const inputs = releaseStepInputs(starter.jobs.release!, githubToken);
+    expect(inputs).toEqual({ 'github-token': githubToken, 'tag-format': 'v${version}', path: '', prerelease: 'rc', 'floating-tags': 'true', 'dry-run': 'false', branch: '' });
+    release = await step('release', inputs, push('refs/heads/main', app.head));
     expect(errors(release)).toBe('');
     expect(release.status).toBe(0);
     expect(release.outputs).toMatchObject({
@@ -400,10 +412,8 @@ function fill(text: string, values: Record<string, string>): string {
     git(app.checkout, env, 'tag', 'v1.1.0', rcCommit);
     git(app.checkout, env, 'checkout', '-q', '--detach', rcCommit);
     api.state.setRef(OWNER, REPO, 'refs/tags/v1.1.0', rcCommit);
-    const inputs = {
-      'github-token': githubToken, 'tag-format': 'v${version}', path: '', prerelease: '', 'floating-tags': 'true', 'dry-run': 'false',
-      branch: String(starter.jobs['release-final']!.with!.branch),
-    };
+    const inputs = releaseStepInputs(starter.jobs['release-final']!, githubToken);
+    expect(inputs).toMatchObject({ branch: 'main', prerelease: '', 'floating-tags': 'true', 'dry-run': 'false' });
     const final = await step('release', inputs, push('refs/tags/v1.1.0', rcCommit));
     expect(errors(final)).toBe('');
     expect(final.status).toBe(0);
