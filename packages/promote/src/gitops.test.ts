@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { hasBinary } from '../../../test/support/registry.ts';
 import { cleanupTempDirs, tempDir } from '../../../test/support/tmp.ts';
 import type { Environment } from './environments.ts';
-import { bindTargets, checkout, locate, readFiles, repositoryOnServer, type Checkout } from './gitops.ts';
+import { startGitHttp } from '../../../test/promote/git-http.ts';
+import { bindTargets, checkout, forgetCredentials, locate, readFiles, repositoryOnServer, sendsToken, type Checkout, type CheckoutCache } from './gitops.ts';
 
 const env = (over: Partial<Environment>): Environment => ({
   name: 'stage', branch: 'main', tokenInput: 'gitops-token', targets: [], write: 'commit', requireVerdict: false,
@@ -95,6 +96,62 @@ describe('repositoryOnServer', () => {
     for (const file of ['apps/web', 'apps/none.yaml', 'apps/*/none.yaml']) {
       expect(() => bindTargets(kustomize(file), 'web', co.head, 'environments.yml')).toThrow(
         `The kustomize target ${file} of environment 'stage' matches no file in the GitOps repository (branch main); fix the path in environments.yml.`);
+    }
+  });
+});
+
+describe('sendsToken', () => {
+  it.each([
+    ['https://github.com/acme/gitops.git', true],
+    ['http://127.0.0.1:8080/gitops.git', true],
+    ['http://localhost/gitops.git', true],
+    ['http://git.example.invalid/gitops.git', false],
+    // a loopback address as the user part of the URL, the host being another machine
+    ['http://127.0.0.1:x@git.example.invalid/gitops.git', false],
+    ['http://localhost:@git.example.invalid/gitops.git', false],
+    ['http://localhost.example.invalid/gitops.git', false],
+    ['/srv/gitops.git', false],
+    ['git@github.com:acme/gitops.git', false],
+  ])('%s: %s', (url, expected) => {
+    expect(sendsToken(url)).toBe(expected);
+  });
+});
+
+(hasBinary('git') ? describe : describe.skip)('the token in a clone', () => {
+  afterAll(() => cleanupTempDirs());
+
+  it('is removed from the clone even when the clone cannot be read after cloning', async () => {
+    const token = 'gitops-secret-token-0815';
+    const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
+    const root = tempDir('conveyor-gitops-token-');
+    const vars = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const work = path.join(root, 'work');
+    fs.mkdirSync(work);
+    fs.writeFileSync(path.join(work, 'a.yaml'), 'a: 1\n');
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: work, env: vars });
+    execFileSync('git', ['add', '-A'], { cwd: work, env: vars });
+    execFileSync('git', ['commit', '-q', '-m', 'seed'], { cwd: work, env: vars });
+    const bare = path.join(root, 'gitops.git');
+    execFileSync('git', ['clone', '-q', '--bare', work, bare], { env: vars });
+    execFileSync('git', ['config', 'http.receivepack', 'true'], { cwd: bare, env: vars });
+    // A branch whose tip is a tree, not a commit: git clones it, but it has no commit to read.
+    const tree = execFileSync('git', ['rev-parse', 'main^{tree}'], { cwd: bare, env: vars, encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(bare, 'refs/heads/broken'), `${tree}\n`);
+    const server = await startGitHttp(root, token, vars);
+    try {
+      const workDir = tempDir('conveyor-gitops-clones-');
+      const clones: CheckoutCache = new Map();
+      const tokens = { 'github-token': '', 'gitops-token': token };
+      const broken = checkout(env({ url: `${server.url}/gitops.git`, branch: 'broken' }), { workDir, serverUrl: 'https://github.com', tokens }, clones);
+      await expect(broken).rejects.toThrow();
+      const good = await checkout(env({ url: `${server.url}/gitops.git` }), { workDir, serverUrl: 'https://github.com', tokens }, clones);
+      expect(good.credentials).toBe(true);
+      await forgetCredentials(clones);
+      const configs = fs.globSync('*/config', { cwd: workDir });
+      expect(configs.length).toBeGreaterThan(0);
+      for (const config of configs) expect(fs.readFileSync(path.join(workDir, config), 'utf8')).not.toContain(basic);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -86,12 +86,20 @@ export function checkout(environment: Environment, context: CheckoutContext, clo
   return pending;
 }
 
+/**
+ * Whether the token may go to `url`: over https only, and plain http to this machine (for local servers).
+ * For plain http the whole authority must be the loopback host and an optional port, so a URL such as
+ * `http://127.0.0.1:x@elsewhere/` (a user part before another host) does not pass.
+ */
+export function sendsToken(url: string): boolean {
+  return /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$))/.test(url);
+}
+
 async function clone(url: string, environment: Environment, context: CheckoutContext, repository?: string): Promise<Checkout> {
   const dir = fs.mkdtempSync(path.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config: Record<string, string> = {};
-  // The token goes over https only (and plain http to this machine, for local servers).
-  if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
+  if (token && sendsToken(url)) {
     const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
     maskSecret(basic, { warnShort: false });
     config['http.extraheader'] = `AUTHORIZATION: basic ${basic}`;
@@ -108,7 +116,15 @@ async function clone(url: string, environment: Environment, context: CheckoutCon
     // Written to the clone's config file directly: a command line would carry the token into the logs.
     fs.appendFileSync(path.join(dir, 'config'), `[http]\n\textraheader = ${config['http.extraheader']}\n`);
   }
-  const head = await readSnapshot(dir, `refs/heads/${environment.branch}`);
+  let head: Snapshot;
+  try {
+    head = await readSnapshot(dir, `refs/heads/${environment.branch}`);
+  } catch (error) {
+    // A clone that fails here never reaches forgetCredentials (which only sees clones that were made):
+    // its folder goes now, with the token in its config.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return { dir, url, branch: environment.branch, ...(repository ? { repository } : {}), credentials: Object.keys(config).length > 0, head };
 }
 
