@@ -67,6 +67,12 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(req.method === 'HEAD' ? undefined : '{"schemaVersion":2}');
       return;
     }
+    if (url.pathname.startsWith('/v2/tampered/app/')) {
+      // a registry (or something between) that answers a digest with other content, and says it is that digest
+      const asked = url.pathname.split('/').pop()!;
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'docker-content-digest': asked }).end(req.method === 'HEAD' ? undefined : '{"schemaVersion":2,"os":"tampered"}');
+      return;
+    }
     if (url.pathname === '/v2/denied/app/manifests/1.0.0') {
       res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'DENIED', message: 'requested access to the resource is denied' }] }));
       return;
@@ -163,6 +169,19 @@ describe('registry answers', () => {
       `The registry ${host} answered HTTP 404 for the manifest ${host}/missing/app:1.0.0. It is not in the registry; check the image name. It said: MANIFEST_UNKNOWN: manifest unknown`,
     );
     await expect(client.manifestDigest(`${host}/denied/app`, '1.0.0')).rejects.toThrow(`The registry ${host} answered HTTP 403 for ${host}/denied/app:1.0.0. The credentials for ${host} do not allow it`);
+  });
+
+  it('refuses a manifest or blob asked for by digest whose content has another digest', async () => {
+    const client = new RegistryClient();
+    const { createHash } = await import('node:crypto');
+    const actual = `sha256:${createHash('sha256').update('{"schemaVersion":2,"os":"tampered"}').digest('hex')}`;
+    await expect(client.manifest(`${host}/tampered/app`, DIGEST)).rejects.toThrow(
+      `The registry ${host} answered the manifest ${host}/tampered/app@${DIGEST} with content whose digest is ${actual}, not the digest asked for, so it was not used; check the registry and any proxy in front of it.`);
+    await expect(client.blobJson(`${host}/tampered/app`, DIGEST)).rejects.toThrow(
+      `The registry ${host} answered the blob ${host}/tampered/app@${DIGEST} with content whose digest is ${actual}, not the digest asked for, so it was not used; check the registry and any proxy in front of it.`);
+    // asked by the digest of what it serves, both are taken
+    expect((await client.manifest(`${host}/tampered/app`, actual)).digest).toBe(actual);
+    expect(await client.blobJson(`${host}/tampered/app`, actual)).toEqual({ schemaVersion: 2, os: 'tampered' });
   });
 
   it('refuses a manifest reference that is neither a tag nor a digest before asking', async () => {

@@ -149,7 +149,7 @@ export class RegistryClient {
     const res = await this.request({ ref, method: 'GET', path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(', '), ...(options.signal ? { signal: options.signal } : {}) });
     if (!res.ok) throw await this.refusal(res, ref, what);
     const raw = new Uint8Array(await res.arrayBuffer());
-    const digest = res.headers.get('docker-content-digest') ?? sha256Digest(raw);
+    const digest = checkContent(raw, reference, ref, what) ?? res.headers.get('docker-content-digest') ?? sha256Digest(raw);
     let manifest: Manifest;
     try {
       manifest = JSON.parse(Buffer.from(raw).toString('utf8')) as Manifest;
@@ -168,8 +168,10 @@ export class RegistryClient {
     const what = `the blob ${referenceName(ref)}@${digest}`;
     const res = await this.request({ ref, method: 'GET', path: `/v2/${ref.repository}/blobs/${digest}`, what });
     if (!res.ok) throw await this.refusal(res, ref, what);
+    const raw = new Uint8Array(await res.arrayBuffer());
+    checkContent(raw, digest, ref, what);
     try {
-      return (await res.json()) as T;
+      return JSON.parse(Buffer.from(raw).toString('utf8')) as T;
     } catch (error) {
       throw new RegistryError(`${what} is not JSON.`, res.status, { cause: error });
     }
@@ -194,6 +196,20 @@ export class RegistryClient {
     }
     return tags;
   }
+}
+
+/**
+ * For content asked for by a sha256 digest: the digest, once the content is checked to hash to it (a
+ * registry or anything between that serves other content is refused); undefined for a tag or another
+ * algorithm, which are taken as served.
+ */
+function checkContent(raw: Uint8Array, reference: string, ref: ImageReference, what: string): string | undefined {
+  if (!reference.startsWith('sha256:')) return undefined;
+  const actual = sha256Digest(raw);
+  if (actual !== reference) {
+    throw new RegistryError(`The registry ${ref.registry} answered ${what} with content whose digest is ${actual}, not the digest asked for, so it was not used; check the registry and any proxy in front of it.`);
+  }
+  return reference;
 }
 
 function imageOf(image: ImageName): ImageReference {
