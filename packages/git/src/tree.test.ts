@@ -71,6 +71,20 @@ describe('listTree', () => {
     expect(() => parseTreeListing('garbage\0')).toThrow('unexpected git ls-tree record "garbage"');
   });
 
+  it('flags a path whose stored name is not UTF-8 (as text it names no file), and keeps the others as they are', async () => {
+    const work = initRepo(path.join(root, `case-${++counter}`, 'work'));
+    const latin1 = Buffer.concat([Buffer.from(`${work}/apps/caf`), Buffer.from([0xe9])]);
+    fs.mkdirSync(latin1, { recursive: true });
+    fs.writeFileSync(Buffer.concat([latin1, Buffer.from('/kustomization.yaml')]), 'images: []\n');
+    fs.writeFileSync(path.join(work, 'apps/café.yaml'), 'a: 1\n');
+    commit(work, 'seed');
+    const entries = await listTree(work, 'HEAD');
+    expect(entries.map(({ path: p, notUtf8 }) => ({ path: p, notUtf8 }))).toEqual([
+      { path: 'apps/café.yaml', notUtf8: undefined },
+      { path: 'apps/caf\ufffd/kustomization.yaml', notUtf8: true },
+    ]);
+  });
+
   it('fails with the revision in the message when it does not exist', async () => {
     const { bare } = fixture();
     await expect(listTree(bare, 'no-such-branch')).rejects.toThrow(/git ls-tree .*no-such-branch/);

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { ToolNotFoundError, debug } from '@conveyor/kit';
 import { display, git, gitEnv } from './command.ts';
-import { GitError } from './errors.ts';
+import { GitError, hintFor } from './errors.ts';
 import { identityEnv, type Person } from './files.ts';
 import { checkRev } from './log.ts';
 
@@ -18,6 +18,11 @@ export interface TreeEntry {
   mode: string;
   type: 'blob' | 'tree' | 'commit';
   oid: string;
+  /**
+   * Set when the stored path is not UTF-8: `path` then shows the bytes it cannot decode as U+FFFD and
+   * names no file, so the entry can be neither read by path nor written under its own name.
+   */
+  notUtf8?: true;
 }
 
 /** Parses `git ls-tree -z` output: `<mode> SP <type> SP <oid> TAB <path> NUL` per entry. */
@@ -40,10 +45,39 @@ export function parseTreeListing(output: string): TreeEntry[] {
   return entries;
 }
 
-/** Every file (blob and submodule entry) of the tree at `rev`, recursively, in git's order. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Every file (blob and submodule entry) of the tree at `rev`, recursively, in git's order. A path that
+ * is not UTF-8 is flagged `notUtf8` (git stores paths as bytes; a string cannot hold those).
+ */
 export async function listTree(dir: string, rev: string): Promise<TreeEntry[]> {
-  const result = await git(dir, ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', checkRev(rev)]);
-  return parseTreeListing(result.stdout);
+  const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', checkRev(rev)];
+  const output = await runBinary(dir, args, '');
+  let whole: string | undefined;
+  try {
+    whole = strictUtf8.decode(output);
+  } catch {
+    // some path is not UTF-8: decoded record by record below, and flagged
+  }
+  if (whole !== undefined) return parseTreeListing(whole);
+  const entries: TreeEntry[] = [];
+  for (let start = 0; start < output.length;) {
+    let end = output.indexOf(0, start);
+    if (end === -1) end = output.length;
+    const record = output.subarray(start, end);
+    start = end + 1;
+    let text: string;
+    let notUtf8 = false;
+    try {
+      text = strictUtf8.decode(record);
+    } catch {
+      text = record.toString('utf8');
+      notUtf8 = true;
+    }
+    for (const entry of parseTreeListing(text)) entries.push(notUtf8 ? { ...entry, notUtf8: true } : entry);
+  }
+  return entries;
 }
 
 /** An object read by `readObjects`. */
@@ -112,7 +146,10 @@ function runBinary(dir: string, args: readonly string[], input: string): Promise
     });
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitError(display(args), code ?? 128, Buffer.concat(err).toString('utf8')));
+      else {
+        const stderr = Buffer.concat(err).toString('utf8');
+        reject(new GitError(display(args), code ?? 128, stderr, hintFor(stderr)));
+      }
     });
     child.stdin.on('error', () => {
       /* git closed its input early; its exit code tells the story */

@@ -100,6 +100,19 @@ describe('repositoryOnServer', () => {
   });
 });
 
+describe('bindTargets', () => {
+  it('refuses a file whose name in the repository is not UTF-8 (an edit would be written under another name)', () => {
+    const oid = 'a'.repeat(40);
+    const files = new Map([
+      ['apps/web/kustomization.yaml', { path: 'apps/web/kustomization.yaml', mode: '100644', type: 'blob' as const, oid }],
+      ['apps/caf\ufffd/kustomization.yaml', { path: 'apps/caf\ufffd/kustomization.yaml', mode: '100644', type: 'blob' as const, oid, notUtf8: true as const }],
+    ]);
+    const environment = env({ targets: [{ kind: 'kustomize', file: 'apps/*/kustomization.yaml', image: 'web' }] });
+    expect(() => bindTargets(environment, 'web', { commit: oid, files }, 'environments.yml')).toThrow(
+      "The kustomize target apps/*/kustomization.yaml of environment 'stage' names apps/caf\ufffd/kustomization.yaml, whose name in the GitOps repository (branch main) is not UTF-8, so an edit could not be written under it; rename it to UTF-8 or narrow the target in environments.yml.");
+  });
+});
+
 describe('sendsToken', () => {
   it.each([
     ['https://github.com/acme/gitops.git', true],

@@ -160,6 +160,9 @@ export function bindTargets(environment: Environment, image: string, snapshot: S
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
     }
     for (const f of files) {
+      if (snapshot.files.get(f)!.notUtf8) {
+        throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' names ${f}, whose name in the GitOps repository (branch ${environment.branch}) is not UTF-8, so an edit could not be written under it; rename it to UTF-8 or narrow the target in ${file}.`);
+      }
       if (snapshot.files.get(f)!.mode === '120000') {
         throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' names ${f}, a symbolic link in the GitOps repository (branch ${environment.branch}); point the target at the file it links to in ${file}.`);
       }
