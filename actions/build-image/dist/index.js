@@ -9166,7 +9166,7 @@ var RegistryClient = class {
     const res = await this.request({ ref, method: "GET", path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(", "), ...options.signal ? { signal: options.signal } : {} });
     if (!res.ok) throw await this.refusal(res, ref, what);
     const raw = new Uint8Array(await res.arrayBuffer());
-    const digest = res.headers.get("docker-content-digest") ?? sha256Digest(raw);
+    const digest = checkContent(raw, reference, ref, what) ?? res.headers.get("docker-content-digest") ?? sha256Digest(raw);
     let manifest;
     try {
       manifest = JSON.parse(Buffer.from(raw).toString("utf8"));
@@ -9184,8 +9184,10 @@ var RegistryClient = class {
     const what = `the blob ${referenceName(ref)}@${digest}`;
     const res = await this.request({ ref, method: "GET", path: `/v2/${ref.repository}/blobs/${digest}`, what });
     if (!res.ok) throw await this.refusal(res, ref, what);
+    const raw = new Uint8Array(await res.arrayBuffer());
+    checkContent(raw, digest, ref, what);
     try {
-      return await res.json();
+      return JSON.parse(Buffer.from(raw).toString("utf8"));
     } catch (error2) {
       throw new RegistryError(`${what} is not JSON.`, res.status, { cause: error2 });
     }
@@ -9209,6 +9211,14 @@ var RegistryClient = class {
     return tags;
   }
 };
+function checkContent(raw, reference, ref, what) {
+  if (!reference.startsWith("sha256:")) return void 0;
+  const actual = sha256Digest(raw);
+  if (actual !== reference) {
+    throw new RegistryError(`The registry ${ref.registry} answered ${what} with content whose digest is ${actual}, not the digest asked for, so it was not used; check the registry and any proxy in front of it.`);
+  }
+  return reference;
+}
 function imageOf(image) {
   return typeof image === "string" ? parseReference(image) : image;
 }

@@ -14355,7 +14355,7 @@ var RegistryClient = class {
     const res = await this.request({ ref, method: "GET", path: manifestPath(ref, reference), what, accept: MANIFEST_TYPES.join(", "), ...options.signal ? { signal: options.signal } : {} });
     if (!res.ok) throw await this.refusal(res, ref, what);
     const raw = new Uint8Array(await res.arrayBuffer());
-    const digest = res.headers.get("docker-content-digest") ?? sha256Digest(raw);
+    const digest = checkContent(raw, reference, ref, what) ?? res.headers.get("docker-content-digest") ?? sha256Digest(raw);
     let manifest;
     try {
       manifest = JSON.parse(Buffer.from(raw).toString("utf8"));
@@ -14373,8 +14373,10 @@ var RegistryClient = class {
     const what = `the blob ${referenceName(ref)}@${digest}`;
     const res = await this.request({ ref, method: "GET", path: `/v2/${ref.repository}/blobs/${digest}`, what });
     if (!res.ok) throw await this.refusal(res, ref, what);
+    const raw = new Uint8Array(await res.arrayBuffer());
+    checkContent(raw, digest, ref, what);
     try {
-      return await res.json();
+      return JSON.parse(Buffer.from(raw).toString("utf8"));
     } catch (error2) {
       throw new RegistryError(`${what} is not JSON.`, res.status, { cause: error2 });
     }
@@ -14398,6 +14400,14 @@ var RegistryClient = class {
     return tags;
   }
 };
+function checkContent(raw, reference, ref, what) {
+  if (!reference.startsWith("sha256:")) return void 0;
+  const actual = sha256Digest(raw);
+  if (actual !== reference) {
+    throw new RegistryError(`The registry ${ref.registry} answered ${what} with content whose digest is ${actual}, not the digest asked for, so it was not used; check the registry and any proxy in front of it.`);
+  }
+  return reference;
+}
 function imageOf(image) {
   return typeof image === "string" ? parseReference(image) : image;
 }
@@ -15713,8 +15723,32 @@ function parseTreeListing(output) {
   return entries;
 }
 async function listTree(dir, rev) {
-  const result = await git(dir, ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", checkRev(rev)]);
-  return parseTreeListing(result.stdout);
+  const args = ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", checkRev(rev)];
+  const output = await runBinary(dir, args, "");
+  const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let whole;
+  try {
+    whole = strictUtf8.decode(output);
+  } catch {
+  }
+  if (whole !== void 0) return parseTreeListing(whole);
+  const entries = [];
+  for (let start = 0; start < output.length; ) {
+    let end = output.indexOf(0, start);
+    if (end === -1) end = output.length;
+    const record = output.subarray(start, end);
+    start = end + 1;
+    let text;
+    let notUtf8 = false;
+    try {
+      text = strictUtf8.decode(record);
+    } catch {
+      text = record.toString("utf8");
+      notUtf8 = true;
+    }
+    for (const entry of parseTreeListing(text)) entries.push(notUtf8 ? { ...entry, notUtf8: true } : entry);
+  }
+  return entries;
 }
 function checkObjectName(name) {
   if (name === "" || /[\0\n\r]/.test(name)) throw new TypeError(`Invalid object name ${JSON.stringify(name)} for git cat-file: it must be one line.`);
@@ -15764,7 +15798,10 @@ function runBinary(dir, args, input) {
     });
     child2.on("close", (code) => {
       if (code === 0) resolve3(Buffer.concat(out));
-      else reject(new GitError(display(args), code ?? 128, Buffer.concat(err).toString("utf8")));
+      else {
+        const stderr = Buffer.concat(err).toString("utf8");
+        reject(new GitError(display(args), code ?? 128, stderr, hintFor(stderr)));
+      }
     });
     child2.stdin.on("error", () => {
     });
@@ -16441,11 +16478,14 @@ function checkout(environment, context, clones) {
   }
   return pending;
 }
+function sendsToken(url) {
+  return /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$))/.test(url);
+}
 async function clone(url, environment, context, repository) {
   const dir = fs7.mkdtempSync(path7.join(context.workDir, `${environment.name}-`));
   const token = context.tokens[environment.tokenInput];
   const config = {};
-  if (token && /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/.test(url)) {
+  if (token && sendsToken(url)) {
     const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
     maskSecret(basic, { warnShort: false });
     config["http.extraheader"] = `AUTHORIZATION: basic ${basic}`;
@@ -16464,7 +16504,13 @@ async function clone(url, environment, context, repository) {
 	extraheader = ${config["http.extraheader"]}
 `);
   }
-  const head = await readSnapshot(dir, `refs/heads/${environment.branch}`);
+  let head;
+  try {
+    head = await readSnapshot(dir, `refs/heads/${environment.branch}`);
+  } catch (error2) {
+    fs7.rmSync(dir, { recursive: true, force: true });
+    throw error2;
+  }
   return { dir, url, branch: environment.branch, ...repository ? { repository } : {}, credentials: Object.keys(config).length > 0, head };
 }
 async function readSnapshot(dir, ref) {
@@ -16491,6 +16537,9 @@ function bindTargets(environment, image, snapshot, file) {
       throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' matches no file in the GitOps repository (branch ${environment.branch}); fix the path in ${file}.`);
     }
     for (const f of files) {
+      if (snapshot.files.get(f).notUtf8) {
+        throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' names ${f}, whose name in the GitOps repository (branch ${environment.branch}) is not UTF-8, so an edit could not be written under it; rename it to UTF-8 or narrow the target in ${file}.`);
+      }
       if (snapshot.files.get(f).mode === "120000") {
         throw new ConveyorError(`The ${target.kind} target ${target.file} of environment '${environment.name}' names ${f}, a symbolic link in the GitOps repository (branch ${environment.branch}); point the target at the file it links to in ${file}.`);
       }

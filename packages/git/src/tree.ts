@@ -45,8 +45,6 @@ export function parseTreeListing(output: string): TreeEntry[] {
   return entries;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
  * Every file (blob and submodule entry) of the tree at `rev`, recursively, in git's order. A path that
  * is not UTF-8 is flagged `notUtf8` (git stores paths as bytes; a string cannot hold those).
@@ -54,6 +52,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export async function listTree(dir: string, rev: string): Promise<TreeEntry[]> {
   const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', checkRev(rev)];
   const output = await runBinary(dir, args, '');
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let whole: string | undefined;
   try {
     whole = strictUtf8.decode(output);
