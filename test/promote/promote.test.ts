@@ -9,7 +9,7 @@ import type { GitHubClient } from '@conveyor/kit';
 import { createOctokit } from '@conveyor/kit/octokit';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { parseVerdict } from '@conveyor/scan/verdict';
-import { PromotionRefused, RegistryClient, promote, type PromoteContext, type PromoteRequest, type PromoteResult } from '../../packages/promote/src/index.ts';
+import { PromotionRefused, RegistryClient, promote, promotionBranch, type PromoteContext, type PromoteRequest, type PromoteResult } from '../../packages/promote/src/index.ts';
 import { promoteCommand } from '../../packages/promote/src/cli.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
@@ -154,7 +154,8 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
   it('opens one pull request for prod, updates it on the next promotion, and opens none when nothing changes', async () => {
     const first = await promote(request({ environment: 'prod' }), context());
     expect(first.prUrl).toMatch(/\/acme\/gitops\/pull\/\d+$/);
-    const branch = `conveyor/promote/prod/${i.web.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+    const branch = promotionBranch('prod', i.web);
+    expect(branch).toMatch(new RegExp(`^conveyor/promote/prod/${i.web.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\./g, '\\.')}-[0-9a-f]{10}$`));
     expect(show(branch, 'prod/deployment.yaml') + '\n').toBe(deployment(i).replace(`web:1.0.0@${i.web1}`, `web:1.1.0@${i.web2}`));
     expect(show('main', 'prod/deployment.yaml') + '\n').toBe(deployment(i));
     // The same promotion again finds its branch up to date and the pull request open: no second one.

@@ -16645,8 +16645,14 @@ async function pushPullRequestBranch(co, branch, edits, message, identity) {
 }
 
 // packages/promote/src/pulls.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
+function refPart(text) {
+  return text.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/^[.-]+/, "").replace(/\.lock$/i, "-lock").replace(/\.$/, "") || "x";
+}
 function promotionBranch(environment, image) {
-  return `conveyor/promote/${environment}/${image.replace(/[^A-Za-z0-9._-]+/g, "-")}`;
+  const id = (0, import_node_crypto2.createHash)("sha256").update(`${environment}
+${image}`).digest("hex").slice(0, 10);
+  return `conveyor/promote/${refPart(environment)}/${refPart(image)}-${id}`;
 }
 async function upsertPullRequest(client, spec2) {
   const { data: open2 } = await client.rest.pulls.list({ owner: spec2.owner, repo: spec2.repo, head: `${spec2.owner}:${spec2.head}`, base: spec2.base, state: "open" });

@@ -1,4 +1,5 @@
 /** Pull requests for pull-request mode: one per environment and image, updated rather than opened twice. */
+import { createHash } from 'node:crypto';
 import type { GitHubClient } from '@conveyor/kit';
 
 export interface PullRequestSpec {
@@ -10,9 +11,19 @@ export interface PullRequestSpec {
   body: string;
 }
 
-/** The branch a promotion of `image` to `environment` uses. */
+/** A readable branch-name component: what git refuses in one (`..`, a leading `.`, `.lock` at the end) is changed. */
+function refPart(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[.-]+/, '').replace(/\.lock$/i, '-lock').replace(/\.$/, '') || 'x';
+}
+
+/**
+ * The branch a promotion of `image` to `environment` uses: the names made readable, plus a short hash of
+ * both, since the readable form alone is not one-to-one (`acme/web-api` and `acme/web/api` read the same,
+ * and one promotion would force-push over the other's pull request).
+ */
 export function promotionBranch(environment: string, image: string): string {
-  return `conveyor/promote/${environment}/${image.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+  const id = createHash('sha256').update(`${environment}\n${image}`).digest('hex').slice(0, 10);
+  return `conveyor/promote/${refPart(environment)}/${refPart(image)}-${id}`;
 }
 
 /** Opens the pull request, or updates the open one from the same branch. */
