@@ -14392,8 +14392,16 @@ var RegistryClient = class {
       seen.add(path9);
       const res = await this.request({ ref, method: "GET", path: path9, what });
       if (!res.ok) throw await this.refusal(res, ref, what);
-      const body = await res.json();
-      tags.push(...body.tags ?? []);
+      let body;
+      try {
+        body = await res.json();
+      } catch (error2) {
+        throw new RegistryError(`The registry ${ref.registry} answered ${what} with something that is not JSON.`, res.status, { cause: error2 });
+      }
+      if (body?.tags != null && !(Array.isArray(body.tags) && body.tags.every((t) => typeof t === "string"))) {
+        throw new RegistryError(`The registry ${ref.registry} answered ${what} with a tag list that is not a list of names.`, res.status);
+      }
+      tags.push(...body?.tags ?? []);
       const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get("link") ?? "");
       path9 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
     }

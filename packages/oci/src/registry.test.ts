@@ -34,6 +34,14 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: tokens[repo] }));
       return;
     }
+    if (url.pathname === '/v2/html/app/tags/list') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>sign in</html>');
+      return;
+    }
+    if (url.pathname === '/v2/odd/app/tags/list') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ tags: [1, 2] }));
+      return;
+    }
     if (url.pathname === '/v2/paged/app/tags/list') {
       // pages of one tag; the second link is a full URL, as some registries write it
       const pages: Record<string, [string, string | undefined]> = {
@@ -152,6 +160,11 @@ describe('registry answers', () => {
     seen.length = 0;
     expect(await new RegistryClient().tags(`${host}/paged/app`, { pageSize: 1 })).toEqual(['a', 'b', 'c']);
     expect(seen.map((s) => s.split(' ')[1])).toEqual(['/v2/paged/app/tags/list?n=1', '/v2/paged/app/tags/list?n=1&last=a', '/v2/paged/app/tags/list?n=1&last=b']);
+  });
+
+  it('names the registry when a tag list is not JSON, or not a list of names', async () => {
+    await expect(new RegistryClient().tags(`${host}/html/app`)).rejects.toThrow(`The registry ${host} answered the tags of ${host}/html/app with something that is not JSON.`);
+    await expect(new RegistryClient().tags(`${host}/odd/app`)).rejects.toThrow(`The registry ${host} answered the tags of ${host}/odd/app with a tag list that is not a list of names.`);
   });
 
   it('takes the sha256 of the manifest when the registry sends no Docker-Content-Digest', async () => {

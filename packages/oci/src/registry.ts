@@ -188,8 +188,16 @@ export class RegistryClient {
       seen.add(path);
       const res = await this.request({ ref, method: 'GET', path, what });
       if (!res.ok) throw await this.refusal(res, ref, what);
-      const body = (await res.json()) as { tags?: string[] | null };
-      tags.push(...(body.tags ?? []));
+      let body: { tags?: unknown };
+      try {
+        body = (await res.json()) as { tags?: unknown };
+      } catch (error) {
+        throw new RegistryError(`The registry ${ref.registry} answered ${what} with something that is not JSON.`, res.status, { cause: error });
+      }
+      if (body?.tags != null && !(Array.isArray(body.tags) && body.tags.every((t) => typeof t === 'string'))) {
+        throw new RegistryError(`The registry ${ref.registry} answered ${what} with a tag list that is not a list of names.`, res.status);
+      }
+      tags.push(...((body?.tags as string[] | null | undefined) ?? []));
       const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get('link') ?? '');
       // the next page's link is a path, or a full URL on the same registry
       path = next ? next[1]!.replace(/^https?:\/\/[^/]+/, '') : undefined;
