@@ -15533,7 +15533,7 @@ function spawnError(dir, args, error2) {
   if (error2.code === "ENOENT") return new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).");
   return new GitError(display(args), -1, error2.message);
 }
-function git(dir, args, options = {}) {
+function gitBytes(dir, args, options = {}) {
   const okCodes = options.okCodes ?? [0];
   return new Promise((resolve3, reject) => {
     let child2;
@@ -15549,7 +15549,7 @@ function git(dir, args, options = {}) {
     child2.stderr.on("data", (chunk) => err.push(chunk));
     child2.on("error", (error2) => reject(spawnError(dir, args, error2)));
     child2.on("close", (code) => {
-      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
       if (okCodes.includes(result.exitCode)) resolve3(result);
       else reject(failure(args, result.exitCode, result.stderr, options.hint));
     });
@@ -15557,6 +15557,10 @@ function git(dir, args, options = {}) {
     });
     child2.stdin.end(options.input ?? "");
   });
+}
+async function git(dir, args, options = {}) {
+  const result = await gitBytes(dir, args, options);
+  return { exitCode: result.exitCode, stdout: result.stdout.toString("utf8"), stderr: result.stderr };
 }
 async function* streamGit(dir, args, options = {}) {
   const child2 = spawnGit(dir, args, options.config, options.env);
@@ -15711,7 +15715,6 @@ function isRaceRejection(stderr) {
 }
 
 // packages/git/src/tree.ts
-var import_node_child_process2 = __toESM(require_child_process(), 1);
 function parseTreeListing(output) {
   const entries = [];
   let start = 0;
@@ -15732,7 +15735,7 @@ function parseTreeListing(output) {
 }
 async function listTree(dir, rev) {
   const args = ["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", checkRev(rev)];
-  const output = await runBinary(dir, args, "");
+  const output = (await gitBytes(dir, args)).stdout;
   const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let whole;
   try {
@@ -15767,8 +15770,8 @@ async function readObjects(dir, names) {
   const unique = [...new Set(names.map(checkObjectName))];
   if (unique.length === 0) return found;
   const args = ["cat-file", "--batch"];
-  const output = await runBinary(dir, args, `${unique.join("\n")}
-`);
+  const output = (await gitBytes(dir, args, { input: `${unique.join("\n")}
+` })).stdout;
   let at = 0;
   for (const name of unique) {
     const eol = output.indexOf(10, at);
@@ -15788,33 +15791,6 @@ async function readObjects(dir, names) {
     at += size + 1;
   }
   return found;
-}
-function runBinary(dir, args, input) {
-  debug2(`[git] ${display(args)} (in ${dir})`);
-  return new Promise((resolve3, reject) => {
-    const child2 = (0, import_node_child_process2.spawn)("git", ["-c", "core.quotepath=off", "--no-pager", ...args], {
-      cwd: dir,
-      env: gitEnv(),
-      stdio: ["pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child2.stdout.on("data", (chunk) => out.push(chunk));
-    child2.stderr.on("data", (chunk) => err.push(chunk));
-    child2.on("error", (error2) => {
-      reject(error2.code === "ENOENT" ? new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).") : new GitError(display(args), -1, error2.message, `Check that the repository folder ${dir} exists.`));
-    });
-    child2.on("close", (code) => {
-      if (code === 0) resolve3(Buffer.concat(out));
-      else {
-        const stderr = Buffer.concat(err).toString("utf8");
-        reject(new GitError(display(args), code ?? 128, stderr, hintFor(stderr)));
-      }
-    });
-    child2.stdin.on("error", () => {
-    });
-    child2.stdin.end(input);
-  });
 }
 async function commitIdentity(dir, author) {
   const env = await identityEnv(dir, author);

@@ -8914,7 +8914,7 @@ function spawnError(dir, args, error2) {
   if (error2.code === "ENOENT") return new ToolNotFoundError("git", "Install git on the runner (it is on every GitHub-hosted runner).");
   return new GitError(display(args), -1, error2.message);
 }
-function git(dir, args, options = {}) {
+function gitBytes(dir, args, options = {}) {
   const okCodes = options.okCodes ?? [0];
   return new Promise((resolve3, reject) => {
     let child2;
@@ -8930,7 +8930,7 @@ function git(dir, args, options = {}) {
     child2.stderr.on("data", (chunk) => err.push(chunk));
     child2.on("error", (error2) => reject(spawnError(dir, args, error2)));
     child2.on("close", (code) => {
-      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
+      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
       if (okCodes.includes(result.exitCode)) resolve3(result);
       else reject(failure(args, result.exitCode, result.stderr, options.hint));
     });
@@ -8938,6 +8938,10 @@ function git(dir, args, options = {}) {
     });
     child2.stdin.end(options.input ?? "");
   });
+}
+async function git(dir, args, options = {}) {
+  const result = await gitBytes(dir, args, options);
+  return { exitCode: result.exitCode, stdout: result.stdout.toString("utf8"), stderr: result.stderr };
 }
 async function* streamGit(dir, args, options = {}) {
   const child2 = spawnGit(dir, args, options.config, options.env);
@@ -9143,9 +9147,6 @@ async function fetch(dir, options = {}) {
   args.push("--", remote, ...(options.refspecs ?? []).map((r) => checkRev(r, "refspec")));
   await git(dir, args);
 }
-
-// packages/git/src/tree.ts
-var import_node_child_process2 = __toESM(require_child_process(), 1);
 
 // packages/release/src/action.ts
 var import_semver4 = __toESM(require_semver2(), 1);

@@ -70,10 +70,13 @@ function spawnError(dir: string, args: readonly string[], error: NodeJS.ErrnoExc
   return new GitError(display(args), -1, error.message);
 }
 
-/** Runs git and captures its output. Throws `GitError` on an exit code not in `okCodes`. */
-export function git(dir: string, args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
+/**
+ * Runs git and captures its standard output as bytes (for output framed by byte counts, such as
+ * `cat-file --batch`, or paths that may not be UTF-8). Throws `GitError` on an exit code not in `okCodes`.
+ */
+export function gitBytes(dir: string, args: readonly string[], options: GitOptions = {}): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   const okCodes = options.okCodes ?? [0];
-  return new Promise<GitResult>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawnGit(dir, args, options.config, options.env);
@@ -87,7 +90,7 @@ export function git(dir: string, args: readonly string[], options: GitOptions = 
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => reject(spawnError(dir, args, error)));
     child.on('close', (code) => {
-      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+      const result = { exitCode: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
       if (okCodes.includes(result.exitCode)) resolve(result);
       else reject(failure(args, result.exitCode, result.stderr, options.hint));
     });
@@ -96,6 +99,12 @@ export function git(dir: string, args: readonly string[], options: GitOptions = 
     });
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** Runs git and captures its output as text. Throws `GitError` on an exit code not in `okCodes`. */
+export async function git(dir: string, args: readonly string[], options: GitOptions = {}): Promise<GitResult> {
+  const result = await gitBytes(dir, args, options);
+  return { exitCode: result.exitCode, stdout: result.stdout.toString('utf8'), stderr: result.stderr };
 }
 
 /**

@@ -3,10 +3,8 @@
  * objects with one process (`git cat-file --batch`), and write a commit on top of a parent with one
  * process (`git fast-import`). Works in bare repositories; nothing touches an index or a checkout.
  */
-import { spawn } from 'node:child_process';
-import { ToolNotFoundError, debug } from '@conveyor/kit';
-import { display, git, gitEnv } from './command.ts';
-import { GitError, hintFor } from './errors.ts';
+import { display, git, gitBytes } from './command.ts';
+import { GitError } from './errors.ts';
 import { identityEnv, type Person } from './files.ts';
 import { checkRev } from './log.ts';
 
@@ -51,7 +49,7 @@ export function parseTreeListing(output: string): TreeEntry[] {
  */
 export async function listTree(dir: string, rev: string): Promise<TreeEntry[]> {
   const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', checkRev(rev)];
-  const output = await runBinary(dir, args, '');
+  const output = (await gitBytes(dir, args)).stdout;
   const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let whole: string | undefined;
   try {
@@ -95,16 +93,14 @@ function checkObjectName(name: string): string {
  * Reads objects by name (an object id, or `<rev>:<path>`) with one `git cat-file --batch` process.
  * Returns the objects by the names asked for; a name that names nothing maps to `undefined`.
  *
- * This runs its own `git` process rather than `git()`, because the batch output frames each object by
- * its size in bytes, which needs the raw bytes, and `git()` hands back its output decoded as UTF-8. The
- * process is started the way `git()` starts one (same global options and environment settings).
+ * The output is read as bytes (`gitBytes`): the batch output frames each object by its size in bytes.
  */
 export async function readObjects(dir: string, names: readonly string[]): Promise<Map<string, GitObject | undefined>> {
   const found = new Map<string, GitObject | undefined>();
   const unique = [...new Set(names.map(checkObjectName))];
   if (unique.length === 0) return found;
   const args = ['cat-file', '--batch'];
-  const output = await runBinary(dir, args, `${unique.join('\n')}\n`);
+  const output = (await gitBytes(dir, args, { input: `${unique.join('\n')}\n` })).stdout;
   let at = 0;
   for (const name of unique) {
     const eol = output.indexOf(10, at);
@@ -124,37 +120,6 @@ export async function readObjects(dir: string, names: readonly string[]): Promis
     at += size + 1;
   }
   return found;
-}
-
-function runBinary(dir: string, args: readonly string[], input: string): Promise<Buffer> {
-  debug(`[git] ${display(args)} (in ${dir})`);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', '--no-pager', ...args], {
-      cwd: dir,
-      env: gitEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT'
-        ? new ToolNotFoundError('git', 'Install git on the runner (it is on every GitHub-hosted runner).')
-        : new GitError(display(args), -1, error.message, `Check that the repository folder ${dir} exists.`));
-    });
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else {
-        const stderr = Buffer.concat(err).toString('utf8');
-        reject(new GitError(display(args), code ?? 128, stderr, hintFor(stderr)));
-      }
-    });
-    child.stdin.on('error', () => {
-      /* git closed its input early; its exit code tells the story */
-    });
-    child.stdin.end(input);
-  });
 }
 
 /** Author and committer lines for a commit: `Name <email> <seconds> <offset>`. */
