@@ -5628,7 +5628,7 @@ ${cb}` : comment;
       }
       /** Advance the composer by one CST token. */
       *next(token) {
-        if (node_process.env.LOG_STREAM)
+        if (false)
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
@@ -6879,7 +6879,7 @@ var require_parser = __commonJS({
        */
       *next(source) {
         this.source = source;
-        if (node_process.env.LOG_TOKENS)
+        if (false)
           console.log("|", cst.prettyToken(source));
         if (this.atScalar) {
           this.atScalar = false;
@@ -15860,17 +15860,8 @@ function lineOf(text, offset) {
   return line;
 }
 function parseYamlFile(file, text) {
-  const lexemes = [];
-  const parser = new import_yaml2.Parser();
-  function* tokens() {
-    for (const lexeme of new import_yaml2.Lexer().lex(text)) {
-      lexemes.push(lexeme);
-      yield* parser.next(lexeme);
-    }
-    yield* parser.end();
-  }
-  const docs = Array.from(new import_yaml2.Composer().compose(tokens()));
-  if (docs.every((doc) => doc.errors.length === 0)) return { file, text, docs, lexemes };
+  const docs = Array.from(new import_yaml2.Composer({ keepSourceTokens: true }).compose(new import_yaml2.Parser().parse(text)));
+  if (docs.every((doc) => doc.errors.length === 0)) return { file, text, docs };
   return parseChecked(file, text);
 }
 function parseChecked(file, text) {
@@ -15950,10 +15941,19 @@ function scalarReadsAs(source, value) {
   });
   return !failed && read.value === value;
 }
+var SAFE_PLAIN = /^[A-Za-z0-9](?:[A-Za-z0-9._/@+-]|:(?=[A-Za-z0-9._/@+-]))*$/;
+var SAFE_DOUBLE = /^"[^"\\\n\r]*"$/;
+var SAFE_SINGLE = /^'[^'\n\r]*'$/;
+function replacedInPlace(s) {
+  const token = s.token;
+  if (!token || s.value === void 0 || s.tag !== void 0) return false;
+  if (token.type === "scalar") return SAFE_PLAIN.test(token.source) && SAFE_PLAIN.test(s.text) && s.text === s.value && plainReadsBack(s.value);
+  const kind = token.type === "double-quoted-scalar" ? SAFE_DOUBLE : token.type === "single-quoted-scalar" ? SAFE_SINGLE : void 0;
+  return kind !== void 0 && kind.test(token.source) && kind.test(s.text) && scalarReadsAs(s.text, s.value);
+}
 function sameTokensExcept(yaml, splices, out) {
-  const before = yaml.lexemes;
-  if (!before || splices.some((s) => s.value === void 0)) return false;
-  if (/(^|\n)%/.test(yaml.text)) return false;
+  if (splices.some((s) => s.value === void 0 || s.tag !== void 0 && s.tag !== STR_TAG)) return false;
+  const before = Array.from(new import_yaml2.Lexer().lex(yaml.text));
   const byStart = new Map(splices.map((s) => [s.start, s]));
   let index = 0;
   let offset = 0;
@@ -16028,6 +16028,7 @@ function sameExcept(before, after, doc, path9, changed) {
   }
   return false;
 }
+var STR_TAG = "tag:yaml.org,2002:str";
 function applyChanges(yaml, changes, check = {}) {
   const splices = [];
   const changed = /* @__PURE__ */ new Map();
@@ -16052,7 +16053,14 @@ function applyChanges(yaml, changes, check = {}) {
       const space = empty && yaml.text[node.range[0] - 1] === ":" ? " " : "";
       const gap = empty && yaml.text[node.range[0]] === "#" ? " " : "";
       const text = space + renderScalar(change.value, style) + gap;
-      splices.push({ start: node.range[0], end: node.range[1], text, ...empty ? {} : { value: change.value } });
+      const splice = { start: node.range[0], end: node.range[1], text };
+      if (!empty) {
+        splice.value = change.value;
+        const token = node.srcToken;
+        if (token && "source" in token && token.offset === node.range[0] && token.offset + token.source.length === node.range[1]) splice.token = token;
+        if (node.tag !== void 0) splice.tag = node.tag;
+      }
+      splices.push(splice);
     } else {
       throw new YamlEditError(`${where} is not a single value (it is a mapping or list); check the value path.`);
     }
@@ -16067,7 +16075,12 @@ function applyChanges(yaml, changes, check = {}) {
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
     previous = s.start;
   }
-  if (sameTokensExcept(yaml, splices, out)) {
+  const directives = /(^|\n)%/.test(yaml.text);
+  if (!directives && !check.thorough && splices.every(replacedInPlace)) {
+    check.by = "local";
+    return out;
+  }
+  if (!directives && sameTokensExcept(yaml, splices, out)) {
     check.by = "tokens";
     return out;
   }

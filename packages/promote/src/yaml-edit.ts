@@ -1,12 +1,19 @@
 /**
  * Byte-preserving YAML edits. A change replaces only the source span of one scalar (keeping its quoting
  * style) or inserts one `key: value` line into a block mapping; every other byte of the file stays as it
- * was. After editing, the result is read back and checked: when every change replaces one scalar in
- * place, the edited text is tokenised again and its tokens must be the original tokens except the
- * replaced scalars, which must read as the new values (the documents are built from the tokens, so equal
- * tokens give equal documents: keys, order, values, tags, anchors, aliases, comments). Otherwise, or when
- * that check cannot show it, the text is parsed again and compared node by node with the original. An
- * edit that would change anything else is refused instead of written.
+ * was. After editing, the result is checked to read back as the same data except the changed values
+ * (keys, order, values, tags, anchors, aliases, comments), in the cheapest way that can show it:
+ *
+ * 1. `local`: every change replaces one single-line scalar token, with no tag, by a token of the same kind
+ *    (plain, single- or double-quoted) whose characters cannot end or split a token early (see
+ *    `replacedInPlace`). The lexer reads the text left to right and decides where a token ends from the
+ *    token's own characters and those after it; the text before and after each token is unchanged, so it
+ *    yields the same tokens except the replaced ones, each of which is checked to read as its new value.
+ * 2. `tokens`: the edited text is tokenised again and its tokens must be the original tokens except the
+ *    replaced scalars (the documents are built from the tokens, so equal tokens give equal documents).
+ * 3. `parse`: the text is parsed again and compared node by node with the original.
+ *
+ * An edit that would change anything else is refused instead of written.
  */
 import { ConveyorError } from '@conveyor/kit';
 import {
@@ -29,8 +36,6 @@ export interface YamlFile {
   file: string;
   text: string;
   docs: Document[];
-  /** The lexer's tokens of `text`, kept to check edits cheaply (see `applyChanges`). */
-  lexemes?: readonly string[];
 }
 
 export class YamlEditError extends ConveyorError {}
@@ -41,19 +46,13 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-/** Parses every document of `text`, keeping the lexer's tokens; a syntax error names the file and line. */
+/**
+ * Parses every document of `text`; a syntax error names the file and line. Each scalar keeps its source
+ * token (`srcToken`), which the `local` check of an edit reads.
+ */
 export function parseYamlFile(file: string, text: string): YamlFile {
-  const lexemes: string[] = [];
-  const parser = new Parser();
-  function* tokens() {
-    for (const lexeme of new Lexer().lex(text)) {
-      lexemes.push(lexeme);
-      yield* parser.next(lexeme);
-    }
-    yield* parser.end();
-  }
-  const docs = Array.from(new Composer().compose(tokens())) as Document[];
-  if (docs.every((doc) => doc.errors.length === 0)) return { file, text, docs, lexemes };
+  const docs = Array.from(new Composer({ keepSourceTokens: true }).compose(new Parser().parse(text))) as Document[];
+  if (docs.every((doc) => doc.errors.length === 0)) return { file, text, docs };
   return parseChecked(file, text);
 }
 
@@ -144,6 +143,9 @@ interface Splice {
   text: string;
   /** For a scalar replaced in place: the value its new text must read as. */
   value?: string;
+  /** For a scalar replaced in place: its source token (exactly the replaced span) and its explicit tag, if any. */
+  token?: { type: string; source: string };
+  tag?: string;
 }
 
 /** Lexer tokens that mark a position without covering any source text. */
@@ -159,6 +161,30 @@ function scalarReadsAs(source: string, value: string): boolean {
   return !failed && read.value === value;
 }
 
+/** Characters a plain scalar may hold in any context (block or flow) without ending or splitting it: no
+ * space, no flow indicator, no `#`, and a `:` only before another such character. It starts with a letter
+ * or digit, so it never begins an indicator (`-`, `?`, `:`), a tag, an anchor, an alias or a document marker. */
+const SAFE_PLAIN = /^[A-Za-z0-9](?:[A-Za-z0-9._/@+-]|:(?=[A-Za-z0-9._/@+-]))*$/;
+/** A single-line double-quoted token with no escape and no quote inside: it ends at its second `"`. */
+const SAFE_DOUBLE = /^"[^"\\\n\r]*"$/;
+/** A single-line single-quoted token with no quote inside: it ends at its second `'`. */
+const SAFE_SINGLE = /^'[^'\n\r]*'$/;
+
+/**
+ * The `local` check of one splice (see the file's comment): the replaced span is exactly one scalar token
+ * of the original with no explicit tag, and the old and the new token are both of the same kind, on one
+ * line and made only of characters that the lexer scans through without stopping; the new token reads as
+ * the new value. The lexer then scans the new token from the same start to its same relative end and
+ * meets the same text after it, so every other token of the file stays as it was.
+ */
+function replacedInPlace(s: Splice): boolean {
+  const token = s.token;
+  if (!token || s.value === undefined || s.tag !== undefined) return false;
+  if (token.type === 'scalar') return SAFE_PLAIN.test(token.source) && SAFE_PLAIN.test(s.text) && s.text === s.value && plainReadsBack(s.value);
+  const kind = token.type === 'double-quoted-scalar' ? SAFE_DOUBLE : token.type === 'single-quoted-scalar' ? SAFE_SINGLE : undefined;
+  return kind !== undefined && kind.test(token.source) && kind.test(s.text) && scalarReadsAs(s.text, s.value);
+}
+
 /**
  * The cheap read-back check: `out` must tokenise to the original tokens except the replaced scalars,
  * each of which must be one token of the same kind reading as its new value. The composer builds the
@@ -166,10 +192,8 @@ function scalarReadsAs(source: string, value: string): boolean {
  * values. Returns false whenever it cannot show that (the caller then parses and compares in full).
  */
 function sameTokensExcept(yaml: YamlFile, splices: readonly Splice[], out: string): boolean {
-  const before = yaml.lexemes;
-  if (!before || splices.some((s) => s.value === undefined)) return false;
-  // A %YAML or %TAG directive changes how plain values resolve; leave those files to the full check.
-  if (/(^|\n)%/.test(yaml.text)) return false;
+  if (splices.some((s) => s.value === undefined || (s.tag !== undefined && s.tag !== STR_TAG))) return false;
+  const before = Array.from(new Lexer().lex(yaml.text));
   const byStart = new Map(splices.map((s) => [s.start, s]));
   let index = 0;
   let offset = 0;
@@ -254,10 +278,13 @@ function sameExcept(before: unknown, after: unknown, doc: number, path: YamlPath
   return false;
 }
 
-/** Which check accepted an edit: the token comparison, or the full parse and comparison. */
+/** Which check accepted an edit (see the file's comment); `thorough` skips the `local` one. */
 export interface EditCheck {
-  by?: 'tokens' | 'parse';
+  by?: 'local' | 'tokens' | 'parse';
+  thorough?: boolean;
 }
+
+const STR_TAG = 'tag:yaml.org,2002:str';
 
 /**
  * Applies `changes` to the file's text. Only the changed scalars' spans (and inserted lines) differ in
@@ -288,7 +315,14 @@ export function applyChanges(yaml: YamlFile, changes: readonly Change[], check: 
       const space = empty && yaml.text[node.range[0] - 1] === ':' ? ' ' : '';
       const gap = empty && yaml.text[node.range[0]] === '#' ? ' ' : '';
       const text = space + renderScalar(change.value, style) + gap;
-      splices.push({ start: node.range[0], end: node.range[1], text, ...(empty ? {} : { value: change.value }) });
+      const splice: Splice = { start: node.range[0], end: node.range[1], text };
+      if (!empty) {
+        splice.value = change.value;
+        const token = (node as { srcToken?: CST.Token }).srcToken;
+        if (token && 'source' in token && token.offset === node.range[0] && token.offset + token.source.length === node.range[1]) splice.token = token;
+        if (node.tag !== undefined) splice.tag = node.tag;
+      }
+      splices.push(splice);
     } else {
       throw new YamlEditError(`${where} is not a single value (it is a mapping or list); check the value path.`);
     }
@@ -303,7 +337,13 @@ export function applyChanges(yaml: YamlFile, changes: readonly Change[], check: 
     out = out.slice(0, s.start) + s.text + out.slice(s.end);
     previous = s.start;
   }
-  if (sameTokensExcept(yaml, splices, out)) {
+  // A %YAML or %TAG directive changes how plain values resolve; those files get the full parse.
+  const directives = /(^|\n)%/.test(yaml.text);
+  if (!directives && !check.thorough && splices.every(replacedInPlace)) {
+    check.by = 'local';
+    return out;
+  }
+  if (!directives && sameTokensExcept(yaml, splices, out)) {
     check.by = 'tokens';
     return out;
   }
