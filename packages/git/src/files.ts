@@ -14,12 +14,17 @@ export const GITHUB_ACTIONS_BOT: Person = {
   email: '41898282+github-actions[bot]@users.noreply.github.com',
 };
 
+/** Environment variables making `person` git's author and committer. */
+export function personEnv(person: Person): Record<string, string> {
+  return { GIT_AUTHOR_NAME: person.name, GIT_AUTHOR_EMAIL: person.email, GIT_COMMITTER_NAME: person.name, GIT_COMMITTER_EMAIL: person.email };
+}
+
 /**
  * Environment variables giving git an author and committer: `author` if given, else the configured
  * identity, else the Actions bot.
  */
 export async function identityEnv(dir: string, author?: Person): Promise<Record<string, string>> {
-  const as = (p: Person) => ({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
+  const as = personEnv;
   if (author) return as(author);
   const email = await git(dir, ['config', '--get', 'user.email'], { okCodes: [0, 1] });
   const envEmail = process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;

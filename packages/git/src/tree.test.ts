@@ -125,6 +125,24 @@ describe('commitIdentity', () => {
     expect((await commitIdentity(bare, { name: 'Pat', email: 'pat@example.invalid' })).committer).toMatch(/^Pat <pat@example\.invalid> \d+/);
   });
 
+  it("keeps git's own date handling (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE), for the bot too", async () => {
+    const { bare } = fixture();
+    const saved = { ...process.env };
+    process.env.GIT_AUTHOR_DATE = '1700000000 +0200';
+    process.env.GIT_COMMITTER_DATE = '1700000100 -0130';
+    try {
+      expect(await commitIdentity(bare)).toEqual({
+        author: 'Test Author <author@example.invalid> 1700000000 +0200', committer: 'Test Committer <committer@example.invalid> 1700000100 -0130',
+      });
+      for (const k of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']) delete process.env[k];
+      const bot = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
+      expect(await commitIdentity(bare)).toEqual({ author: `${bot} 1700000000 +0200`, committer: `${bot} 1700000100 -0130` });
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('is the Actions bot when git has no identity', async () => {
     const { bare } = fixture();
     const saved = { ...process.env };

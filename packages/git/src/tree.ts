@@ -5,7 +5,7 @@
  */
 import { display, git, gitBytes } from './command.ts';
 import { GitError } from './errors.ts';
-import { identityEnv, type Person } from './files.ts';
+import { GITHUB_ACTIONS_BOT, personEnv, type Person } from './files.ts';
 import { checkRev } from './log.ts';
 
 /** One entry of a tree listing. */
@@ -130,15 +130,26 @@ export interface CommitIdentity {
 
 /**
  * The author and committer a `git commit` in `dir` would record now: `author` if given, else the
- * configured identity, else the Actions bot (as `identityEnv` decides), with git's own date handling.
+ * configured identity, else the Actions bot (as `identityEnv` decides), with git's own date handling
+ * (GIT_AUTHOR_DATE, GIT_COMMITTER_DATE). One `git var -l` answers all of it: it lists the configuration
+ * (so whether `user.email` is set) and both identities.
  */
 export async function commitIdentity(dir: string, author?: Person): Promise<CommitIdentity> {
-  const env = await identityEnv(dir, author);
-  const [a, c] = await Promise.all([
-    git(dir, ['var', 'GIT_AUTHOR_IDENT'], { env }),
-    git(dir, ['var', 'GIT_COMMITTER_IDENT'], { env }),
-  ]);
-  return { author: a.stdout.trim(), committer: c.stdout.trim() };
+  const env = author ? personEnv(author) : {};
+  const lines = (await git(dir, ['var', '-l'], { env })).stdout.split('\n');
+  const last = (name: string) => lines.findLast((l) => l.startsWith(`${name}=`))?.slice(name.length + 1);
+  const idents = { author: last('GIT_AUTHOR_IDENT'), committer: last('GIT_COMMITTER_IDENT') };
+  // git lists identities leniently; an empty name or email (which `git commit` refuses) gets git's own error.
+  const parts = (ident: string | undefined) => /^(.+?) <(.+)> (\d+ [+-]\d{4})$/.exec(ident ?? '');
+  const [a, c] = [parts(idents.author), parts(idents.committer)];
+  if (!a || !c) {
+    const [sa, sc] = await Promise.all([git(dir, ['var', 'GIT_AUTHOR_IDENT'], { env }), git(dir, ['var', 'GIT_COMMITTER_IDENT'], { env })]);
+    return { author: sa.stdout.trim(), committer: sc.stdout.trim() };
+  }
+  const configured = author || (last('user.email') ?? '').trim() !== '' || (process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL);
+  if (configured) return { author: a[0], committer: c[0] };
+  const bot = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
+  return { author: `${bot} ${a[3]}`, committer: `${bot} ${c[3]}` };
 }
 
 /** A file to write in a commit: its path, mode and whole new content (UTF-8 text). */
