@@ -15700,13 +15700,8 @@ var GITHUB_ACTIONS_BOT = {
   name: "github-actions[bot]",
   email: "41898282+github-actions[bot]@users.noreply.github.com"
 };
-async function identityEnv(dir, author) {
-  const as = (p) => ({ GIT_AUTHOR_NAME: p.name, GIT_AUTHOR_EMAIL: p.email, GIT_COMMITTER_NAME: p.name, GIT_COMMITTER_EMAIL: p.email });
-  if (author) return as(author);
-  const email = await git(dir, ["config", "--get", "user.email"], { okCodes: [0, 1] });
-  const envEmail = process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;
-  if (email.stdout.trim() !== "" || envEmail) return {};
-  return as(GITHUB_ACTIONS_BOT);
+function personEnv(person) {
+  return { GIT_AUTHOR_NAME: person.name, GIT_AUTHOR_EMAIL: person.email, GIT_COMMITTER_NAME: person.name, GIT_COMMITTER_EMAIL: person.email };
 }
 
 // packages/git/src/remote.ts
@@ -15793,12 +15788,20 @@ async function readObjects(dir, names) {
   return found;
 }
 async function commitIdentity(dir, author) {
-  const env = await identityEnv(dir, author);
-  const [a, c] = await Promise.all([
-    git(dir, ["var", "GIT_AUTHOR_IDENT"], { env }),
-    git(dir, ["var", "GIT_COMMITTER_IDENT"], { env })
-  ]);
-  return { author: a.stdout.trim(), committer: c.stdout.trim() };
+  const env = author ? personEnv(author) : {};
+  const lines = (await git(dir, ["var", "-l"], { env })).stdout.split("\n");
+  const last = (name) => lines.findLast((l) => l.startsWith(`${name}=`))?.slice(name.length + 1);
+  const idents = { author: last("GIT_AUTHOR_IDENT"), committer: last("GIT_COMMITTER_IDENT") };
+  const parts2 = (ident) => /^(.+?) <(.+)> (\d+ [+-]\d{4})$/.exec(ident ?? "");
+  const [a, c] = [parts2(idents.author), parts2(idents.committer)];
+  if (!a || !c) {
+    const [sa, sc] = await Promise.all([git(dir, ["var", "GIT_AUTHOR_IDENT"], { env }), git(dir, ["var", "GIT_COMMITTER_IDENT"], { env })]);
+    return { author: sa.stdout.trim(), committer: sc.stdout.trim() };
+  }
+  const configured = author || (last("user.email") ?? "").trim() !== "" || process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;
+  if (configured) return { author: a[0], committer: c[0] };
+  const bot = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
+  return { author: `${bot} ${a[3]}`, committer: `${bot} ${c[3]}` };
 }
 function quotePath(file) {
   let out = '"';
@@ -16117,6 +16120,14 @@ function sameTokensExcept(yaml, splices, out) {
   }
   return index === before.length && replaced === splices.length;
 }
+function lastEnd(node) {
+  if ((0, import_yaml3.isMap)(node)) {
+    const pair = node.items[node.items.length - 1];
+    return pair ? lastEnd(pair.value ?? pair.key) : node.range?.[1];
+  }
+  if ((0, import_yaml3.isSeq)(node)) return node.items.length > 0 ? lastEnd(node.items[node.items.length - 1]) : node.range?.[1];
+  return node?.range?.[1];
+}
 function insertion(yaml, map, key, value, where) {
   if (map.flow) throw new YamlEditError(`${where}: the field '${key}' is missing in a flow mapping ({...}); add '${key}' by hand once, then run again.`);
   const first = map.items[0];
@@ -16126,8 +16137,7 @@ function insertion(yaml, map, key, value, where) {
   const text = yaml.text;
   const lineStart = text.lastIndexOf("\n", keyNode.range[0] - 1) + 1;
   const column = keyNode.range[0] - lineStart;
-  const lastNode = last.value ?? last.key;
-  let end = lastNode?.range?.[1] ?? keyNode.range[1];
+  let end = lastEnd(last.value ?? last.key) ?? keyNode.range[1];
   while (end > 0 && /\s/.test(text[end - 1])) end -= 1;
   const newline = text.indexOf("\n", end);
   const at = newline === -1 ? text.length : newline;

@@ -51,6 +51,14 @@ describe('applyChanges read-back checks', () => {
     expect(check.by).toBe('parse');
   });
 
+  it('inserts a field after a mapping whose last value is itself a mapping or a list', () => {
+    for (const tail of ['  extra:\n    a: 1\n    b: [1, 2]\n', '  ports:\n  - 80\n  - name: http\n    port: 8080\n']) {
+      const { out, check } = edit(`image:\n  repository: web\n${tail}other: 1\n`, [{ doc: 0, path: ['image', 'digest'], value: NEW }]);
+      expect(out).toBe(`image:\n  repository: web\n${tail.replace(/\n$/, '')}\n  digest: ${NEW}\nother: 1\n`);
+      expect(check.by).toBe('parse');
+    }
+  });
+
   it('falls back to the full parse when a plain value must be quoted to stay a string (the tokens change kind)', () => {
     const { out, check } = edit(`tag: 1.0.0\n`, [{ doc: 0, path: ['tag'], value: '1.10' }]);
     expect(out).toBe(`tag: "1.10"\n`);

@@ -221,6 +221,16 @@ function sameTokensExcept(yaml: YamlFile, splices: readonly Splice[], out: strin
   return index === before.length && replaced === splices.length;
 }
 
+/** Where the source of `node` ends: the end of its last scalar (or alias), found through its last items. */
+function lastEnd(node: Node | undefined): number | undefined {
+  if (isMap(node)) {
+    const pair = node.items[node.items.length - 1];
+    return pair ? lastEnd((pair.value ?? pair.key) as Node | undefined) : node.range?.[1];
+  }
+  if (isSeq(node)) return node.items.length > 0 ? lastEnd(node.items[node.items.length - 1] as Node | undefined) : node.range?.[1];
+  return node?.range?.[1];
+}
+
 function insertion(yaml: YamlFile, map: YAMLMap, key: string, value: string, where: string): Splice {
   if (map.flow) throw new YamlEditError(`${where}: the field '${key}' is missing in a flow mapping ({...}); add '${key}' by hand once, then run again.`);
   const first = map.items[0];
@@ -230,8 +240,7 @@ function insertion(yaml: YamlFile, map: YAMLMap, key: string, value: string, whe
   const text = yaml.text;
   const lineStart = text.lastIndexOf('\n', keyNode.range[0] - 1) + 1;
   const column = keyNode.range[0] - lineStart;
-  const lastNode = (last.value ?? last.key) as Node | undefined;
-  let end = lastNode?.range?.[1] ?? keyNode.range[1];
+  let end = lastEnd((last.value ?? last.key) as Node | undefined) ?? keyNode.range[1];
   while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
   const newline = text.indexOf('\n', end);
   const at = newline === -1 ? text.length : newline;
