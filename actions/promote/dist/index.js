@@ -15970,7 +15970,7 @@ function readBlockYaml(text) {
       if (!readEntry(map, line, at, start)) return void 0;
       continue;
     }
-    const value = readScalar(line, at, start, indent);
+    const value = readScalar(line, at, start, at);
     if (!value) return void 0;
     level.node.items.push(value);
   }

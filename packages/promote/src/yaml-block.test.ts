@@ -9,10 +9,10 @@ function shape(node: unknown): unknown {
   if (isMap(node)) return { map: node.items.map((p) => [shape(p.key), shape(p.value)]), tag: node.tag, anchor: node.anchor, flow: node.flow ?? false };
   if (isSeq(node)) return { seq: node.items.map(shape), tag: node.tag, anchor: node.anchor, flow: node.flow ?? false };
   if (isScalar(node)) {
-    const token = (node as { srcToken?: { type: string; offset: number; source: string } }).srcToken;
+    const token = (node as { srcToken?: { type: string; offset: number; indent: number; source: string } }).srcToken;
     return {
       value: Number.isNaN(node.value) ? 'NaN' : node.value, type: node.type, tag: node.tag, anchor: node.anchor,
-      range: node.range?.slice(0, 2), token: token && { type: token.type, offset: token.offset, source: token.source },
+      range: node.range?.slice(0, 2), token: token && { type: token.type, offset: token.offset, indent: token.indent, source: token.source },
     };
   }
   return node;
@@ -43,6 +43,13 @@ describe('readBlockYaml', () => {
     const text = `replicaCount: 3\nimage:\n  repository: 'acme/web'\n  tag: 1.10\n  pullPolicy: IfNotPresent\n  digest: ~\nports:\n- 80\n- 0x1F\n- 0o17\nflags: {}\n`;
     expect(compare(text)).toBe('declined'); // {} is a flow mapping
     expect(compare(text.replace('flags: {}\n', 'enabled: true\nratio: .5\nbig: 1e3\ninf: +.inf\nnothing: null\n'))).toBe('read');
+  });
+
+  it('gives a sequence item\'s scalar the token indent the library gives it (its own column)', () => {
+    const text = 'a:\n- x\n-   y\nb:\n  -  "z"\n  - k: v\n  -\n    - w\n';
+    expect(compare(text)).toBe('read');
+    const seq = (readBlockYaml(text)!.contents as { items: { value: { items: { srcToken: { indent: number } }[] } }[] }).items[0]!.value;
+    expect(seq.items.map((item) => item.srcToken.indent)).toEqual([2, 4]);
   });
 
   it('declines what it does not read, so the library reads it', () => {

@@ -12,8 +12,10 @@
  * to the library's on generated files.
  *
  * Plain scalars resolve as the library's core schema resolves them (null, booleans, integers, floats,
- * strings). Scalars get `range[0]`, `range[1]` (the value's span) and a source token (`srcToken`) as the
- * library gives them with `keepSourceTokens`; collections get no range.
+ * strings). Scalars get `range[0]`, `range[1]` (the value's span) and a source token (`srcToken`: type,
+ * offset, indent and source) as the library gives them with `keepSourceTokens`; collections get no range.
+ * Nothing else the library sets is given: comments, a number's `format` and `minFractionDigits`, a
+ * scalar's `source`, the tokens after a scalar (`srcToken.end`), source tokens of pairs and collections.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
@@ -51,7 +53,9 @@ function scalar(value: unknown, type: Scalar['type'], tokenType: TokenType, offs
 
 /**
  * The scalar starting at `at` in `line` (which starts at `offset` in the text), with what follows it on
- * the line being only spaces or a comment; undefined when it is anything else.
+ * the line being only spaces or a comment; undefined when it is anything else. `indent` is its token's
+ * indent as the library's parser gives it: the mapping's column for a mapping's value, the scalar's own
+ * column for a sequence item (the parser counts `- ` as indentation).
  */
 function readScalar(line: string, at: number, offset: number, indent: number): Scalar | undefined {
   const first = line[at];
@@ -182,7 +186,7 @@ export function readBlockYaml(text: string): Document | undefined {
       if (!readEntry(map, line, at, start)) return undefined;
       continue;
     }
-    const value = readScalar(line, at, start, indent);
+    const value = readScalar(line, at, start, at);
     if (!value) return undefined;
     level.node.items.push(value);
   }
