@@ -15703,6 +15703,9 @@ var GITHUB_ACTIONS_BOT = {
 function personEnv(person) {
   return { GIT_AUTHOR_NAME: person.name, GIT_AUTHOR_EMAIL: person.email, GIT_COMMITTER_NAME: person.name, GIT_COMMITTER_EMAIL: person.email };
 }
+function hasOwnIdentity(configuredEmail) {
+  return (configuredEmail ?? "").trim() !== "" || Boolean(process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL);
+}
 
 // packages/git/src/remote.ts
 function isRaceRejection(stderr) {
@@ -15791,17 +15794,21 @@ async function commitIdentity(dir, author) {
   const env = author ? personEnv(author) : {};
   const lines = (await git(dir, ["var", "-l"], { env })).stdout.split("\n");
   const last = (name) => lines.findLast((l) => l.startsWith(`${name}=`))?.slice(name.length + 1);
-  const idents = { author: last("GIT_AUTHOR_IDENT"), committer: last("GIT_COMMITTER_IDENT") };
-  const parts2 = (ident) => /^(.+?) <(.+)> (\d+ [+-]\d{4})$/.exec(ident ?? "");
-  const [a, c] = [parts2(idents.author), parts2(idents.committer)];
+  const bot = !author && !hasOwnIdentity(last("user.email"));
+  const parts2 = (who) => {
+    const match = /^(.+?) <(.+)> (\d+ [+-]\d{4})$/.exec(last(`GIT_${who}_IDENT`) ?? "");
+    const name = env[`GIT_${who}_NAME`] ?? process.env[`GIT_${who}_NAME`] ?? last("user.name");
+    return match && (bot || name === void 0 || match[1] === name) ? match : void 0;
+  };
+  const [a, c] = [parts2("AUTHOR"), parts2("COMMITTER")];
   if (!a || !c) {
-    const [sa, sc] = await Promise.all([git(dir, ["var", "GIT_AUTHOR_IDENT"], { env }), git(dir, ["var", "GIT_COMMITTER_IDENT"], { env })]);
+    const strict = bot ? personEnv(GITHUB_ACTIONS_BOT) : env;
+    const [sa, sc] = await Promise.all([git(dir, ["var", "GIT_AUTHOR_IDENT"], { env: strict }), git(dir, ["var", "GIT_COMMITTER_IDENT"], { env: strict })]);
     return { author: sa.stdout.trim(), committer: sc.stdout.trim() };
   }
-  const configured = author || (last("user.email") ?? "").trim() !== "" || process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;
-  if (configured) return { author: a[0], committer: c[0] };
-  const bot = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
-  return { author: `${bot} ${a[3]}`, committer: `${bot} ${c[3]}` };
+  if (!bot) return { author: a[0], committer: c[0] };
+  const ident = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
+  return { author: `${ident} ${a[3]}`, committer: `${ident} ${c[3]}` };
 }
 function quotePath(file) {
   let out = '"';
@@ -16088,6 +16095,7 @@ function scalarReadsAs(source, value) {
 var SAFE_PLAIN = /^[A-Za-z0-9](?:[A-Za-z0-9._/@+-]|:(?=[A-Za-z0-9._/@+-]))*$/;
 var SAFE_DOUBLE = /^"[^"\\\n\r]*"$/;
 var SAFE_SINGLE = /^'[^'\n\r]*'$/;
+var STR_TAG = "tag:yaml.org,2002:str";
 function replacedInPlace(s) {
   const token = s.token;
   if (!token || s.value === void 0 || s.tag !== void 0) return false;
@@ -16179,7 +16187,6 @@ function sameExcept(before, after, doc, path9, changed) {
   }
   return false;
 }
-var STR_TAG = "tag:yaml.org,2002:str";
 function applyChanges(yaml, changes, check = {}) {
   const splices = [];
   const changed = /* @__PURE__ */ new Map();

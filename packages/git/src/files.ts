@@ -24,12 +24,17 @@ export function personEnv(person: Person): Record<string, string> {
  * identity, else the Actions bot.
  */
 export async function identityEnv(dir: string, author?: Person): Promise<Record<string, string>> {
-  const as = personEnv;
-  if (author) return as(author);
+  if (author) return personEnv(author);
   const email = await git(dir, ['config', '--get', 'user.email'], { okCodes: [0, 1] });
-  const envEmail = process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL;
-  if (email.stdout.trim() !== '' || envEmail) return {};
-  return as(GITHUB_ACTIONS_BOT);
+  return hasOwnIdentity(email.stdout) ? {} : personEnv(GITHUB_ACTIONS_BOT);
+}
+
+/**
+ * Whether git commits as an identity of its own: `user.email` is configured (`configuredEmail`), or both
+ * email variables are set. Otherwise the Actions bot commits.
+ */
+export function hasOwnIdentity(configuredEmail: string | undefined): boolean {
+  return (configuredEmail ?? '').trim() !== '' || Boolean(process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL);
 }
 
 function checkPath(file: string): string {

@@ -143,6 +143,17 @@ describe('commitIdentity', () => {
     }
   });
 
+  it("refuses an empty name with git's own message, as git commit would", async () => {
+    const { bare } = fixture();
+    const saved = process.env.GIT_AUTHOR_NAME;
+    process.env.GIT_AUTHOR_NAME = '';
+    try {
+      await expect(commitIdentity(bare)).rejects.toThrow(/empty ident name/);
+    } finally {
+      process.env.GIT_AUTHOR_NAME = saved;
+    }
+  });
+
   it('is the Actions bot when git has no identity', async () => {
     const { bare } = fixture();
     const saved = { ...process.env };

@@ -5,7 +5,7 @@
  */
 import { display, git, gitBytes } from './command.ts';
 import { GitError } from './errors.ts';
-import { GITHUB_ACTIONS_BOT, personEnv, type Person } from './files.ts';
+import { GITHUB_ACTIONS_BOT, hasOwnIdentity, personEnv, type Person } from './files.ts';
 import { checkRev } from './log.ts';
 
 /** One entry of a tree listing. */
@@ -138,18 +138,23 @@ export async function commitIdentity(dir: string, author?: Person): Promise<Comm
   const env = author ? personEnv(author) : {};
   const lines = (await git(dir, ['var', '-l'], { env })).stdout.split('\n');
   const last = (name: string) => lines.findLast((l) => l.startsWith(`${name}=`))?.slice(name.length + 1);
-  const idents = { author: last('GIT_AUTHOR_IDENT'), committer: last('GIT_COMMITTER_IDENT') };
-  // git lists identities leniently; an empty name or email (which `git commit` refuses) gets git's own error.
-  const parts = (ident: string | undefined) => /^(.+?) <(.+)> (\d+ [+-]\d{4})$/.exec(ident ?? '');
-  const [a, c] = [parts(idents.author), parts(idents.committer)];
+  const bot = !author && !hasOwnIdentity(last('user.email'));
+  const parts = (who: 'AUTHOR' | 'COMMITTER') => {
+    const match = /^(.+?) <(.+)> (\d+ [+-]\d{4})$/.exec(last(`GIT_${who}_IDENT`) ?? '');
+    // git lists identities leniently: an explicit name it could not use (empty, say) is replaced by the
+    // login name there, where `git commit` refuses it. Such an identity is asked of git strictly below.
+    const name = env[`GIT_${who}_NAME`] ?? process.env[`GIT_${who}_NAME`] ?? last('user.name');
+    return match && (bot || name === undefined || match[1] === name) ? match : undefined;
+  };
+  const [a, c] = [parts('AUTHOR'), parts('COMMITTER')];
   if (!a || !c) {
-    const [sa, sc] = await Promise.all([git(dir, ['var', 'GIT_AUTHOR_IDENT'], { env }), git(dir, ['var', 'GIT_COMMITTER_IDENT'], { env })]);
+    const strict = bot ? personEnv(GITHUB_ACTIONS_BOT) : env;
+    const [sa, sc] = await Promise.all([git(dir, ['var', 'GIT_AUTHOR_IDENT'], { env: strict }), git(dir, ['var', 'GIT_COMMITTER_IDENT'], { env: strict })]);
     return { author: sa.stdout.trim(), committer: sc.stdout.trim() };
   }
-  const configured = author || (last('user.email') ?? '').trim() !== '' || (process.env.GIT_COMMITTER_EMAIL && process.env.GIT_AUTHOR_EMAIL);
-  if (configured) return { author: a[0], committer: c[0] };
-  const bot = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
-  return { author: `${bot} ${a[3]}`, committer: `${bot} ${c[3]}` };
+  if (!bot) return { author: a[0], committer: c[0] };
+  const ident = `${GITHUB_ACTIONS_BOT.name} <${GITHUB_ACTIONS_BOT.email}>`;
+  return { author: `${ident} ${a[3]}`, committer: `${ident} ${c[3]}` };
 }
 
 /** A file to write in a commit: its path, mode and whole new content (UTF-8 text). */

@@ -173,6 +173,8 @@ const SAFE_PLAIN = /^[A-Za-z0-9](?:[A-Za-z0-9._/@+-]|:(?=[A-Za-z0-9._/@+-]))*$/;
 const SAFE_DOUBLE = /^"[^"\\\n\r]*"$/;
 /** A single-line single-quoted token with no quote inside: it ends at its second `'`. */
 const SAFE_SINGLE = /^'[^'\n\r]*'$/;
+/** The only explicit tag the token comparison accepts on a replaced value (a `!!str` value reads as written). */
+const STR_TAG = 'tag:yaml.org,2002:str';
 
 /**
  * The `local` check of one splice (see the file's comment): the replaced span is exactly one scalar token
@@ -296,8 +298,6 @@ export interface EditCheck {
   by?: 'local' | 'tokens' | 'parse';
   thorough?: boolean;
 }
-
-const STR_TAG = 'tag:yaml.org,2002:str';
 
 /**
  * Applies `changes` to the file's text. Only the changed scalars' spans (and inserted lines) differ in
