@@ -154,13 +154,22 @@ export async function pipelineScenario(world: World): Promise<void> {
   });
 
   const gitopsAfterMain = gitopsHead();
+  const deploymentsAfterMain = deployments();
+  // From here the repository is private without code scanning: GitHub refuses SARIF uploads.
+  api.state.repository('acme', 'app')!.codeScanning = false;
   const again = await run('push', pushPayload('refs/heads/main', head));
   await check(SCOPE, 'push to main, re-run: the same digest is rebuilt, nothing else changes', async () => {
     assert.equal(again.status, 0, tail(again.log));
     assert.equal(await registryDigest(world, 'acme/app', `sha-${head}`), digest);
     assert.equal(gitopsHead(), gitopsAfterMain);
     assert.deepEqual(releases(), [['v1.1.0-rc.1', true]]);
-    assert.deepEqual(deployments().length, 1 + (api.state.deployments.length - 1));
+    assert.deepEqual(deployments(), deploymentsAfterMain);
+    assert.equal(tagSha('v1.1.0-rc.1'), head);
+  });
+  await check(SCOPE, 'push to main, re-run in a repository without code scanning: the upload is refused, the job says why and goes on', () => {
+    succeeded(again, 'image');
+    assert.match(again.log, /::warning title=SARIF upload refused::Code scanning refused the SARIF upload/);
+    assert.equal(api.state.sarifUploads.length, 1);
   });
 
   // The release created its tag through the API; GitHub's repository now holds it, and its push starts the next runs.
@@ -229,24 +238,28 @@ export async function pipelineScenario(world: World): Promise<void> {
   const dispatch = (environment: string, digestInput: string, report = clean) => run('workflow_dispatch', {
     ref: 'refs/heads/loose-rules', inputs: { environment, digest: digestInput, version: '1.0.0' }, repository,
   }, report);
-  const gitopsBeforeHand = gitopsHead();
-  const refused = await dispatch('stage', oldDigest, high);
-  await check(SCOPE, 'workflow_dispatch from a branch without the verdict rule: the default branch\'s rule holds, a failing scan is refused', () => {
-    assert.notEqual(refused.status, 0);
-    assert.match(refused.log, /Refusing to promote .* to 'stage': its scan verdict .* is 'fail'/);
-    assert.equal(gitopsHead(), gitopsBeforeHand);
-  });
   const byHand = await dispatch('dev', oldDigest);
   await check(SCOPE, 'workflow_dispatch: dev deployed by hand with the digest given, one deployment', () => {
     assert.equal(byHand.status, 0, tail(byHand.log));
     succeeded(byHand, 'deploy-by-hand');
+    skipped(byHand, 'version', 'image', 'deploy-dev', 'release', 'deploy-stage', 'deploy-prod');
     assert.deepEqual(digestsIn(gitopsFile('dev/kustomization.yaml')), [oldDigest]);
     assert.deepEqual(deployments().filter(([e, , d]) => e === 'dev' && d === oldDigest).length, 1);
   });
   const gitopsAfterHand = gitopsHead();
+  const deploymentsAfterHand = deployments();
   const byHandAgain = await dispatch('dev', oldDigest);
-  await check(SCOPE, 'workflow_dispatch, re-run: nothing changes in the GitOps repository', () => {
+  await check(SCOPE, 'workflow_dispatch, re-run: nothing changes in the GitOps repository, no deployment added', () => {
     assert.equal(byHandAgain.status, 0, tail(byHandAgain.log));
+    assert.equal(gitopsHead(), gitopsAfterHand);
+    assert.deepEqual(deployments(), deploymentsAfterHand);
+  });
+  // stage's rule on the dispatched branch says no verdict is needed; the default branch's says one is.
+  const refused = await dispatch('stage', oldDigest, high);
+  await check(SCOPE, 'workflow_dispatch from a branch that drops stage\'s verdict rule: the default branch\'s rule holds, the failing scan is refused', () => {
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.log, /Refusing to promote sha256:[0-9a-f]{64} to 'stage': its scan verdict \(\S+\) is 'fail' \(1 high\)/);
+    assert.deepEqual(digestsIn(gitopsFile('stage/values.yaml')), [digest]);
     assert.equal(gitopsHead(), gitopsAfterHand);
   });
 
