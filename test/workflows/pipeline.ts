@@ -128,6 +128,13 @@ export async function pipelineScenario(world: World): Promise<void> {
     assert.notEqual(digest, oldDigest);
     assert.deepEqual(await registryTags(world, 'acme/app'), ['1.0.0', '1.1.0-rc.1', 'main', `sha-${head}`].sort());
     for (const tag of ['1.1.0-rc.1', 'main']) assert.equal(await registryDigest(world, 'acme/app', tag), digest, tag);
+    const accept = 'application/vnd.oci.image.manifest.v1+json';
+    const manifest = (await (await fetch(`${world.registry.url}/v2/acme/app/manifests/${digest}`, { headers: { accept } })).json()) as { config: { digest: string } };
+    const config = (await (await fetch(`${world.registry.url}/v2/acme/app/blobs/${manifest.config.digest}`)).json()) as { config: { Labels: Record<string, string> } };
+    assert.deepEqual(
+      [config.config.Labels['org.opencontainers.image.revision'], config.config.Labels['org.opencontainers.image.version'], config.config.Labels['org.example.greeting']],
+      [head, '1.1.0-rc.1', 'bilingual'],
+    );
   });
   await check(SCOPE, 'push to main: the scan ran on name@digest (image job) and again before dev (deploy job)', () => {
     const calls = grypeCalls(grypeLog);
@@ -146,6 +153,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   await check(SCOPE, 'push to main: the rc tag and prerelease are made last, after dev is deployed; no floating tag moves', () => {
     assert.equal(tagSha('v1.1.0-rc.1'), head);
     assert.deepEqual(releases(), [['v1.1.0-rc.1', true]]);
+    assert.match(api.state.releases[0]!.body ?? '', /greet in French[\s\S]*label the image|label the image[\s\S]*greet in French/);
     assert.equal(tagSha('v1'), undefined);
     const order = api.requests.map((r) => r.operationId);
     const deployed = order.indexOf('repos/create-deployment');
