@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { pushEvent, releaseEvent } from './__fixtures__/events.ts';
 import { metadataContext } from './context.ts';
-import { formatDate } from './dates.ts';
 import { computeMetadata, type MetadataInputs } from './meta.ts';
 import { parseFlavor, parseTagRule } from './rules.ts';
 
@@ -85,19 +84,4 @@ describe('bad input is a clear error', () => {
     expect(() => metadataContext(pushEvent('refs/heads/dev'), { now: NOW, annotationLevels: 'layer' })).toThrow('names the level "layer"');
   });
 
-  it('an unknown time zone names the expression', () => {
-    expect(() => formatDate(NOW, 'YYYY', 'Mars/Olympus')).toThrow("Unknown time zone tz='Mars/Olympus'");
-  });
-});
-
-describe('dates in moment.js format', () => {
-  it.each([
-    ['YYYYMMDD', 'UTC', '20200110'],
-    ['YYYY-MM-DDTHH:mm:ss.SSSZ', 'UTC', '2020-01-10T00:30:00.000+00:00'],
-    ['YY M D H m s', 'America/New_York', '20 1 9 19 30 0'],
-    ['hh:mm A ZZ', 'Asia/Kolkata', '06:00 AM +0530'],
-    ['[week day] d, X', 'UTC', 'week day 5, 1578616200'],
-  ])('%s in %s', (format, tz, expected) => {
-    expect(formatDate(NOW, format, tz)).toBe(expected);
-  });
 });
