@@ -31,6 +31,7 @@ describe('labels, annotations, version and json', () => {
     expect(meta.version.main).toBe('1.2.3');
     expect(meta.json).toEqual({
       tags: ['org/app:1.2.3', 'org/app:latest'],
+      'tag-names': ['1.2.3', 'latest'],
       labels: Object.fromEntries(meta.labels.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])),
       annotations: meta.annotations,
     });
@@ -60,7 +61,7 @@ describe('bad input is a clear error', () => {
     ['type=sha,format=medium', 'format=medium is not one of short, long'],
     ['type=match,pattern=x,group=a', 'group=a is not a group number'],
     ['type=raw,value=x,priority=high', 'priority=high is not a whole number'],
-    ['type=raw,"value=x', 'unclosed double quote'],
+    ['type=raw,"value=x', 'the entry opens a double quote that is never closed'],
   ])('tags %s', (line, message) => {
     expect(() => parseTagRule(line)).toThrow(message);
   });
