@@ -18,9 +18,6 @@ export const PLACEHOLDERS: Record<Scope, readonly string[]> = {
   pep440: ['raw', 'version', 'major', 'minor', 'patch'],
 };
 
-/** Handlebars' own block helpers, usable around the placeholders (`{{#if is_default_branch}}…{{/if}}`). */
-const BLOCK_HELPERS = ['if', 'unless'];
-
 const hbs = Handlebars.create();
 
 type Node = hbs.AST.Node & Record<string, unknown>;
@@ -88,14 +85,9 @@ export function checkTemplate(template: string, scope: Scope, where: string): vo
         case 'MustacheStatement':
           visitCall(statement);
           break;
-        case 'BlockStatement': {
-          const helper = pathName(statement.path as Node);
-          if (!helper || !BLOCK_HELPERS.includes(helper)) throw new Error(`${where}: the block {{#${helper ?? '?'}}} is not supported (accepted: ${BLOCK_HELPERS.map((b) => `{{#${b}}}`).join(', ')}).`);
-          for (const param of statement.params as Node[]) visitValue(param);
-          visitProgram(statement.program as hbs.AST.Program);
-          visitProgram(statement.inverse as hbs.AST.Program | undefined);
-          break;
-        }
+        case 'BlockStatement':
+          // {{#if is_default_branch}} would be misleading: the placeholder is the text 'true' or 'false', both truthy
+          throw new Error(`${where}: the block {{#${pathName(statement.path as Node) ?? '?'}}} is not supported; use enable={{is_default_branch}} on a rule of its own.`);
         default:
           throw new Error(`${where}: ${statement.type.replace(/Statement$/, '').toLowerCase()} expressions are not supported.`);
       }

@@ -229,12 +229,12 @@ class Computation {
     const pattern = rule.attrs.pattern!;
     if (explained.is_prerelease || explained.is_postrelease || explained.is_devrelease) {
       // dev, pre and post releases give only the normalised version (or {{raw}}), never latest under auto
-      this.add(this.affix(isRawStatement(pattern) ? raw : pep440.clean(raw)!, rule), false);
+      this.add(this.affix(isRawStatement(pattern) ? raw : pep440Normal(raw), rule), false);
       return;
     }
     const parts = {
       raw,
-      version: pep440.clean(raw),
+      version: pep440Normal(raw),
       major: String(pep440.major(raw)),
       minor: String(pep440.minor(raw)),
       patch: String(pep440.patch(raw)),
@@ -280,6 +280,13 @@ class Computation {
     }
     return [...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`);
   }
+}
+
+/** PEP 440's normal form; the library joins a local version's segments with ',' where PEP 440 says '.'. */
+function pep440Normal(raw: string): string {
+  const clean = pep440.clean(raw) ?? raw;
+  const plus = clean.indexOf('+');
+  return plus === -1 ? clean : `${clean.slice(0, plus)}+${clean.slice(plus + 1).replace(/,/g, '.')}`;
 }
 
 function describeRef(ctx: MetadataContext): string {
