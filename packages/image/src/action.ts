@@ -14,6 +14,7 @@ import { canonicalRegistry, describeImage, isInsecureRegistry, parseReference, R
 import { pickBuilder, type BuildPlan, type Exec } from './builders/index.ts';
 import { bakeDefinition, bakeFileName } from './bake.ts';
 import { commitDateFromPayload, contextSha, metadataContext } from './context.ts';
+import { gitRefContext } from './git-context.ts';
 import { imageInputs } from './inputs.ts';
 import { computeMetadata, type Metadata } from './meta.ts';
 import { parseLogins, parseSecretFiles, parseSecrets, type Login } from './settings.ts';
@@ -78,6 +79,11 @@ async function metadataFor(inputs: ImageInputs, github: GitHubContext, be: Build
     prHeadSha: env.DOCKER_METADATA_PR_HEAD_SHA,
   };
   try {
+    if (inputs['metadata-context'] === 'git') {
+      const local = await gitRefContext(be.exec, be.workspace);
+      const context = { ...github, ref: local.ref, sha: local.sha };
+      return computeMetadata(inputs, metadataContext(context, { ...settings, fromCheckout: true, ...(local.commitDate ? { commitDate: local.commitDate } : {}) }));
+    }
     const sha = contextSha(github, settings.prHeadSha);
     const commitDate = commitDateFromPayload(github.payload, sha) ?? await commitDateFromCheckout(be.exec, be.workspace, sha);
     return computeMetadata(inputs, metadataContext(github, { ...settings, ...(commitDate ? { commitDate } : {}) }));

@@ -18,12 +18,31 @@ export interface ContextSettings {
   prHeadSha?: string;
   /** The commit's date found elsewhere (the checkout) when the event payload does not carry it. */
   commitDate?: Date;
+  /** The ref and sha were read from the checkout (`metadata-context: git`): taken as they are. */
+  fromCheckout?: boolean;
 }
 
 export const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'] as const;
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
+}
+
+/** Commas separate levels, except inside a level's `[platforms]`. */
+function splitLevels(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let depth = 0;
+  for (const c of text) {
+    if (c === '[') depth += 1;
+    if (c === ']') depth = Math.max(0, depth - 1);
+    if (c === ',' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else current += c;
+  }
+  out.push(current);
+  return out.map((l) => l.trim()).filter(Boolean);
 }
 
 export function buildDate(settings: Pick<ContextSettings, 'now' | 'sourceDateEpoch'>): Date {
@@ -78,18 +97,20 @@ export function metadataContext(github: GitHubContext, settings: ContextSettings
     shortShaLength = n;
   }
 
-  const levels = (settings.annotationLevels?.trim() || 'manifest').split(',').map((l) => l.trim()).filter(Boolean);
+  const levels = splitLevels(settings.annotationLevels?.trim() || 'manifest');
   for (const level of levels) {
-    if (!(ANNOTATION_LEVELS as readonly string[]).includes(level)) {
-      throw new Error(`DOCKER_METADATA_ANNOTATIONS_LEVELS names the level ${JSON.stringify(level)}; accepted: ${ANNOTATION_LEVELS.join(', ')}.`);
+    // a level may name platforms, as buildx accepts: manifest[linux/amd64,linux/arm64]
+    const m = /^([a-z-]+)(\[[^\]]+])?$/.exec(level);
+    if (!m || !(ANNOTATION_LEVELS as readonly string[]).includes(m[1]!)) {
+      throw new Error(`DOCKER_METADATA_ANNOTATIONS_LEVELS names the level ${JSON.stringify(level)}; accepted: ${ANNOTATION_LEVELS.join(', ')} (each optionally with [platform,...]).`);
     }
   }
 
-  const sha = contextSha(github, settings.prHeadSha);
+  const sha = settings.fromCheckout ? github.sha : contextSha(github, settings.prHeadSha);
   // pull_request_target runs on the base branch: its ref is the base's, the pull request's merge ref is what the tags name
   let ref = github.ref;
-  if (/pull_request_target/.test(github.eventName) && payload.number !== undefined) ref = `refs/pull/${String(payload.number)}/merge`;
-  const commitTime = commitDateFromPayload(payload, sha) ?? settings.commitDate;
+  if (!settings.fromCheckout && /pull_request_target/.test(github.eventName) && payload.number !== undefined) ref = `refs/pull/${String(payload.number)}/merge`;
+  const commitTime = (settings.fromCheckout ? undefined : commitDateFromPayload(payload, sha)) ?? settings.commitDate;
 
   const fallbackUrl = github.owner && github.repo ? `${github.serverUrl}/${github.owner}/${github.repo}` : '';
   return {

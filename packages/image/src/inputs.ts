@@ -29,7 +29,8 @@ function csvList(kind: 'rules' | 'values'): InputSpec<string[]> {
 }
 
 export const imageInputs = {
-  // metadata-action's inputs, same syntax
+  // metadata-action's inputs, same syntax (its `context` is `metadata-context` here: `context` is the build's)
+  'metadata-context': oneOf(['workflow', 'git'], { default: 'workflow' }),
   images: csvList('rules'),
   tags: csvList('rules'),
   flavor: csvList('rules'),

@@ -271,3 +271,18 @@ describe('outputs beyond tags', () => {
     expect(meta.labels).toContain(`org.opencontainers.image.revision=${PUSH_SHA}`);
   });
 });
+
+describe('DOCKER_METADATA_ANNOTATIONS_LEVELS', () => {
+  it.each([
+    ['manifest,index', ['manifest', 'index']],
+    ['index-descriptor', ['index-descriptor']],
+    ['manifest[linux/amd64,linux/arm64],index', ['manifest[linux/amd64,linux/arm64]', 'index']],
+    ['', ['manifest']],
+  ])('%s', (value, levels) => {
+    expect(metadataContext(pushEvent('refs/heads/dev'), { now: NOW, annotationLevels: value }).annotationLevels).toEqual(levels);
+  });
+
+  it.each(['layer', 'manifest[', 'Manifest'])('refuses %s, naming it', (value) => {
+    expect(() => metadataContext(pushEvent('refs/heads/dev'), { now: NOW, annotationLevels: value })).toThrow('DOCKER_METADATA_ANNOTATIONS_LEVELS names the level');
+  });
+});
