@@ -89,7 +89,8 @@ async function metadataFor(inputs: ImageInputs, github: GitHubContext, be: Build
     return computeMetadata(inputs, metadataContext(github, { ...settings, ...(commitDate ? { commitDate } : {}) }));
   } catch (error) {
     if (error instanceof ConveyorError) throw error;
-    throw new ConveyorError((error as Error).message, { cause: (error as Error).cause });
+    // a rule, a placeholder or a DOCKER_METADATA_* value the user wrote: bad input, reported before any side effect
+    throw new InputError([(error as Error).message]);
   }
 }
 

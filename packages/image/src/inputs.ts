@@ -1,5 +1,5 @@
 /** The build-image inputs, read once by the action and as flags by `conveyor image`. */
-import { boolean, filePath, InputError, list, oneOf, secret, string, text, type InputSpec } from '@conveyor/kit';
+import { boolean, filePath, InputError, list, oneOf, secret, string, type InputSpec } from '@conveyor/kit';
 import { DEFAULT_BAKE_TARGET } from './bake.ts';
 import { BUILDER_CHOICES } from './builders/index.ts';
 import { splitRuleList, splitValueList } from './csv.ts';
@@ -28,6 +28,16 @@ function csvList(kind: 'rules' | 'values'): InputSpec<string[]> {
   };
 }
 
+/** A separator as metadata-action reads it: kept exactly as given (a space is a space), a newline when empty. */
+function separator(): InputSpec<string> {
+  return {
+    kind: 'text',
+    required: false,
+    accepted: 'any text (default a newline)',
+    parse: (raw) => (raw === undefined || raw === '' ? '\n' : raw),
+  };
+}
+
 export const imageInputs = {
   // metadata-action's inputs, same syntax (its `context` is `metadata-context` here: `context` is the build's)
   'metadata-context': oneOf(['workflow', 'git'], { default: 'workflow' }),
@@ -36,9 +46,9 @@ export const imageInputs = {
   flavor: csvList('rules'),
   labels: csvList('values'),
   annotations: csvList('values'),
-  'sep-tags': text({ default: '\n' }),
-  'sep-labels': text({ default: '\n' }),
-  'sep-annotations': text({ default: '\n' }),
+  'sep-tags': separator(),
+  'sep-labels': separator(),
+  'sep-annotations': separator(),
   'bake-target': string({ default: DEFAULT_BAKE_TARGET }),
   // the build
   context: filePath({ mustExist: 'directory' }),

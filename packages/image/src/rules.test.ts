@@ -286,3 +286,10 @@ describe('DOCKER_METADATA_ANNOTATIONS_LEVELS', () => {
     expect(() => metadataContext(pushEvent('refs/heads/dev'), { now: NOW, annotationLevels: value })).toThrow('DOCKER_METADATA_ANNOTATIONS_LEVELS names the level');
   });
 });
+
+describe('separators', () => {
+  const read = (value: string | undefined) => readInputs(imageInputs, (name) => (name === 'sep-tags' ? value : undefined), { baseDir: '/' })['sep-tags'];
+  it.each([[undefined, '\n'], ['', '\n'], [' ', ' '], [',', ','], ['\n\n', '\n\n']])('sep-tags %j is %j', (value, expected) => {
+    expect(read(value)).toBe(expected);
+  });
+});
