@@ -8,6 +8,7 @@ import * as semver from 'semver';
 import { checkTemplate, dateHelper, isRawStatement, render } from './expressions.ts';
 import { parseFlavor, parseImages, parseTagRules, ruleRegExp, type Flavor, type TagRule } from './rules.ts';
 
+/** The metadata-action inputs, one entry per rule (as `splitRuleList`/`splitValueList` give them). */
 export interface MetadataInputs {
   images: readonly string[];
   tags: readonly string[];
@@ -32,7 +33,7 @@ export interface MetadataContext {
   repository: RepositoryInfo;
   /** The build date: `{{date}}` and `org.opencontainers.image.created` (SOURCE_DATE_EPOCH when set). */
   date: Date;
-  /** `{{commit_date}}`: the pushed head commit's time, else the build date. */
+  /** `{{commit_date}}`: the commit's time (push payload, else the checkout), else the build date. */
   commitDate: Date;
   /** Length of `{{sha}}` and `type=sha` (default 7, `DOCKER_METADATA_SHORT_SHA_LENGTH`). */
   shortShaLength: number;
@@ -62,7 +63,7 @@ export interface Metadata {
   annotations: string[];
   /** The `json` output: `{tags, tag-names, labels: {key: value}, annotations}`. */
   json: { tags: string[]; 'tag-names': string[]; labels: Record<string, string>; annotations: string[] };
-  /** Rules that matched nothing for a reason the user may want to know (not a valid semver, …). */
+  /** Rules that matched nothing for a reason the user may want to know (not a valid semver, …), and no tag at all. */
   warnings: string[];
 }
 
