@@ -43,3 +43,12 @@ describe('conveyor image', () => {
     expect(u.err.join('')).toContain("Input 'builder' is \"kaniko\"; accepted: auto | buildah | buildx.");
   });
 });
+
+describe('conveyor image: rule errors', () => {
+  it('an unknown placeholder is bad input (exit 2), named with its line, before anything runs', async () => {
+    const t = io(os.tmpdir());
+    expect(await imageCommand.run(['--images', 'org/app', '--tags', 'type=semver,pattern={{versoin}}', '--event-name', 'push', '--ref', 'refs/heads/dev', '--sha', 'b'.repeat(40), '--dry-run'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain("Input 'tags': pattern={{versoin}} uses the unknown placeholder {{versoin}} in a semver pattern");
+    expect(t.err.join('')).not.toContain('would run');
+  });
+});
