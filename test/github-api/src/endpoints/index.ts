@@ -1,13 +1,21 @@
 /** Every operation the stand-in serves, by GitHub's operation id. */
-import type { Handler } from '../handler.ts';
+import type { Handler, RootHandler } from '../handler.ts';
+import { appRepoEndpoints, appRootEndpoints } from './apps.ts';
 import { deploymentEndpoints } from './deployments.ts';
 import { gitEndpoints } from './git.ts';
 import { pullEndpoints } from './pulls.ts';
 import { releaseEndpoints } from './releases.ts';
 
+/** Routes under `/repos/{owner}/{repo}`: the repository must exist (else 404). */
 export const endpoints: Record<string, Handler> = {
   ...gitEndpoints,
   ...releaseEndpoints,
   ...pullEndpoints,
   ...deploymentEndpoints,
+  ...appRepoEndpoints,
+};
+
+/** Routes outside any repository (`/app/...`, `/installation/...`). */
+export const rootEndpoints: Record<string, RootHandler> = {
+  ...appRootEndpoints,
 };
