@@ -63,7 +63,8 @@ const stepOf = (job: Job, id: string): Step => {
  * workflow's input defaults, overridden by the job's `with:`, put through the step's own expressions.
  */
 function releaseStepInputs(job: Job, token: string): Record<string, string> {
-  const values: Record<string, string> = { 'secrets.release-token || github.token': token };
+  // The release-token secret stands for the token; no App is given (its secret is empty).
+  const values: Record<string, string> = { 'secrets.release-token': token, 'secrets.app-private-key': '' };
   for (const [name, input] of Object.entries(releaseWorkflow.on.workflow_call!.inputs)) values[`inputs.${name}`] = String(input.default ?? '');
   for (const [name, value] of Object.entries(job.with ?? {})) values[`inputs.${name}`] = String(value);
   const step = stepOf(releaseWorkflow.jobs.release!, 'release');
@@ -238,7 +239,7 @@ function fill(text: string, values: Record<string, string>): string {
 
   it('push to main, release: the release candidate 1.1.0-rc.1, tagged on the pushed commit, a GitHub prerelease, not latest', async () => {
     const inputs = releaseStepInputs(starter.jobs.release!, githubToken);
-    expect(inputs).toEqual({ 'github-token': githubToken, 'tag-format': 'v${version}', path: '', prerelease: 'rc', 'floating-tags': 'true', 'dry-run': 'false', branch: '' });
+    expect(inputs).toEqual({ 'github-token': githubToken, 'app-id': '', 'app-private-key': '', 'tag-format': 'v${version}', path: '', prerelease: 'rc', 'floating-tags': 'true', 'dry-run': 'false', branch: '' });
     release = await step('release', inputs, push('refs/heads/main', app.head));
     expect(errors(release)).toBe('');
     expect(release.status).toBe(0);
