@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as crypto from 'node:crypto';
+import * as path from 'node:path';
+import { build } from 'esbuild';
 import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { appCredentials, checkAppPrivateKey } from './app-credentials.ts';
 import { createInstallationToken } from './app-token.ts';
@@ -90,5 +92,14 @@ describe('appCredentials', () => {
       "Input 'app-private-key' looks like a PEM private key but cannot be read (cut short, or lines lost when it was copied; a key with a passphrase is not accepted)",
     ]);
     for (const r of refused) expect('problem' in r && r.problem.includes('AAAA')).toBe(false);
+  });
+});
+
+describe('the kit index', () => {
+  it('reaches neither Octokit nor @octokit/auth-app: App token minting is the @conveyor/kit/app-token subpath', async () => {
+    const result = await build({ entryPoints: [path.join(import.meta.dirname, 'index.ts')], bundle: true, platform: 'node', format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((file) => file.endsWith('app-credentials.ts'))).toBe(true);
+    expect(inputs.filter((file) => /@octokit|universal-github-app-jwt|app-token\.ts$/.test(file))).toEqual([]);
   });
 });
