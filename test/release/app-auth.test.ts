@@ -6,7 +6,9 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse } from 'yaml';
 import { startGitHubApi, type GitHubApi, type RequestLogEntry } from '@conveyor/github-api';
 import { bundle, listBundles } from '../../scripts/build.ts';
 import { repoRoot } from '../support/corpus.ts';
@@ -184,5 +186,32 @@ describe('release with a GitHub App credential', () => {
     const key = inputs['app-private-key'];
     const outsideMasks = result.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n');
     if (key) expect(outsideMasks).not.toContain(key.split('\n')[1] ?? key);
+  });
+});
+
+describe('reusable-release wires the App credential to the release step', () => {
+  interface Workflow {
+    on: { workflow_call: { inputs: Record<string, { type: string; default?: unknown }>; secrets: Record<string, { required?: boolean }> } };
+    jobs: { release: { steps: { id?: string; uses?: string; with?: Record<string, string> }[] } };
+  }
+  const workflow = parse(fs.readFileSync(path.join(repoRoot, '.github', 'workflows', 'reusable-release.yml'), 'utf8')) as Workflow;
+  const action = parse(fs.readFileSync(path.join(repoRoot, 'actions', 'release', 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+
+  it('takes app-id as an input and app-private-key as an optional secret, and passes them with release-token alone as github-token', () => {
+    expect(workflow.on.workflow_call.inputs['app-id']).toMatchObject({ type: 'string', default: '' });
+    expect(workflow.on.workflow_call.secrets['app-private-key']).toEqual(expect.objectContaining({ required: false }));
+    expect(workflow.on.workflow_call.secrets['release-token']).toEqual(expect.objectContaining({ required: false }));
+    const step = workflow.jobs.release.steps.find((s) => s.id === 'release')!;
+    expect(step.with).toMatchObject({
+      'github-token': '${{ secrets.release-token }}',
+      'app-id': '${{ inputs.app-id }}',
+      'app-private-key': '${{ secrets.app-private-key }}',
+    });
+    // Every input the step passes is one the action declares; workflow-token is left to its default.
+    expect(Object.keys(step.with!).filter((name) => !(name in action.inputs))).toEqual([]);
+    expect(step.with!['workflow-token']).toBeUndefined();
+    // So that "github-token given as well" can be seen: github-token defaults to empty, the job's token is workflow-token's default.
+    expect(action.inputs['github-token']).toMatchObject({ default: '' });
+    expect(action.inputs['workflow-token']).toMatchObject({ default: '${{ github.token }}' });
   });
 });
