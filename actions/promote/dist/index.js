@@ -13590,6 +13590,7 @@ var init_dist_src5 = __esm({
 var octokit_exports = {};
 __export(octokit_exports, {
   ConveyorOctokit: () => ConveyorOctokit,
+  clientOptions: () => clientOptions,
   createOctokit: () => createOctokit
 });
 function createOctokit(options) {
@@ -13599,6 +13600,9 @@ function createOctokit(options) {
       "Input `github-token` is empty: give it a token that can reach the repository (the default `${{ github.token }}` works inside a workflow)."
     ]);
   }
+  return new ConveyorOctokit({ auth: token, ...clientOptions(options) });
+}
+function clientOptions(options) {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || DEFAULT_BASE_URL).replace(/\/+$/, "");
   const retries = options.retries ?? 3;
   const second = options.retryAfterBaseMs ?? SECOND_MS;
@@ -13613,8 +13617,7 @@ function createOctokit(options) {
     log.warn(`GitHub ${kind} hit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1} of ${retries}).`);
     return true;
   };
-  return new ConveyorOctokit({
-    auth: token,
+  return {
     baseUrl,
     userAgent: "conveyor",
     log,
@@ -13627,7 +13630,7 @@ function createOctokit(options) {
       // second, this client gets its own groups spaced by that scale.
       ...second === SECOND_MS ? {} : scaledGroups(second)
     }
-  });
+  };
 }
 function scaledGroups(second) {
   return {

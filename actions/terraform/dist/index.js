@@ -29999,6 +29999,9 @@ function createOctokit(options) {
       "Input `github-token` is empty: give it a token that can reach the repository (the default `${{ github.token }}` works inside a workflow)."
     ]);
   }
+  return new ConveyorOctokit({ auth: token, ...clientOptions(options) });
+}
+function clientOptions(options) {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || DEFAULT_BASE_URL).replace(/\/+$/, "");
   const retries = options.retries ?? 3;
   const second = options.retryAfterBaseMs ?? SECOND_MS;
@@ -30013,8 +30016,7 @@ function createOctokit(options) {
     log.warn(`GitHub ${kind} hit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1} of ${retries}).`);
     return true;
   };
-  return new ConveyorOctokit({
-    auth: token,
+  return {
     baseUrl,
     userAgent: "conveyor",
     log,
@@ -30027,7 +30029,7 @@ function createOctokit(options) {
       // second, this client gets its own groups spaced by that scale.
       ...second === SECOND_MS ? {} : scaledGroups(second)
     }
-  });
+  };
 }
 function scaledGroups(second) {
   return {

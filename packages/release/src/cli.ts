@@ -13,7 +13,9 @@ export const releaseCommand: CliCommand = {
       io.stdout(`${this.help}\n`);
       return 0;
     }
-    const source = (name: string) => flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined);
+    // GITHUB_TOKEN from the environment stands in for --github-token, unless a GitHub App is given instead.
+    const app = flags.source('app-id') !== undefined || flags.source('app-private-key') !== undefined;
+    const source = (name: string) => flags.source(name) ?? (name === 'github-token' && !app ? io.env.GITHUB_TOKEN : undefined);
     const inputs = readInputs(releaseInputs, source, { baseDir: io.cwd });
     const result = await runRelease(inputs, { ...io.env, GITHUB_WORKSPACE: io.cwd }, { info: (m) => io.stderr(`${m}\n`), warning: (m) => io.stderr(`warning: ${m}\n`) });
     const outputs = releaseOutputs(result);

@@ -1,8 +1,11 @@
 /** The release action's inputs, shared by the action and `conveyor release`. */
-import { boolean, filePath, list, secret, string, type Inputs } from '@conveyor/kit';
+import { boolean, filePath, integer, list, secret, string, type Inputs } from '@conveyor/kit';
 
 export const releaseInputs = {
   'github-token': secret(),
+  'app-id': string(),
+  'app-private-key': secret(),
+  'app-installation-id': integer({ min: 1 }),
   'tag-format': string({ default: 'v${version}' }),
   'release-branches': list({ default: ['main', 'master'] }),
   'prerelease-branches': list({ default: ['next', 'beta', 'alpha'] }),
@@ -23,7 +26,10 @@ export type ReleaseInputs = Inputs<typeof releaseInputs>;
 
 /** One line per input, for action.yml, the README and `--help`. */
 export const releaseInputDescriptions: Record<keyof typeof releaseInputs, string> = {
-  'github-token': 'Token that creates the tag and the release (contents: write). Tags made with the default GITHUB_TOKEN do not start other workflows; pass an App or personal token for that.',
+  'github-token': 'Token that creates the tag and the release (contents: write); default the workflow\'s GITHUB_TOKEN. Tags made with GITHUB_TOKEN start no other workflow: pass a personal token here, or app-id and app-private-key instead.',
+  'app-id': 'A GitHub App\'s ID (or client ID): with app-private-key, the action mints an installation token of the App for this repository (contents: write), uses it for every call and revokes it at the end. Not with github-token.',
+  'app-private-key': 'The GitHub App\'s private key (the whole .pem file), from a secret.',
+  'app-installation-id': 'The App\'s installation to mint the token of (default: the installation on this repository, looked up).',
   'tag-format': 'Tag name with ${version} in it, e.g. v${version}, or api-v${version} for one package of a monorepo.',
   'release-branches': 'Branches that release stable versions.',
   'prerelease-branches': 'Branches that release prereleases: `beta` (identifier = branch name) or `develop=next`.',
