@@ -41,21 +41,33 @@ export async function ensureFullHistory(dir: string, fetchHistory: boolean, log:
   }
 }
 
+async function originRepository(dir: string, serverUrl: string): Promise<{ owner: string; repo: string } | undefined> {
+  try {
+    const url = await git.remoteUrl(dir);
+    return url ? git.githubRepositoryOf(url, serverUrl) : undefined;
+  } catch {
+    // Not a repository (yet): headState below says so in its own words.
+    return undefined;
+  }
+}
+
 /** Plans the release and, unless dry-run, publishes it. `env` is the runner's environment (or the CLI's). */
 export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, log: PublishLog = silentLog): Promise<ReleaseRunResult> {
   // Every input check comes before any side effect.
   checkTagFormat(inputs['tag-format']);
   const rules = parseReleaseRules(inputs['release-rules']);
   const context = readContext(env);
-  const [owner = context.owner, repo = context.repo] = inputs.repository ? inputs.repository.split('/') : [];
+  const dir = inputs['working-directory'] ?? context.workspace;
+  // The repository: the input, else the workflow run's, else (on a terminal) the GitHub URL of `origin`.
+  const fromOrigin = inputs.repository || context.owner ? undefined : await originRepository(dir, context.serverUrl);
+  const [owner = context.owner || fromOrigin?.owner, repo = context.repo || fromOrigin?.repo] = inputs.repository ? inputs.repository.split('/') : [];
   const dryRun = inputs['dry-run'];
   if (!dryRun && inputs['github-token'] === '') {
     throw new InputError(['Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works), or set `dry-run: true` to only compute the version.']);
   }
   if (!dryRun && (!owner || !repo)) {
-    throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
+    throw new InputError([`The repository is unknown: GITHUB_REPOSITORY is not set and the origin remote of ${dir} is not a repository on ${context.serverUrl}; set the input repository (owner/name).`]);
   }
-  const dir = inputs['working-directory'] ?? context.workspace;
   // Shallow or not, HEAD's commit and branch: one git process.
   const state = await git.headState(dir);
   await ensureFullHistory(dir, inputs['fetch-history'], log, state.shallow);
@@ -79,7 +91,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
   const { createOctokit } = await import('./github-client.ts');
   const gh = createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl });
   const published = await publishRelease(gh, {
-    owner, repo, tag: plan.tag!, version, sha: plan.sha, notes: plan.notes, prerelease: plan.prerelease,
+    owner: owner!, repo: repo!, tag: plan.tag!, version, sha: plan.sha, notes: plan.notes, prerelease: plan.prerelease,
     makeLatest: shouldMakeLatest(version, plan.highestStable), floating,
   }, log);
   const changelog = inputs['changelog-file'];
