@@ -46,8 +46,8 @@ export function cliWords(message: string, flags: readonly string[]): string {
     const listed = whole.replace(new RegExp(`^${i}nputs `), '').replace(new RegExp(quoted, 'g'), '--$1');
     return `${i === 'I' ? 'F' : 'f'}lags ${listed}`;
   });
-  text = text.replace(new RegExp(`\\b([Ii])nput ${quoted}(?![\\w-])`, 'g'), (_, i: string, name: string) => `${i === 'I' ? 'F' : 'f'}lag --${name}`);
   text = text.replace(new RegExp(`\\bthe (?:input|inputs) ${quoted}(?![\\w-])`, 'g'), '--$1');
+  text = text.replace(new RegExp(`\\b([Ii])nput ${quoted}(?![\\w-])`, 'g'), (_, i: string, name: string) => `${i === 'I' ? 'F' : 'f'}lag --${name}`);
   // 'name' or `name` quoted: the flag.
   text = text.replace(new RegExp(`['\`](${names})['\`]`, 'g'), '--$1');
   // A bare name with a dash (allowed-destroy), not part of a longer word, path or flag: the flag.

@@ -15,9 +15,7 @@ export const releaseCommand: CliCommand = {
       + 'release point at is --repository, else GITHUB_REPOSITORY, else the GitHub URL of the `origin` remote.\n'
       + 'Without --dry-run it needs --github-token (or GITHUB_TOKEN).',
     ],
-    flags: [['Flags (the inputs of the release action)', flagHelp(releaseInputs, {
-      'github-token': 'Token that creates the tag and the release (contents: write); default: the GITHUB_TOKEN variable.',
-    }, action)]],
+    flags: [['Flags (the inputs of the release action)', flagHelp(releaseInputs, {}, action)]],
   }),
   async run(argv, io) {
     const flags = parseFlags(argv, releaseInputs);
