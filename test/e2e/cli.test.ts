@@ -123,7 +123,7 @@ describe('the CLI a newcomer meets', () => {
       // Every flag row has a description, and the flags of the action are there.
       expect(shown).toBeGreaterThanOrEqual(short === 'sops' ? 3 : Object.keys(meta.inputs).length - 1);
       expect(help).not.toContain('True | TRUE');
-      expect(help).toMatch(/^Usage:\n  conveyor /);
+      expect(help).toMatch(/^Usage:\n {2}conveyor /);
     }
     expect(conveyor(['release', '--help']).stdout).toMatch(/^ {2}--dry-run\[=true\|false\] +Compute the version/m);
     expect(conveyor(['scan', '--help']).stdout).toMatch(/^Arguments:\n {2}REPORT\.json +/m);
