@@ -208,3 +208,23 @@ describe('the CLI a newcomer meets', () => {
     }
   });
 });
+
+describe('the next branch, as actions/release/README.md documents it', () => {
+  it('releases v1.5.0-next.1 from next after v1.4.0, v1.5.0 once merged into main, and nothing when next is not listed', () => {
+    const repo = tempDir('conveyor-cli-next-');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo, env: { PATH: process.env.PATH, HOME: repo, GIT_CONFIG_NOSYSTEM: '1' } });
+    git('init', '-q', '-b', 'main');
+    git('commit', '-q', '--allow-empty', '-m', 'feat: a');
+    git('tag', 'v1.4.0');
+    git('checkout', '-q', '-b', 'next');
+    git('commit', '-q', '--allow-empty', '-m', 'feat: b');
+    const onNext = JSON.parse(conveyor(['release', '--dry-run', '--json'], { cwd: repo, env: { HOME: repo } }).stdout) as Record<string, string>;
+    expect(onNext).toMatchObject({ version: '1.5.0-next.1', prerelease: 'next.1', channel: 'next' });
+    const unlisted = conveyor(['release', '--dry-run', '--json', '--prerelease-branches', 'beta,alpha'], { cwd: repo, env: { HOME: repo } });
+    expect(JSON.parse(unlisted.stdout)).toMatchObject({ version: '', released: 'false' });
+    git('checkout', '-q', 'main');
+    git('merge', '-q', '--no-ff', 'next', '-m', 'Merge next');
+    const onMain = JSON.parse(conveyor(['release', '--dry-run', '--json'], { cwd: repo, env: { HOME: repo } }).stdout) as Record<string, string>;
+    expect(onMain).toMatchObject({ version: '1.5.0', prerelease: '', channel: 'latest' });
+  });
+});
