@@ -9,7 +9,7 @@ export const action: ActionMetadata = {
     "digest": { description: "The image digest (sha256:…) to promote, or a tag that is resolved to its digest through the registry. Default — the version, resolved as a tag." },
     "version": { description: "The version (tag) written where a target has a tag field, and shown in the commit message." },
     "verdict-file": { description: "The verdict file written by scan-image for this digest; required by environments with require-verdict." },
-    "dry-run": { description: "Run every check and report the files that would change, without writing anything.", default: "false" },
+    "dry-run": { description: "Run every check and report the files that would change (the log shows the unified diff of each), without writing anything.", default: "false" },
     "rollback": { description: "Put back the digest the environment ran before, from its git history (instead of digest).", default: "false" },
     "environments-file": { description: "The environments file (JSON schema in packages/promote/src/environments.schema.json).", default: ".github/conveyor/environments.yml" },
     "github-token": { description: "Token for this repository's deployments, and for GitOps repositories whose token-input is github-token.", default: "${{ github.token }}" },
