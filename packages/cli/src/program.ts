@@ -1,7 +1,6 @@
 /** The `conveyor` command: dispatches to the registered subcommands. */
-import { describeError, InputError, type CliCommand, type CliIo } from '@conveyor/kit';
+import { describeError, InputError, runCommand, type CliCommand, type CliIo } from '@conveyor/kit';
 import pkg from '../../../package.json' with { type: 'json' };
-import { cliWords } from './words.ts';
 
 export const VERSION: string = pkg.version;
 
@@ -77,14 +76,13 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     io.stderr(`conveyor: unknown command '${first}'. Known commands: ${commands.map((c) => c.name).join(', ') || '(none)'}. See conveyor --help.\n`);
     return 2;
   }
-  let flags: readonly string[] = [];
+  let command: CliCommand;
   try {
-    const command = await loadCommand(entry);
-    flags = command.flags ?? [];
-    return await command.run(rest, io);
+    command = await loadCommand(entry);
   } catch (error) {
-    // Every subcommand's failure reads the same: `conveyor <name>: <what failed and what to do>`, in flags.
-    io.stderr(`conveyor ${entry.name}: ${cliWords(describeError(error), flags)}\n`);
+    io.stderr(`conveyor ${entry.name}: ${describeError(error)}\n`);
     return error instanceof InputError ? 2 : 1;
   }
+  // Every subcommand's failure reads the same: `conveyor <name>: <what failed and what to do>`, in flags.
+  return runCommand(command, rest, io, entry.name);
 }

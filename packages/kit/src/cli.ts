@@ -2,7 +2,8 @@
  * What a CLI subcommand is, and how it reads the same input spec as its action from flags:
  * `--name value`, `--name=value`, `--flag` / `--no-flag` for booleans, repeated flags for lists.
  */
-import { InputError } from './errors.ts';
+import { cliWords } from './cli-words.ts';
+import { describeError, InputError } from './errors.ts';
 import type { InputSource, InputSpec } from './inputs.ts';
 
 export interface CliIo {
@@ -209,4 +210,17 @@ export function commandHelp(help: HelpText): string {
   for (const [heading, rows] of help.flags) if (rows) out.push('', `${heading}:`, rows);
   out.push('', 'Other flags:', ...[...(help.extraFlags ?? []), ['--json', 'print the outputs as one JSON object on stdout'], ['--help, -h', 'this text']].map(([flag, text]) => row(flag!, text!)));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Runs a subcommand as `conveyor` does: a failure is printed as `conveyor <name>: <what failed and what to
+ * do>`, in the command's words (flags, not inputs), and gives exit 2 for bad input, 1 for anything else.
+ */
+export async function runCommand(command: CliCommand, argv: readonly string[], io: CliIo, name = command.name): Promise<number> {
+  try {
+    return await command.run(argv, io);
+  } catch (error) {
+    io.stderr(`conveyor ${name}: ${cliWords(describeError(error), command.flags ?? [])}\n`);
+    return error instanceof InputError ? 2 : 1;
+  }
 }

@@ -9,6 +9,7 @@ export * from './run.ts';
 export * from './exec.ts';
 export * from './context.ts';
 export * from './cli.ts';
+export { cliWords } from './cli-words.ts';
 export * from './folders.ts';
 // Octokit and the tool installer pull in an HTTP stack: they are imported from '@conveyor/kit/octokit' and
 // '@conveyor/kit/installer', so that a bundle (or a CLI command) that only loads this index never evaluates them.

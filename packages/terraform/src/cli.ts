@@ -65,6 +65,8 @@ export const terraformCommand: CliCommand = {
       else io.stdout(text);
       return 0;
     }
+    const commands = ['fmt', 'validate', 'plan', 'apply', 'stacks'];
+    if (!commands.includes(sub)) throw new InputError([`Unknown subcommand ${JSON.stringify(sub)}; accepted: summarize, ${commands.join(', ')} (see conveyor terraform --help).`]);
     const flags = parseFlags(rest, terraformInputs);
     if (flags.help) {
       io.stdout(this.help);

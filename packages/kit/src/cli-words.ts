@@ -3,7 +3,7 @@
  * (`Input 'allow-destroy'`, `set allow-destroy: true`, "run actions/checkout before this step"); on a terminal
  * the same failure reads in flags (`--allow-destroy`) and in what a person at a shell can do. The rewrite knows
  * the subcommand's flags, so only their names change; advice that only makes sense in a workflow is replaced
- * sentence by sentence (words.test.ts checks that no message in the sources keeps "actions/checkout").
+ * sentence by sentence (cli-words.test.ts checks that no message in the sources keeps "actions/checkout").
  */
 
 /** Advice for a workflow author, and what it means at a shell. First match wins, each applied everywhere. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cliWords } from './words.ts';
+import { cliWords } from './cli-words.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
