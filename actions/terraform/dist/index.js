@@ -24962,7 +24962,7 @@ var fs6 = __toESM(require_fs());
 var os5 = __toESM(require_os());
 var path6 = __toESM(require_path());
 function runFolder(purpose, env = process.env) {
-  const root = env.RUNNER_TEMP || os5.tmpdir();
+  const root = env.RUNNER_TEMP || env.TMPDIR || os5.tmpdir();
   fs6.mkdirSync(root, { recursive: true });
   return fs6.mkdtempSync(path6.join(root, `conveyor-${purpose}-`));
 }

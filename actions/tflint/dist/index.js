@@ -24913,7 +24913,7 @@ var fs5 = __toESM(require_fs());
 var os5 = __toESM(require_os());
 var path6 = __toESM(require_path());
 function runFolder(purpose, env = process.env) {
-  const root = env.RUNNER_TEMP || os5.tmpdir();
+  const root = env.RUNNER_TEMP || env.TMPDIR || os5.tmpdir();
   fs5.mkdirSync(root, { recursive: true });
   return fs5.mkdtempSync(path6.join(root, `conveyor-${purpose}-`));
 }
