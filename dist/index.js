@@ -23722,7 +23722,8 @@ async function download(plan, url, auth, dest) {
     return dest;
   } catch (error2) {
     const failure = error2;
-    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code ? `${failure.code}: ${failure.message.replace(`${url}: `, "")}` : failure.message;
+    const detail = failure.message.replace(`${url}: `, "");
+    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
     throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${why}).`, { cause: error2, unreachable: failure.status === void 0 && !failure.transient, status: failure.status });
   }
 }

@@ -32325,7 +32325,8 @@ async function download(plan, url, auth, dest) {
     return dest;
   } catch (error2) {
     const failure = error2;
-    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code ? `${failure.code}: ${failure.message.replace(`${url}: `, "")}` : failure.message;
+    const detail = failure.message.replace(`${url}: `, "");
+    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
     throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${why}).`, { cause: error2, unreachable: failure.status === void 0 && !failure.transient, status: failure.status });
   }
 }
@@ -33200,8 +33201,8 @@ function grypeMissing(version, options, error2) {
   const onPath = options.version ? `grype ${version} was asked for` : "grype is not on PATH";
   const from = options.mirror ? `the mirror ${options.mirror}` : "github.com";
   const why = error2.unreachable ? `${from} cannot be reached` : error2.status === 404 ? `${from} has no grype ${version} for this platform` : `the download from ${from} failed`;
-  const cause = error2.message.replace(/^Could not download grype \S+ from /, "").replace(/\.$/, "");
-  return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, set the input grype-version to an exact version, or set the input download-base-url to a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
+  const cause = error2.message.replace(/^Could not download grype \S+ from (\S+) \((.*)\)\.$/, "$1: $2");
+  return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, give an exact version in the input grype-version, or point the input download-base-url at a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
 }
 async function runGrype(options) {
   const config = path11.join(options.workDir, "conveyor-grype.yaml");

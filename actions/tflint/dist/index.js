@@ -25226,7 +25226,8 @@ async function download(plan2, url, auth, dest) {
     return dest;
   } catch (error2) {
     const failure = error2;
-    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code ? `${failure.code}: ${failure.message.replace(`${url}: `, "")}` : failure.message;
+    const detail = failure.message.replace(`${url}: `, "");
+    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
     throw new InstallError(plan2.name, `Could not download ${plan2.name} ${plan2.version} from ${url} (${why}).`, { cause: error2, unreachable: failure.status === void 0 && !failure.transient, status: failure.status });
   }
 }

@@ -15,7 +15,8 @@ describe('cliWords', () => {
     expect(cliWords('Inputs image and sbom are both set; set exactly one of image, sbom or path.', flags)).toBe('Flags --image and --sbom are both set; set exactly one of image, sbom or path.');
     expect(cliWords("or give 'version' to resolve it as a tag, or set 'rollback: true'.", flags)).toBe('or give --version to resolve it as a tag, or pass --rollback.');
     expect(cliWords('Input `github-token` is empty, or set `dry-run: true` to only compute the version.', flags)).toBe('Flag --github-token is empty, or pass --dry-run to only compute the version.');
-    expect(cliWords('set the input grype-version to an exact version, or set the input download-base-url to a mirror', flags)).toBe('pass --grype-version to an exact version, or pass --download-base-url to a mirror');
+    expect(cliWords('give an exact version in the input grype-version, or point the input download-base-url at a mirror', flags)).toBe('give an exact version in --grype-version, or point --download-base-url at a mirror');
+    expect(cliWords('set the input repository (owner/name).', flags)).toBe('pass --repository (owner/name).');
     expect(cliWords('pass `repository: owner/name`', flags)).toBe('pass --repository owner/name');
   });
 

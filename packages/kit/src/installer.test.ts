@@ -238,7 +238,7 @@ describe('downloadFile', () => {
     const error = await installTool(spec({ urlTemplate: `http://127.0.0.1:${port}/demo_{version}.tar.gz`, checksumsUrlTemplate: `http://127.0.0.1:${port}/sums` })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstallError);
     expect(error).toMatchObject({ unreachable: true });
-    expect((error as Error).message).toMatch(/^Could not download demo 1\.2\.3 from http:\/\/127\.0\.0\.1:\d+\/demo_1\.2\.3\.tar\.gz \(ECONNREFUSED: /);
+    expect((error as Error).message).toMatch(/^Could not download demo 1\.2\.3 from http:\/\/127\.0\.0\.1:\d+\/demo_1\.2\.3\.tar\.gz \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)\.$/);
     nothingInstalled();
   }, 10_000);
 });

@@ -218,7 +218,8 @@ async function download(plan: Plan, url: string, auth: string | undefined, dest:
     return dest;
   } catch (error) {
     const failure = error as DownloadError;
-    const why = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code ? `${failure.code}: ${failure.message.replace(`${url}: `, '')}` : failure.message;
+    const detail = failure.message.replace(`${url}: `, '');
+    const why = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
     throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${why}).`, { cause: error, unreachable: failure.status === undefined && !failure.transient, status: failure.status });
   }
 }

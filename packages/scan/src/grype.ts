@@ -112,8 +112,8 @@ function grypeMissing(version: string, options: LocateOptions, error: InstallErr
   const onPath = options.version ? `grype ${version} was asked for` : 'grype is not on PATH';
   const from = options.mirror ? `the mirror ${options.mirror}` : 'github.com';
   const why = error.unreachable ? `${from} cannot be reached` : error.status === 404 ? `${from} has no grype ${version} for this platform` : `the download from ${from} failed`;
-  const cause = error.message.replace(/^Could not download grype \S+ from /, '').replace(/\.$/, '');
-  return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, set the input grype-version to an exact version, or set the input download-base-url to a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
+  const cause = error.message.replace(/^Could not download grype \S+ from (\S+) \((.*)\)\.$/, '$1: $2');
+  return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, give an exact version in the input grype-version, or point the input download-base-url at a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
 }
 
 export interface RunOptions {
