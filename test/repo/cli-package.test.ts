@@ -52,6 +52,14 @@ const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'npm', 'package.json'
     expect(npx.stdout).toContain('Usage: conveyor <command> [flags]');
   }, 120_000);
 
+  // A Node older than 24 on PATH (a system node), if there is one: the bin says what it needs instead of failing inside the bundle.
+  const old = ['/usr/bin/node', '/usr/local/bin/node'].find((n) => fs.existsSync(n) && Number(spawnSync(n, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) < 24);
+  (old ? it : it.skip)('the bin refuses a Node older than 24 with a sentence, exit 2', () => {
+    const result = spawnSync(old!, [path.join(repoRoot, 'npm', 'bin', 'conveyor.js'), '--version'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^conveyor: Node \d+\.\d+\.\d+ is too old; conveyor needs Node 24 or later/);
+  });
+
   it('has the version the CLI reports, and the README runs it by its name', () => {
     expect(pkg.version).toBe((JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
     const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
