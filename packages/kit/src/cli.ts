@@ -162,8 +162,27 @@ function helpDefault(value: string | undefined): string {
 
 const COLUMN = 34;
 
+const WIDTH = 110;
+
+/** Words of `text` in lines that fit WIDTH after the COLUMN indent (a longer word keeps its own line). */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    if (line !== '' && COLUMN + line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** A help row: the flag, then its text in a column of its own, wrapped under itself. */
 function row(flag: string, text: string): string {
-  return flag.length + 2 >= COLUMN ? `  ${flag}\n${' '.repeat(COLUMN)}${text}` : `  ${flag.padEnd(COLUMN - 2)}${text}`;
+  const [first = '', ...more] = wrap(text);
+  const head = flag.length + 2 >= COLUMN ? `  ${flag}\n${' '.repeat(COLUMN)}${first}` : `  ${flag.padEnd(COLUMN - 2)}${first}`;
+  return [head, ...more.map((l) => `${' '.repeat(COLUMN)}${l}`)].join('\n');
 }
 
 /**
