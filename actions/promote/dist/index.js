@@ -13831,6 +13831,14 @@ ${body.trimEnd()}
 </details>
 `;
 }
+function codeBlock(body, language = "") {
+  const longest = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${body.trimEnd()}
+${fence}
+`;
+}
 function fitMarkdown(markdown, limitBytes, notice = "The rest was cut to fit GitHub's size limit.") {
   if (Buffer.byteLength(markdown) <= limitBytes) return markdown;
   const tail = `
@@ -17068,6 +17076,8 @@ ${result.message}
 ${table(["", ""], escaped, { raw: true })}`;
   if (result.files.length > 0) out += `
 ${details(`Files (${result.files.length})`, result.files.map((f) => `- \`${f}\``).join("\n"))}`;
+  if (result.diff) out += `
+${details("The diff a run would commit", codeBlock(result.diff, "diff"), { open: true })}`;
   return out;
 }
 
