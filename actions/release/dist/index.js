@@ -10686,6 +10686,38 @@ async function fetch(dir, options = {}) {
   args.push("--", remote, ...(options.refspecs ?? []).map((r) => checkRev(r, "refspec")));
   await git(dir, args);
 }
+async function remoteUrl(dir, remote = "origin") {
+  const result = await git(dir, ["config", "--get", `remote.${checkName(remote, "remote")}.url`], { okCodes: [0, 1] });
+  const url = result.stdout.trim();
+  return result.exitCode === 0 && url !== "" ? url : void 0;
+}
+function githubRepositoryOf(url, serverUrl = "https://github.com") {
+  const server = new URL(serverUrl).hostname.toLowerCase();
+  const hosts = /* @__PURE__ */ new Set([server, ...server === "github.com" ? ["www.github.com", "ssh.github.com"] : []]);
+  let host;
+  let pathname;
+  const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(url);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return void 0;
+    }
+    if (!["https:", "http:", "ssh:", "git:", "git+ssh:", "ssh+git:"].includes(parsed.protocol)) return void 0;
+    host = parsed.hostname;
+    pathname = decodeURIComponent(parsed.pathname);
+  } else if (scp) {
+    host = scp[1];
+    pathname = scp[2];
+  } else {
+    return void 0;
+  }
+  if (!hosts.has(host.toLowerCase())) return void 0;
+  const match = /^\/?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([\w.-]+?)(?:\.git)?\/?$/.exec(pathname);
+  if (!match || match[2] === "." || match[2] === "..") return void 0;
+  return { owner: match[1], repo: match[2] };
+}
 
 // packages/release/src/action.ts
 var import_semver4 = __toESM(require_semver2(), 1);
@@ -11303,6 +11335,14 @@ var SECTIONS = [
 function escapeMarkdown(text) {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
+var HTML_START = /<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|!|\?)/g;
+function listItemText(text, atStart) {
+  let out = text.replace(/\s*\r?\n\s*/g, " ").replace(HTML_START, "\\<");
+  if (atStart) {
+    out = out.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2").replace(/^([#>+=|]|[-*_](?=[\s\-*_]|$))/, "\\$1");
+  }
+  return out;
+}
 function commitLink(commit, url) {
   const short = commit.sha.slice(0, 7);
   return url ? `[${short}](${url}/commit/${commit.sha})` : short;
@@ -11314,7 +11354,7 @@ function line(commit, text, url) {
   const scope = commit.scope ? `**${escapeMarkdown(commit.scope)}:** ` : "";
   const pr = commit.pr !== void 0 ? ` (${numberLink(commit.pr, "pull", url)})` : "";
   const closes = commit.issues.length > 0 ? `, closes ${commit.issues.map((n) => numberLink(n, "issues", url)).join(", ")}` : "";
-  return `* ${scope}${escapeMarkdown(text)}${pr} (${commitLink(commit, url)})${closes}`;
+  return `* ${scope}${listItemText(text, scope === "")}${pr} (${commitLink(commit, url)})${closes}`;
 }
 function renderNotes(input) {
   const url = input.repositoryUrl?.replace(/\/$/, "");
@@ -11722,20 +11762,29 @@ function releaseAuth(inputs) {
   if (credentials) return { kind: "app", app: credentials };
   return inputs["github-token"] ? { kind: "token", token: inputs["github-token"] } : { kind: "none" };
 }
+async function originRepository(dir, serverUrl) {
+  try {
+    const url = await remoteUrl(dir);
+    return url ? githubRepositoryOf(url, serverUrl) : void 0;
+  } catch {
+    return void 0;
+  }
+}
 async function runRelease(inputs, env, log = silentLog) {
   checkTagFormat(inputs["tag-format"]);
   const rules = parseReleaseRules(inputs["release-rules"]);
   const context = readContext(env);
-  const [owner = context.owner, repo = context.repo] = inputs.repository ? inputs.repository.split("/") : [];
+  const dir = inputs["working-directory"] ?? context.workspace;
+  const fromOrigin = inputs.repository || context.owner ? void 0 : await originRepository(dir, context.serverUrl);
+  const [owner = context.owner || fromOrigin?.owner, repo = context.repo || fromOrigin?.repo] = inputs.repository ? inputs.repository.split("/") : [];
   const dryRun = inputs["dry-run"];
   const auth6 = releaseAuth(inputs);
   if (!dryRun && auth6.kind === "none") {
     throw new InputError(["Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works) or a GitHub App's `app-id` and `app-private-key`, or set `dry-run: true` to only compute the version."]);
   }
   if (!dryRun && (!owner || !repo)) {
-    throw new InputError(["The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line)."]);
+    throw new InputError([`The repository is unknown: GITHUB_REPOSITORY is not set and the origin remote of ${dir} is not a repository on ${context.serverUrl}; set the input repository (owner/name).`]);
   }
-  const dir = inputs["working-directory"] ?? context.workspace;
   const state = await headState(dir);
   await ensureFullHistory(dir, inputs["fetch-history"], log, state.shallow);
   const fromContext = context.refType === "branch" && context.refName ? context.refName : void 0;

@@ -10,6 +10,8 @@ export * from './exec.ts';
 export * from './context.ts';
 export * from './cli.ts';
 export * from './app-credentials.ts';
+export { cliWords } from './cli-words.ts';
+export * from './folders.ts';
 // Octokit, the App token minting and the tool installer pull in an HTTP stack: they are imported from
 // '@conveyor/kit/octokit', '@conveyor/kit/app-token' and '@conveyor/kit/installer', so that a bundle (or a CLI
 // command) that only loads this index never evaluates them.

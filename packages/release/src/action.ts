@@ -62,22 +62,34 @@ export function releaseAuth(inputs: Pick<ReleaseInputs, 'github-token' | 'app-id
   return inputs['github-token'] ? { kind: 'token', token: inputs['github-token'] } : { kind: 'none' };
 }
 
+async function originRepository(dir: string, serverUrl: string): Promise<{ owner: string; repo: string } | undefined> {
+  try {
+    const url = await git.remoteUrl(dir);
+    return url ? git.githubRepositoryOf(url, serverUrl) : undefined;
+  } catch {
+    // Not a repository (yet): headState below says so in its own words.
+    return undefined;
+  }
+}
+
 /** Plans the release and, unless dry-run, publishes it. `env` is the runner's environment (or the CLI's). */
 export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, log: PublishLog = silentLog): Promise<ReleaseRunResult> {
   // Every input check comes before any side effect.
   checkTagFormat(inputs['tag-format']);
   const rules = parseReleaseRules(inputs['release-rules']);
   const context = readContext(env);
-  const [owner = context.owner, repo = context.repo] = inputs.repository ? inputs.repository.split('/') : [];
+  const dir = inputs['working-directory'] ?? context.workspace;
+  // The repository: the input, else the workflow run's, else (on a terminal) the GitHub URL of `origin`.
+  const fromOrigin = inputs.repository || context.owner ? undefined : await originRepository(dir, context.serverUrl);
+  const [owner = context.owner || fromOrigin?.owner, repo = context.repo || fromOrigin?.repo] = inputs.repository ? inputs.repository.split('/') : [];
   const dryRun = inputs['dry-run'];
   const auth = releaseAuth(inputs);
   if (!dryRun && auth.kind === 'none') {
     throw new InputError(['Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works) or a GitHub App\'s `app-id` and `app-private-key`, or set `dry-run: true` to only compute the version.']);
   }
   if (!dryRun && (!owner || !repo)) {
-    throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
+    throw new InputError([`The repository is unknown: GITHUB_REPOSITORY is not set and the origin remote of ${dir} is not a repository on ${context.serverUrl}; set the input repository (owner/name).`]);
   }
-  const dir = inputs['working-directory'] ?? context.workspace;
   // Shallow or not, HEAD's commit and branch: one git process.
   const state = await git.headState(dir);
   await ensureFullHistory(dir, inputs['fetch-history'], log, state.shallow);
@@ -102,7 +114,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
   // An App's installation token is minted here, after every check and only when there is something to publish;
   // it reaches this repository only, with contents: write, and is revoked when the run ends, whatever happened.
   const installation = auth.kind === 'app'
-    ? await createInstallationToken({ app: auth.app, owner, repo, permissions: RELEASE_TOKEN_PERMISSIONS, baseUrl: context.apiUrl })
+    ? await createInstallationToken({ app: auth.app, owner: owner!, repo: repo!, permissions: RELEASE_TOKEN_PERMISSIONS, baseUrl: context.apiUrl })
     : undefined;
   let published: PublishResult;
   try {
@@ -111,7 +123,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
     }
     const gh = createOctokit({ token: installation?.token ?? (auth.kind === 'token' ? auth.token : ''), baseUrl: context.apiUrl });
     published = await publishRelease(gh, {
-      owner, repo, tag: plan.tag!, version, sha: plan.sha, notes: plan.notes, prerelease: plan.prerelease,
+      owner: owner!, repo: repo!, tag: plan.tag!, version, sha: plan.sha, notes: plan.notes, prerelease: plan.prerelease,
       makeLatest: shouldMakeLatest(version, plan.highestStable), floating,
     }, log);
     const changelog = inputs['changelog-file'];

@@ -4,9 +4,8 @@
  * annotations and the failures, and leaves writing them to the caller.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConveyorError, group, info, InputError, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
+import { ConveyorError, group, info, InputError, runFolder, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
 import { findPlanComment, upsertPlanComment, type CommentTarget } from './comment.ts';
 import { fmtAnnotations, parseFmtOutput, parseValidate, validateAnnotations, validateRows } from './diagnostics.ts';
 import { analyzePlanText } from './analyze.ts';
@@ -158,7 +157,7 @@ interface StackPlan {
 }
 
 async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf.Terraform, stacks: Stack[], matrix: object, pr: number | undefined): Promise<GateResult> {
-  const planRoot = inputs['plan-dir'] ?? path.join(deps.env.RUNNER_TEMP || os.tmpdir(), 'conveyor-terraform');
+  const planRoot = inputs['plan-dir'] ?? runFolder('terraform', deps.env);
   const failures: string[] = [];
   const plans: StackPlan[] = [];
   const total: PlanCounts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0, noop: 0 };
