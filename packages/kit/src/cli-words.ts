@@ -11,6 +11,7 @@ const WORKFLOW_ADVICE: readonly (readonly [RegExp, string])[] = [
   [/Run actions\/checkout before this step, or point the working directory at the repository\./g, 'Run conveyor inside a clone of the repository, or pass --working-directory.'],
   [/Run actions\/checkout before this step \(with fetch-depth: 0\), or commit something first\./g, 'Run conveyor inside a clone of the repository, or commit something first.'],
   [/ \(and run actions\/checkout first\)/g, ''],
+  [/check the repository out first \(actions\/checkout\)/g, 'run conveyor inside a clone of the repository'],
   [/Set `fetch-depth: 0` on actions\/checkout so the history and the tags are there\./g, 'Fetch the whole history and the tags first: git fetch --unshallow --tags.'],
   [/If this is a shallow clone, set `fetch-depth: 0` on actions\/checkout\./g, 'If this is a shallow clone, fetch the whole history: git fetch --unshallow --tags.'],
   [/set `fetch-depth: 0` on actions\/checkout/g, 'git fetch --unshallow --tags'],
