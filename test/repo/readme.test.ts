@@ -35,10 +35,15 @@ describe('the README quick start', () => {
     const deployed = Object.values(starter.jobs).map((j) => j.with?.environment).filter((e): e is string => e !== undefined && !e.includes('${{'));
     expect([...new Set(deployed)].sort()).toEqual([...environments].sort());
     const images = new Set(Object.values(starter.jobs).map((j) => j.with?.image).filter(Boolean));
-    expect([...images]).toEqual(['ghcr.io/acme/app']);
+    // The image comes from the repository variable the quick start names, with the README's image as fallback.
+    expect([...images]).toEqual(["${{ vars.CONVEYOR_IMAGE || 'ghcr.io/acme/app' }}"]);
+    expect(read('README.md')).toContain('repository variable `CONVEYOR_IMAGE`');
     // The secret the quick start asks for is the one the starter passes.
     expect(read('workflows/pipeline.yml')).toContain('secrets.RELEASE_TOKEN');
     expect(read('README.md')).toContain('**Secret** `RELEASE_TOKEN`');
+    expect(read('workflows/pipeline.yml')).toContain('secrets.RELEASE_APP_KEY');
+    expect(read('workflows/pipeline.yml')).toContain('vars.RELEASE_APP_ID');
+    expect(read('README.md')).toContain('`RELEASE_APP_KEY`');
   });
 
   it('the promote README opens with an environments file that parses, before its internals', () => {
