@@ -156,7 +156,7 @@ describe('the CLI a newcomer meets', () => {
     execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
     const result = conveyor(['release'], { cwd: repo, env: { HOME: repo } });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('conveyor release: Flag --github-token is empty: give a token with contents: write (or the GITHUB_TOKEN variable) or a GitHub App's --app-id and --app-private-key, or pass --dry-run to only compute the version.\n');
+    expect(result.stderr).toBe('conveyor release: Flag --github-token is empty: give a token with contents: write (or the GITHUB_TOKEN variable) or a GitHub App\'s --app-id and --app-private-key, or pass --dry-run to only compute the version.\n');
     const notRepo = conveyor(['release', '--dry-run'], { cwd: tempDir('conveyor-cli-norepo-'), env: { HOME: repo } });
     expect(notRepo.status).toBe(1);
     expect(notRepo.stderr).toMatch(/^conveyor release: /);
