@@ -19,7 +19,7 @@ function printOutputs(io: CliIo, outputs: Record<string, OutputValue>): void {
 }
 
 /** The outputs of `summarize`: the same counts the action outputs for the plan. */
-export function summarizeFile(file: string): { outputs: Record<string, OutputValue>; text: string } {
+export function summarizeFile(file: string): { outputs: Record<string, OutputValue>; text: string; failure?: string } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -31,9 +31,10 @@ export function summarizeFile(file: string): { outputs: Record<string, OutputVal
   return {
     outputs: {
       changes: summary.changes, 'to-add': c.add, 'to-change': c.change, 'to-destroy': c.destroy, 'to-replace': c.replace,
-      'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint,
+      'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint, errored: summary.errored,
     },
     text: renderPlanText(summary),
+    failure: summary.errored ? `The plan in ${file} errored ("errored": true): terraform stopped at an error, so it is incomplete and cannot be applied.` : undefined,
   };
 }
 
@@ -44,7 +45,7 @@ export const terraformCommand: CliCommand = {
 conveyor terraform <fmt|validate|plan|apply|stacks> [flags]
 
 summarize reads a plan document written by \`terraform show -json PLANFILE\` and prints the readable plan
-(sensitive values masked), or with --json the counts and the fingerprint.
+(sensitive values masked), or with --json the counts and the fingerprint. It exits 1 when the plan errored.
 
 ${flagHelp(terraformInputs)}
   --json                           print the outputs as one JSON object`,
@@ -58,10 +59,11 @@ ${flagHelp(terraformInputs)}
       if (sub === 'summarize') {
         const flags = parseFlags(rest, {});
         if (flags.positionals.length !== 1) throw new InputError(['conveyor terraform summarize takes one plan document: conveyor terraform summarize PLAN.json [--json].']);
-        const { outputs, text } = summarizeFile(path.resolve(io.cwd, flags.positionals[0]!));
+        const { outputs, text, failure } = summarizeFile(path.resolve(io.cwd, flags.positionals[0]!));
         if (flags.json) printOutputs(io, outputs);
         else io.stdout(text);
-        return 0;
+        if (failure) io.stderr(`${failure}\n`);
+        return failure ? 1 : 0;
       }
       const flags = parseFlags(rest, terraformInputs);
       const source = (name: string) => (name === 'command' ? sub : flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined));

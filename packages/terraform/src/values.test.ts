@@ -42,7 +42,7 @@ describe('changedAttributes', () => {
 
   it('says a sensitive value changed without showing it, and stays quiet when it did not', () => {
     const changed = changedAttributes({ before: { p: 'one' }, after: { p: 'two' }, before_sensitive: { p: true }, after_sensitive: { p: true } });
-    expect(changed.attributes).toEqual([{ path: 'p', before: '(sensitive value)', after: '(sensitive value)', forcesReplacement: false }]);
+    expect(changed.attributes).toEqual([{ path: 'p', steps: ['p'], before: '(sensitive value)', after: '(sensitive value)', forcesReplacement: false }]);
     expect(changedAttributes({ before: { p: 'one' }, after: { p: 'one' }, before_sensitive: { p: true }, after_sensitive: { p: true } }).attributes).toEqual([]);
   });
 

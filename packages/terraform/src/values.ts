@@ -91,6 +91,8 @@ export function showValue(value: Json | undefined): string {
 
 export interface AttributeChange {
   path: string;
+  /** The same path as steps (keys and list indexes), for nested rendering. */
+  steps: PathStep[];
   /** Text of the value before, `(sensitive value)`, or undefined when there was none. */
   before?: string;
   /** Text of the value after, `(sensitive value)`, `(known after apply)`, or undefined when removed. */
@@ -126,11 +128,12 @@ function sameValue(a: Json | undefined, b: Json | undefined): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function walk(state: Walk, here: string, depth: number, before: ValueSide, after: ValueSide, unknown: Mask): void {
+function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, after: ValueSide, unknown: Mask): void {
   if (state.out.length >= state.limit) return;
+  const depth = steps.length;
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    state.out.push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    state.out.push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -141,7 +144,7 @@ function walk(state: Walk, here: string, depth: number, before: ValueSide, after
       walk(
         state,
         appendStep(here, step),
-        depth + 1,
+        [...steps, step],
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step),
@@ -154,6 +157,7 @@ function walk(state: Walk, here: string, depth: number, before: ValueSide, after
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
     state.out.push({
       path: here,
+      steps,
       before: before.value === undefined || before.value === null ? undefined : SENSITIVE,
       after: after.value === undefined || after.value === null ? undefined : SENSITIVE,
       forcesReplacement: forces,
@@ -161,7 +165,7 @@ function walk(state: Walk, here: string, depth: number, before: ValueSide, after
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  state.out.push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  state.out.push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 
 function isEmptyContainer(value: unknown): boolean {
@@ -188,7 +192,7 @@ export function changedAttributes(
     out: [],
     limit: limit + 1,
   };
-  walk(state, '', 0, state.before, state.after, state.unknown);
+  walk(state, '', [], state.before, state.after, state.unknown);
   const truncated = state.out.length > limit;
   return { attributes: state.out.slice(0, limit), truncated };
 }
@@ -217,4 +221,35 @@ export function redact(value: Json | undefined, mask: Mask, replace: (part: Json
     if (Object.hasOwn(out, key) && maskHasAny(child)) out[key] = redact(out[key], child, replace, [...path, key]) ?? null;
   }
   return out;
+}
+
+/** Adds every leaf of `value` (strings, and numbers as terraform prints them) to `out`, and a container's JSON. */
+function collectLeaves(value: Json | undefined, out: Set<string>, depth: number): void {
+  if (value === undefined || value === null || typeof value === 'boolean') return;
+  if (typeof value === 'string') {
+    if (value !== '') out.add(value);
+    return;
+  }
+  if (typeof value === 'number') {
+    out.add(String(value));
+    return;
+  }
+  if (depth > 32) return;
+  out.add(JSON.stringify(value));
+  for (const child of Array.isArray(value) ? value : Object.values(value)) collectLeaves(child, out, depth + 1);
+}
+
+/**
+ * Adds to `out` every value, or part of a value, that `mask` marks sensitive: what must be registered as
+ * a secret before anything terraform printed about this plan is shown.
+ */
+export function collectSensitive(value: Json | undefined, mask: Mask, out: Set<string>, depth = 0): void {
+  if (value === undefined || value === null) return;
+  if (maskIsSet(mask)) {
+    collectLeaves(value, out, depth);
+    return;
+  }
+  if (!maskHasAny(mask) || !isContainer(value) || depth > 32) return;
+  const steps: PathStep[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  for (const step of steps) collectSensitive(childOf(value, step), maskChild(mask, step), out, depth + 1);
 }
