@@ -40,14 +40,17 @@ export function leafSymbol(a: AttributeChange): ChangeSymbol {
   return a.before === undefined ? '+' : a.after === undefined ? '-' : '~';
 }
 
-function blockSymbol(n: Node): ChangeSymbol {
-  const seen = new Set<ChangeSymbol>();
+/** `+` when the whole block is new (it did not exist before), `-` when it goes, `~` otherwise. */
+function blockSymbol(n: Node, depth: number): ChangeSymbol {
+  const leaves: AttributeChange[] = [];
   const visit = (m: Node) => {
-    if (m.leaf) seen.add(leafSymbol(m.leaf));
+    if (m.leaf) leaves.push(m.leaf);
     m.children.forEach(visit);
   };
   visit(n);
-  return seen.size === 1 ? [...seen][0]! : '~';
+  if (leaves.length > 0 && leaves.every((l) => l.newFrom !== undefined && l.newFrom <= depth)) return '+';
+  if (leaves.length > 0 && leaves.every((l) => l.goneFrom !== undefined && l.goneFrom <= depth)) return '-';
+  return '~';
 }
 
 function leafValue(a: AttributeChange): string {
@@ -63,7 +66,7 @@ function keyText(step: PathStep): string {
 
 const INDENT = '    ';
 
-function renderChildren(parent: Node, depth: number, out: string[]): void {
+function renderChildren(parent: Node, depth: number, out: string[], stepDepth: number): void {
   const listItems = parent.children.length > 0 && parent.children.every((c) => typeof c.step === 'number');
   const width = listItems ? 0 : Math.min(40, Math.max(0, ...parent.children.filter((c) => c.leaf && c.children.length === 0).map((c) => keyText(c.step).length)));
   const pad = INDENT.repeat(depth);
@@ -76,8 +79,8 @@ function renderChildren(parent: Node, depth: number, out: string[]): void {
       continue;
     }
     const isList = child.children.every((c) => typeof c.step === 'number');
-    out.push(`${blockSymbol(child)} ${pad}${name}${isList ? '[' : '{'}`);
-    renderChildren(child, depth + 1, out);
+    out.push(`${blockSymbol(child, stepDepth + 1)} ${pad}${name}${isList ? '[' : '{'}`);
+    renderChildren(child, depth + 1, out, stepDepth + 1);
     out.push(`  ${pad}${isList ? ']' : '}'}${comma}`);
   }
 }
@@ -88,7 +91,7 @@ function renderChildren(parent: Node, depth: number, out: string[]): void {
  */
 export function nestedLines(attributes: readonly AttributeChange[], depth = 1, skip = 0): string[] {
   const out: string[] = [];
-  renderChildren(build(attributes, skip), depth, out);
+  renderChildren(build(attributes, skip), depth, out, skip);
   return out;
 }
 
@@ -104,7 +107,7 @@ export function outputLines(name: string, kind: ChangeSymbol, attributes: readon
   const root = build(attributes, 0);
   const isList = root.children.every((c) => typeof c.step === 'number');
   const out = [`${kind} ${keyText(name)} = ${isList ? '[' : '{'}`];
-  renderChildren(root, 1, out);
+  renderChildren(root, 1, out, 0);
   out.push(`  ${isList ? ']' : '}'}`);
   return out;
 }

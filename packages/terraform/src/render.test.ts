@@ -56,6 +56,36 @@ describe('plan rendering', () => {
     expect(text).toContain('# aws_instance.fleet[4999] will be updated in place');
   });
 
+  it('writes nested objects and lists as nested blocks with terraform\'s symbols', () => {
+    const { comment } = render(plan([resource('aws_security_group.edge', ['update'], {
+      before: { name: 'edge', tags: { Team: 'web' }, ingress: [{ port: 443, cidr_blocks: ['0.0.0.0/0'] }] },
+      after: { name: 'edge', tags: { Team: 'web', 'cost-center': 'shop' }, ingress: [{ port: 443, cidr_blocks: ['10.0.0.0/8', '192.168.0.0/16'] }] },
+    })]));
+    expect(comment).toContain([
+      '~ resource "aws_security_group" "edge" {',
+      '~     tags = {',
+      '+         cost-center = "shop"',
+      '      }',
+      '~     ingress = [',
+      '~         {',
+      '~             cidr_blocks = [',
+      '~                 "0.0.0.0/0" -> "10.0.0.0/8",',
+      '+                 "192.168.0.0/16",',
+      '              ]',
+      '          },',
+      '      ]',
+      '  }',
+    ].join('\n'));
+    expect(comment).not.toContain('destroys');
+  });
+
+  it('marks an errored plan failed in its heading and its marker', () => {
+    const { comment } = render(plan([resource('null_resource.a', ['create'], { after: { x: 1 } })], { errored: true }));
+    expect(comment).toMatch(/^<!-- conveyor:terraform stack=infra\/app workspace=prod failed -->\n### Terraform plan for `infra\/app` \(workspace `prod`\): failed\n/);
+    expect(comment).toContain('> **The plan failed.**');
+    expect(readMarker(comment)).toEqual({ stack: 'infra/app', workspace: 'prod', failed: true });
+  });
+
   it('keeps a resource whose values hold backticks inside its code block', () => {
     const { comment } = render(plan([resource('null_resource.fence', ['create'], { after: { script: 'echo ```oops```' } })]));
     expect(comment).toContain('````diff');

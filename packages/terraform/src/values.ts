@@ -99,6 +99,10 @@ export interface AttributeChange {
   after?: string;
   /** This attribute forces the resource to be replaced. */
   forcesReplacement: boolean;
+  /** The number of leading steps from which the value did not exist before (the first new container), if any. */
+  newFrom?: number;
+  /** Likewise for a value that no longer exists after. */
+  goneFrom?: number;
 }
 
 export interface ValueSide {
@@ -128,12 +132,18 @@ function sameValue(a: Json | undefined, b: Json | undefined): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, after: ValueSide, unknown: Mask): void {
+function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, after: ValueSide, unknown: Mask, from: { newFrom?: number; goneFrom?: number } = {}): void {
   if (state.out.length >= state.limit) return;
   const depth = steps.length;
+  const absent = (v: Json | undefined) => v === undefined || v === null;
+  const where = {
+    newFrom: from.newFrom ?? (absent(before.value) ? depth : undefined),
+    goneFrom: from.goneFrom ?? (absent(after.value) && !maskIsSet(unknown) && !isContainer(unknown) ? depth : undefined),
+  };
+  const push = (change: Omit<AttributeChange, 'newFrom' | 'goneFrom'>) => state.out.push({ ...change, ...(where.newFrom !== undefined ? { newFrom: where.newFrom } : {}), ...(where.goneFrom !== undefined ? { goneFrom: where.goneFrom } : {}) });
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    state.out.push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -148,6 +158,7 @@ function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, a
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step),
+        where,
       );
     }
     return;
@@ -155,7 +166,7 @@ function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, a
   if (sensitive) {
     // Whether a sensitive value changed may be told (terraform tells it too); the value itself never.
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
-    state.out.push({
+    push({
       path: here,
       steps,
       before: before.value === undefined || before.value === null ? undefined : SENSITIVE,
@@ -165,7 +176,7 @@ function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, a
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  state.out.push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 
 function isEmptyContainer(value: unknown): boolean {
