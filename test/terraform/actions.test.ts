@@ -53,7 +53,7 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     ({ scenarioFile, logFile } = installStandIns(bin));
   });
 
-  async function runAction(name: 'terraform' | 'tflint', inputs: Record<string, string>, scenario: Scenario & { workspaces?: string[] }, pr?: number): Promise<Run> {
+  async function runAction(name: 'terraform' | 'tflint', inputs: Record<string, string>, scenario: Scenario & { workspaces?: string[] }, pr?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
     writeScenario(scenarioFile, scenario);
     const work = tempDir('conveyor-tf-run-');
     const files = { out: path.join(work, 'output'), summary: path.join(work, 'summary'), env: path.join(work, 'env'), state: path.join(work, 'state'), event: path.join(work, 'event.json') };
@@ -67,6 +67,7 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
       GITHUB_EVENT_NAME: pr ? 'pull_request' : 'push', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.com',
       RUNNER_TEMP: work, STANDIN_SCENARIO: scenarioFile, STANDIN_LOG: logFile,
       'INPUT_GITHUB-TOKEN': 'ghs_standin_token',
+      ...extraEnv,
     };
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
     // Asynchronous, so this process's GitHub API stand-in can answer the action while it runs.
@@ -344,6 +345,48 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
   });
 
+  it('on a push after a merge, applies only when the plan matches the one reviewed on the merged pull request', async () => {
+    const mergeSha = 'c0ffee'.padEnd(40, '0');
+    const reviewed = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('110_basic.plan.json') }, 31);
+    expect(reviewed.code).toBe(0);
+    const pull = { owner: 'acme', repo: 'infra', number: 31, id: 9031, title: 'app: more nodes', body: null, head: 'more-nodes', base: 'main', state: 'closed' as const, draft: false, maintainerCanModify: false, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', closedAt: '2026-01-01T00:00:00Z', mergedAt: '2026-01-01T00:00:00Z', mergeCommitSha: mergeSha };
+    api.state.pulls.push(pull);
+    const push = { GITHUB_SHA: mergeSha, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' };
+    // The push's own plan job, then its apply job with the plan file handed over.
+    const changedSince = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false' }, { planJson: planOf('basic.plan.json') }, undefined, push);
+    fs.rmSync(logFile, { force: true });
+    const refused = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': changedSince.outputs['plan-path']!, 'expected-fingerprint': changedSince.outputs.fingerprint! }, {}, undefined, push);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Commit c0ffee0 merged pull request #31: its reviewed plans must match.');
+    expect(refused.stdout).toContain('The plan for stacks/app is not the reviewed one on pull request #31');
+    expect(refused.stdout).toContain('data.null_data_source.baz: new since review (read)');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
+
+    const same = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false' }, { planJson: planOf('110_basic.plan.json') }, undefined, push);
+    const applied = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': same.outputs['plan-path']!, 'expected-fingerprint': same.outputs.fingerprint! }, {}, undefined, push);
+    expect(applied.code).toBe(0);
+    expect(readCalls(logFile).filter((c) => c.args[0] === 'apply')).toHaveLength(1);
+    expect(commentsOn(31)[0]!.body).toContain('> This plan was applied by https://github.com/acme/infra/actions/runs/77 at commit c0ffee0.');
+
+    // merged-pull-request: false leaves the decision to expected-fingerprint (the environment's reviewers saw this run's plan).
+    const byRun = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': changedSince.outputs['plan-path']!, 'expected-fingerprint': changedSince.outputs.fingerprint!, 'merged-pull-request': 'false' }, {}, undefined, push);
+    expect(byRun.code).toBe(0);
+  });
+
+  it('keeps one comment per stack: duplicates left by an earlier race are removed when the plan is commented again', async () => {
+    const marker = '<!-- conveyor:terraform stack=stacks/app workspace=default fingerprint=' + 'b'.repeat(64) + ' -->\nold';
+    for (let i = 0; i < 2; i += 1) {
+      api.state.comments.push({ owner: 'acme', repo: 'infra', issueNumber: 32, id: api.state.nextId('comment'), body: marker, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
+    }
+    const other = { owner: 'acme', repo: 'infra', issueNumber: 32, id: api.state.nextId('comment'), body: 'LGTM', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+    api.state.comments.push(other);
+    const firstId = commentsOn(32)[0]!.id;
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('basic.plan.json') }, 32);
+    expect(run.code).toBe(0);
+    expect(commentsOn(32).map((c) => c.id)).toEqual([firstId, other.id]);
+    expect(commentsOn(32)[0]!.body).toContain('**Plan: 7 to add');
+  });
+
   it('reports no changes with detailed exit code 0 through tofu', async () => {
     const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', binary: 'tofu', comment: 'false' }, { planJson: planOf('no_changes.plan.json'), planExit: 0 });
     expect(run.code).toBe(0);
@@ -377,6 +420,8 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(api.violations).toEqual([]);
     const used = new Set(api.requests.map((r) => `${r.method} ${r.path.replace(/\/\d+/g, '/N').replace(/\?.*$/, '')}`));
     expect([...used].sort()).toEqual([
+      'DELETE /repos/acme/infra/issues/comments/N',
+      'GET /repos/acme/infra/commits/c0ffee0000000000000000000000000000000000/pulls',
       'GET /repos/acme/infra/issues/N/comments',
       'PATCH /repos/acme/infra/issues/comments/N',
       'POST /repos/acme/infra/issues/N/comments',

@@ -30118,12 +30118,18 @@ function sameValue(a, b) {
   if (typeof a !== "object" || typeof b !== "object") return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function walk(state, here, steps, before, after, unknown) {
+function walk(state, here, steps, before, after, unknown, from = {}) {
   if (state.out.length >= state.limit) return;
   const depth = steps.length;
+  const absent = (v) => v === void 0 || v === null;
+  const where = {
+    newFrom: from.newFrom ?? (absent(before.value) ? depth : void 0),
+    goneFrom: from.goneFrom ?? (absent(after.value) && !maskIsSet(unknown) && !isContainer(unknown) ? depth : void 0)
+  };
+  const push = (change) => state.out.push({ ...change, ...where.newFrom !== void 0 ? { newFrom: where.newFrom } : {}, ...where.goneFrom !== void 0 ? { goneFrom: where.goneFrom } : {} });
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    state.out.push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -30136,14 +30142,15 @@ function walk(state, here, steps, before, after, unknown) {
         [...steps, step],
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
-        maskChild(unknown, step)
+        maskChild(unknown, step),
+        where
       );
     }
     return;
   }
   if (sensitive) {
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
-    state.out.push({
+    push({
       path: here,
       steps,
       before: before.value === void 0 || before.value === null ? void 0 : SENSITIVE,
@@ -30153,7 +30160,7 @@ function walk(state, here, steps, before, after, unknown) {
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  state.out.push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 function isEmptyContainer(value) {
   if (!isContainer(value)) return value === void 0 || value === null;
@@ -30591,14 +30598,16 @@ function build(attributes, skip) {
 function leafSymbol(a) {
   return a.before === void 0 ? "+" : a.after === void 0 ? "-" : "~";
 }
-function blockSymbol(n) {
-  const seen = /* @__PURE__ */ new Set();
+function blockSymbol(n, depth) {
+  const leaves = [];
   const visit = (m) => {
-    if (m.leaf) seen.add(leafSymbol(m.leaf));
+    if (m.leaf) leaves.push(m.leaf);
     m.children.forEach(visit);
   };
   visit(n);
-  return seen.size === 1 ? [...seen][0] : "~";
+  if (leaves.length > 0 && leaves.every((l) => l.newFrom !== void 0 && l.newFrom <= depth)) return "+";
+  if (leaves.length > 0 && leaves.every((l) => l.goneFrom !== void 0 && l.goneFrom <= depth)) return "-";
+  return "~";
 }
 function leafValue(a) {
   if (a.before === void 0) return a.after ?? "null";
@@ -30609,7 +30618,7 @@ function keyText(step) {
   return typeof step === "string" && /^[A-Za-z_][\w-]*$/.test(step) ? step : JSON.stringify(String(step));
 }
 var INDENT = "    ";
-function renderChildren(parent, depth, out) {
+function renderChildren(parent, depth, out, stepDepth) {
   const listItems = parent.children.length > 0 && parent.children.every((c) => typeof c.step === "number");
   const width = listItems ? 0 : Math.min(40, Math.max(0, ...parent.children.filter((c) => c.leaf && c.children.length === 0).map((c) => keyText(c.step).length)));
   const pad = INDENT.repeat(depth);
@@ -30622,14 +30631,14 @@ function renderChildren(parent, depth, out) {
       continue;
     }
     const isList = child2.children.every((c) => typeof c.step === "number");
-    out.push(`${blockSymbol(child2)} ${pad}${name}${isList ? "[" : "{"}`);
-    renderChildren(child2, depth + 1, out);
+    out.push(`${blockSymbol(child2, stepDepth + 1)} ${pad}${name}${isList ? "[" : "{"}`);
+    renderChildren(child2, depth + 1, out, stepDepth + 1);
     out.push(`  ${pad}${isList ? "]" : "}"}${comma}`);
   }
 }
 function nestedLines(attributes, depth = 1, skip = 0) {
   const out = [];
-  renderChildren(build(attributes, skip), depth, out);
+  renderChildren(build(attributes, skip), depth, out, skip);
   return out;
 }
 function outputLines(name, kind, attributes) {
@@ -30641,7 +30650,7 @@ function outputLines(name, kind, attributes) {
   const root = build(attributes, 0);
   const isList = root.children.every((c) => typeof c.step === "number");
   const out = [`${kind} ${keyText(name)} = ${isList ? "[" : "{"}`];
-  renderChildren(root, 1, out);
+  renderChildren(root, 1, out, 0);
   out.push(`  ${isList ? "]" : "}"}`);
   return out;
 }
@@ -30881,30 +30890,39 @@ function writePlanText(summary, write) {
 }
 
 // packages/terraform/src/comment.ts
-async function findPlanComment(client, target) {
+async function findPlanComments(client, target) {
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   });
-  let found;
+  const found = [];
   for await (const page of pages) {
     for (const comment of page.data) {
       const marker = comment.body ? readMarker(comment.body) : void 0;
-      if (marker && marker.stack === target.stack && marker.workspace === target.workspace) found = { id: comment.id, body: comment.body };
+      if (marker && marker.stack === target.stack && marker.workspace === target.workspace) found.push({ id: comment.id, body: comment.body });
     }
   }
   return found;
 }
+async function findPlanComment(client, target) {
+  return (await findPlanComments(client, target)).at(-1);
+}
 async function upsertPlanComment(client, target, body) {
-  const existing = await findPlanComment(client, target);
+  const [existing, ...duplicates] = await findPlanComments(client, target);
   if (existing) {
     await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
-    return { id: existing.id, created: false };
+    for (const extra of duplicates) await client.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: extra.id });
+    return { id: existing.id, created: false, removed: duplicates.length };
   }
   const created = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
-  return { id: created.data.id, created: true };
+  return { id: created.data.id, created: true, removed: 0 };
+}
+async function mergedPullRequest(client, owner, repo, sha) {
+  const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 });
+  const merged = data.filter((p) => p.merged_at);
+  return (merged.find((p) => p.merge_commit_sha === sha) ?? merged[0])?.number;
 }
 
 // packages/terraform/src/diagnostics.ts
@@ -31440,7 +31458,13 @@ async function runGate(inputs, deps) {
   if (inputs.command === "stacks") {
     return { outputs: { matrix }, summary: table(["order", "stack"], stacks.map((s, i) => [String(i + 1), s.dir])), annotations: [], failures: [] };
   }
-  const pr = pullRequestOf(inputs, deps.context);
+  let pr = pullRequestOf(inputs, deps.context);
+  let mergedFrom = false;
+  if (pr === void 0 && inputs.command === "apply" && inputs["merged-pull-request"] && inputs["github-token"] && deps.client && deps.context.sha && deps.context.eventName === "push") {
+    pr = await mergedPullRequest(deps.client(), deps.context.owner, deps.context.repo, deps.context.sha);
+    mergedFrom = pr !== void 0;
+    info2(pr === void 0 ? `No merged pull request is known for commit ${deps.context.sha.slice(0, 7)}; the plan is checked against expected-fingerprint alone.` : `Commit ${deps.context.sha.slice(0, 7)} merged pull request #${pr}: its reviewed plans must match.`);
+  }
   checkInputs(inputs, stacks, pr);
   maskGivenValues(inputs);
   let binary = inputs.binary;
@@ -31451,7 +31475,7 @@ async function runGate(inputs, deps) {
   const terraform = { binary, env: deps.env, exec: deps.exec };
   if (inputs.command === "fmt") return fmtStacks(terraform, stacks, matrix);
   if (inputs.command === "validate") return validateStacks(terraform, stacks, matrix);
-  return planStacks(inputs, deps, terraform, stacks, matrix, pr);
+  return planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFrom);
 }
 async function fmtStacks(terraform, stacks, matrix) {
   const annotations = [];
@@ -31497,7 +31521,7 @@ ${stacks.length} stack(s) are valid.
 ${table(["severity", "where", "problem"], rows)}`;
   return { outputs: { matrix }, summary, annotations, failures };
 }
-async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
+async function planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFrom) {
   const planRoot = inputs["plan-dir"] ?? path10.join(deps.env.RUNNER_TEMP || os8.tmpdir(), "conveyor-terraform");
   const failures = [];
   const failedStacks = [];
@@ -31558,7 +31582,7 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
         return;
       }
       if (summary.errored) return;
-      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1], verdict });
+      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1], verdict, mergedFrom });
       if (failure) failures.push(failure);
     });
   }
@@ -31636,26 +31660,30 @@ async function applyReviewed(step) {
     info2(`${stack}: the plan has no changes; nothing to apply.`);
     return void 0;
   }
-  let expected = inputs["expected-fingerprint"] ? expectedFingerprints(inputs["expected-fingerprint"], [stack]).get(stack) : void 0;
+  const expected = inputs["expected-fingerprint"] ? expectedFingerprints(inputs["expected-fingerprint"], [stack]).get(stack) : void 0;
   let reviewed;
   let comment;
-  if (!expected && step.commenting) {
+  let fromComment;
+  if (step.commenting) {
     comment = await findPlanComment(deps.client(), target);
     const marker = comment ? readMarker(comment.body) : void 0;
     if (marker?.failed) return `The last plan of ${stack} on pull request #${target.issueNumber} failed, so there is no reviewed plan to apply. Fix the plan on the pull request first. Nothing was applied.`;
-    expected = marker?.fingerprint;
+    fromComment = marker?.fingerprint;
     reviewed = marker?.digests ? decodeDigests(marker.digests) : void 0;
   }
-  if (!expected) {
+  if (!expected && !fromComment) {
     return `No reviewed plan was found for ${stack} (workspace ${inputs.workspace}) on pull request #${target.issueNumber}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`;
   }
-  if (expected !== plan2.fingerprint) {
+  for (const [source, fingerprint] of [["pull request", fromComment], ["expected-fingerprint", expected]]) {
+    if (!fingerprint || fingerprint === plan2.fingerprint) continue;
     const changed = reviewed ? compareDigests(reviewed, plan2.digests) : [];
     const list2 = changed.map((d) => `  - ${d.address}: ${d.how === "added" ? `new since review (${d.now})` : d.how === "removed" ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
     const why = changed.length > 0 ? `These resources changed since review:
 ${list2.join("\n")}` : reviewed ? "No public attribute changed: a sensitive value differs from the reviewed plan." : "The reviewed resource list is not available (only the fingerprint was given, or the plan was too large to list in the comment), so the changed resources cannot be named.";
-    return `The plan for ${stack} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${plan2.fingerprint.slice(0, 16)}); nothing was applied. ${why}
-Plan again on the pull request and review the new plan.`;
+    const where = source === "pull request" ? ` on pull request #${target.issueNumber}` : " (expected-fingerprint)";
+    const next = step.mergedFrom ? "The merged configuration, or the infrastructure, no longer plans what was reviewed: review this run's plan (run the workflow by hand for this stack and environment) or open a pull request that plans it again." : "Plan again on the pull request and review the new plan.";
+    return `The plan for ${stack} is not the reviewed one${where} (reviewed ${fingerprint.slice(0, 16)}, now ${plan2.fingerprint.slice(0, 16)}); nothing was applied. ${why}
+${next}`;
   }
   if (!step.verdict.ok) return `${describeRefusal(step.verdict, stack)}
 Nothing was applied.`;
@@ -31714,6 +31742,7 @@ var terraformInputs = {
   "github-token": secret(),
   comment: boolean({ default: true }),
   "pull-request": integer({ min: 1 }),
+  "merged-pull-request": boolean({ default: true }),
   "plan-path": filePath({ mustExist: "file" }),
   "expected-fingerprint": string(),
   "plan-dir": filePath()

@@ -25621,6 +25621,7 @@ var terraformInputs = {
   "github-token": secret(),
   comment: boolean({ default: true }),
   "pull-request": integer({ min: 1 }),
+  "merged-pull-request": boolean({ default: true }),
   "plan-path": filePath({ mustExist: "file" }),
   "expected-fingerprint": string(),
   "plan-dir": filePath()

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConveyorError, group, info, InputError, maskSecret, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
-import { findPlanComment, upsertPlanComment, type CommentTarget } from './comment.ts';
+import { findPlanComment, mergedPullRequest, upsertPlanComment, type CommentTarget } from './comment.ts';
 import { fmtAnnotations, parseFmtOutput, parseValidate, validateAnnotations, validateRows } from './diagnostics.ts';
 import { analyzePlanText } from './analyze.ts';
 import { compareDigests, decodeDigests, type ResourceDigest } from './fingerprint.ts';
@@ -131,7 +131,14 @@ export async function runGate(inputs: TerraformInputs, deps: GateDeps): Promise<
   if (inputs.command === 'stacks') {
     return { outputs: { matrix }, summary: table(['order', 'stack'], stacks.map((s, i) => [String(i + 1), s.dir])), annotations: [], failures: [] };
   }
-  const pr = pullRequestOf(inputs, deps.context);
+  let pr = pullRequestOf(inputs, deps.context);
+  let mergedFrom = false;
+  if (pr === undefined && inputs.command === 'apply' && inputs['merged-pull-request'] && inputs['github-token'] && deps.client && deps.context.sha && deps.context.eventName === 'push') {
+    // A push after a merge: the merged pull request's plan comments hold the reviewed fingerprints.
+    pr = await mergedPullRequest(deps.client(), deps.context.owner, deps.context.repo, deps.context.sha);
+    mergedFrom = pr !== undefined;
+    info(pr === undefined ? `No merged pull request is known for commit ${deps.context.sha.slice(0, 7)}; the plan is checked against expected-fingerprint alone.` : `Commit ${deps.context.sha.slice(0, 7)} merged pull request #${pr}: its reviewed plans must match.`);
+  }
   checkInputs(inputs, stacks, pr);
   maskGivenValues(inputs);
   let binary: string = inputs.binary;
@@ -142,7 +149,7 @@ export async function runGate(inputs: TerraformInputs, deps: GateDeps): Promise<
   const terraform: tf.Terraform = { binary, env: deps.env, exec: deps.exec };
   if (inputs.command === 'fmt') return fmtStacks(terraform, stacks, matrix);
   if (inputs.command === 'validate') return validateStacks(terraform, stacks, matrix);
-  return planStacks(inputs, deps, terraform, stacks, matrix, pr);
+  return planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFrom);
 }
 
 async function fmtStacks(terraform: tf.Terraform, stacks: Stack[], matrix: object): Promise<GateResult> {
@@ -193,7 +200,7 @@ interface StackPlan {
   textFile: string;
 }
 
-async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf.Terraform, stacks: Stack[], matrix: object, pr: number | undefined): Promise<GateResult> {
+async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf.Terraform, stacks: Stack[], matrix: object, pr: number | undefined, mergedFrom: boolean): Promise<GateResult> {
   const planRoot = inputs['plan-dir'] ?? path.join(deps.env.RUNNER_TEMP || os.tmpdir(), 'conveyor-terraform');
   const failures: string[] = [];
   const failedStacks: string[] = [];
@@ -258,7 +265,7 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
         return;
       }
       if (summary.errored) return;
-      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1]!, verdict });
+      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1]!, verdict, mergedFrom });
       if (failure) failures.push(failure);
     });
   }
@@ -345,6 +352,8 @@ interface ApplyStep {
   runUrl?: string;
   plan: StackPlan;
   verdict: DestroyVerdict;
+  /** The pull request was found as the one merged by this push. */
+  mergedFrom: boolean;
 }
 
 /**
@@ -359,26 +368,34 @@ async function applyReviewed(step: ApplyStep): Promise<string | undefined> {
     info(`${stack}: the plan has no changes; nothing to apply.`);
     return undefined;
   }
-  let expected = inputs['expected-fingerprint'] ? expectedFingerprints(inputs['expected-fingerprint'], [stack]).get(stack) : undefined;
+  // Two sources of the reviewed plan, each checked when present: the fingerprint handed from the plan
+  // step (expected-fingerprint) and the pull request's plan comment (given, or the merged one of a push).
+  const expected = inputs['expected-fingerprint'] ? expectedFingerprints(inputs['expected-fingerprint'], [stack]).get(stack) : undefined;
   let reviewed: Record<string, ResourceDigest> | undefined;
   let comment: { id: number; body: string } | undefined;
-  if (!expected && step.commenting) {
+  let fromComment: string | undefined;
+  if (step.commenting) {
     comment = await findPlanComment(deps.client!(), target);
     const marker = comment ? readMarker(comment.body) : undefined;
     if (marker?.failed) return `The last plan of ${stack} on pull request #${target.issueNumber} failed, so there is no reviewed plan to apply. Fix the plan on the pull request first. Nothing was applied.`;
-    expected = marker?.fingerprint;
+    fromComment = marker?.fingerprint;
     reviewed = marker?.digests ? decodeDigests(marker.digests) : undefined;
   }
-  if (!expected) {
+  if (!expected && !fromComment) {
     return `No reviewed plan was found for ${stack} (workspace ${inputs.workspace}) on pull request #${target.issueNumber}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`;
   }
-  if (expected !== plan.fingerprint) {
+  for (const [source, fingerprint] of [['pull request', fromComment], ['expected-fingerprint', expected]] as const) {
+    if (!fingerprint || fingerprint === plan.fingerprint) continue;
     const changed = reviewed ? compareDigests(reviewed, plan.digests) : [];
     const list = changed.map((d) => `  - ${d.address}: ${d.how === 'added' ? `new since review (${d.now})` : d.how === 'removed' ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
     const why = changed.length > 0 ? `These resources changed since review:\n${list.join('\n')}`
       : reviewed ? 'No public attribute changed: a sensitive value differs from the reviewed plan.'
         : 'The reviewed resource list is not available (only the fingerprint was given, or the plan was too large to list in the comment), so the changed resources cannot be named.';
-    return `The plan for ${stack} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${plan.fingerprint.slice(0, 16)}); nothing was applied. ${why}\nPlan again on the pull request and review the new plan.`;
+    const where = source === 'pull request' ? ` on pull request #${target.issueNumber}` : ' (expected-fingerprint)';
+    const next = step.mergedFrom
+      ? 'The merged configuration, or the infrastructure, no longer plans what was reviewed: review this run\'s plan (run the workflow by hand for this stack and environment) or open a pull request that plans it again.'
+      : 'Plan again on the pull request and review the new plan.';
+    return `The plan for ${stack} is not the reviewed one${where} (reviewed ${fingerprint.slice(0, 16)}, now ${plan.fingerprint.slice(0, 16)}); nothing was applied. ${why}\n${next}`;
   }
   if (!step.verdict.ok) return `${describeRefusal(step.verdict, stack)}\nNothing was applied.`;
   await tf.apply(terraform, plan.stack.abs, plan.planFile, inputs['lock-timeout']);

@@ -18,6 +18,7 @@ export const terraformInputs = {
   'github-token': secret(),
   comment: boolean({ default: true }),
   'pull-request': integer({ min: 1 }),
+  'merged-pull-request': boolean({ default: true }),
   'plan-path': filePath({ mustExist: 'file' }),
   'expected-fingerprint': string(),
   'plan-dir': filePath(),
