@@ -9288,6 +9288,7 @@ function buildArgs(plan, platform, index, name) {
   if (plan.file) args.push("--file", plan.file);
   if (plan.target) args.push("--target", plan.target);
   if (plan.noCache) args.push("--no-cache");
+  if (plan.timestamp !== void 0) args.push("--timestamp", String(plan.timestamp));
   for (const a of plan.buildArgs) args.push("--build-arg", a);
   for (const s of plan.secrets) args.push("--secret", `id=${s.id},src=${s.src}`);
   for (const l of plan.labels) args.push("--label", l);
@@ -10197,7 +10198,8 @@ async function buildImage(inputs, github, be) {
       sbom: inputs.sbom,
       insecure: (registry) => isInsecureRegistry(registry, inputs["insecure-registries"]),
       workDir,
-      buildahOptions: inputs["buildah-options"].split(/\s+/).filter(Boolean)
+      buildahOptions: inputs["buildah-options"].split(/\s+/).filter(Boolean),
+      ...be.env.SOURCE_DATE_EPOCH?.trim() ? { timestamp: Math.floor(buildDate({ now: started, sourceDateEpoch: be.env.SOURCE_DATE_EPOCH }).getTime() / 1e3) } : {}
     };
     const steps = builder.steps(plan);
     const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(" ")).join("\n");

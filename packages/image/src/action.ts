@@ -12,7 +12,7 @@ import {
 } from '@conveyor/kit';
 import { canonicalRegistry, describeImage, isInsecureRegistry, parseReference, RegistryClient, splitReference, type PlatformImage } from '@conveyor/oci';
 import { pickBuilder, type BuildPlan, type Exec } from './builders/index.ts';
-import { metadataContext } from './context.ts';
+import { buildDate, metadataContext } from './context.ts';
 import { imageInputs } from './inputs.ts';
 import { computeMetadata, type Metadata } from './meta.ts';
 import { parseLogins, parseSecretFiles, parseSecrets, type Login } from './settings.ts';
@@ -111,6 +111,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
       insecure: (registry) => isInsecureRegistry(registry, inputs['insecure-registries']),
       workDir,
       buildahOptions: inputs['buildah-options'].split(/\s+/).filter(Boolean),
+      ...(be.env.SOURCE_DATE_EPOCH?.trim() ? { timestamp: Math.floor(buildDate({ now: started, sourceDateEpoch: be.env.SOURCE_DATE_EPOCH }).getTime() / 1000) } : {}),
     };
     const steps = builder.steps(plan);
     const commandText = steps.map((s) => [s.command, ...s.args].map(quoteArg).join(' ')).join('\n');

@@ -10,6 +10,19 @@ export interface RepositoryRecord {
   defaultBranch: string;
   private: boolean;
   createdAt: string;
+  /** false: code scanning is not enabled (SARIF uploads are refused with 403). Default true. */
+  codeScanning?: boolean;
+}
+
+export interface SarifUploadRecord {
+  owner: string;
+  repo: string;
+  id: string;
+  commitSha: string;
+  ref: string;
+  category: string | null;
+  /** The decoded SARIF document. */
+  sarif: unknown;
 }
 
 export interface RefRecord {
@@ -130,6 +143,7 @@ export class GitHubState {
   readonly deployments: DeploymentRecord[] = [];
   readonly deploymentStatuses: DeploymentStatusRecord[] = [];
   readonly statuses: CommitStatusRecord[] = [];
+  readonly sarifUploads: SarifUploadRecord[] = [];
   /** Known commit parents (sha → parent shas), used to refuse non-fast-forward ref updates. Optional. */
   readonly commits = new Map<string, string[]>();
   private readonly counters = new Map<string, number>();

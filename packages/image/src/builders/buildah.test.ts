@@ -33,6 +33,11 @@ describe('buildah commands', () => {
     expect(out[0]).not.toContain('d=e');
   });
 
+  it('SOURCE_DATE_EPOCH: the build is given --timestamp, so a rebuild of the commit has the same digest', () => {
+    expect(lines(plan({ push: false, timestamp: 1700000000 }))[0]).toContain(' --timestamp 1700000000 ');
+    expect(lines(plan({ push: false }))[0]).not.toContain('--timestamp');
+  });
+
   it('without push: only the build', () => {
     expect(lines(plan({ push: false }))).toHaveLength(1);
   });

@@ -22,6 +22,7 @@ function buildArgs(plan: BuildPlan, platform: string | undefined, index: number,
   if (plan.file) args.push('--file', plan.file);
   if (plan.target) args.push('--target', plan.target);
   if (plan.noCache) args.push('--no-cache');
+  if (plan.timestamp !== undefined) args.push('--timestamp', String(plan.timestamp));
   for (const a of plan.buildArgs) args.push('--build-arg', a);
   for (const s of plan.secrets) args.push('--secret', `id=${s.id},src=${s.src}`);
   for (const l of plan.labels) args.push('--label', l);

@@ -40,6 +40,11 @@ export interface BuildPlan {
   workDir: string;
   /** Global options put before every buildah subcommand (storage driver, root, runroot). */
   buildahOptions: readonly string[];
+  /**
+   * SOURCE_DATE_EPOCH in whole seconds: the created time of the image and of its layers' files, so that a
+   * rebuild of the same commit gives the same digest (buildah `--timestamp`; buildx reads the variable itself).
+   */
+  timestamp?: number;
 }
 
 export interface Step {

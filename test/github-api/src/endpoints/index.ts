@@ -1,5 +1,6 @@
 /** Every operation the stand-in serves, by GitHub's operation id. */
 import type { Handler } from '../handler.ts';
+import { codeScanningEndpoints } from './code-scanning.ts';
 import { deploymentEndpoints } from './deployments.ts';
 import { gitEndpoints } from './git.ts';
 import { pullEndpoints } from './pulls.ts';
@@ -10,4 +11,5 @@ export const endpoints: Record<string, Handler> = {
   ...releaseEndpoints,
   ...pullEndpoints,
   ...deploymentEndpoints,
+  ...codeScanningEndpoints,
 };
