@@ -7,10 +7,12 @@
 import { cleanupTempDirs } from '../support/tmp.ts';
 import { tally } from './checks.ts';
 import { startWorld, type World } from './harness.ts';
+import { infrastructureScenario } from './infrastructure.ts';
 import { pipelineScenario } from './pipeline.ts';
 
 const scenarios: { name: string; run: (world: World) => Promise<void> }[] = [
   { name: 'workflows/pipeline.yml', run: pipelineScenario },
+  { name: 'workflows/infrastructure.yml', run: infrastructureScenario },
 ];
 
 const only = process.argv.slice(2);
