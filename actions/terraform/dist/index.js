@@ -30101,6 +30101,31 @@ function formatPath(path14) {
   for (const step of path14) text = appendStep(text, step);
   return text;
 }
+function parsePath(text) {
+  const steps = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ".") {
+      i += 1;
+    } else if (c === "[" && text[i + 1] === '"') {
+      let j = i + 2;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      steps.push(JSON.parse(text.slice(i + 1, j + 1)));
+      i = j + 2;
+    } else if (c === "[") {
+      const j = text.indexOf("]", i);
+      steps.push(Number(text.slice(i + 1, j)));
+      i = j + 1;
+    } else {
+      const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
+      if (!m) throw new Error(`${JSON.stringify(text)} is not a path formatPath writes`);
+      steps.push(m[0]);
+      i += m[0].length;
+    }
+  }
+  return steps;
+}
 var MAX_VALUE_CHARS = 200;
 function showValue(value) {
   if (value === void 0) return "null";
@@ -30118,18 +30143,24 @@ function sameValue(a, b) {
   if (typeof a !== "object" || typeof b !== "object") return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function walk(state, here, steps, before, after, unknown, from = {}) {
+function walk(state, here, depth, before, after, unknown, from = {}) {
   if (state.out.length >= state.limit) return;
-  const depth = steps.length;
   const absent = (v) => v === void 0 || v === null;
   const where = {
     newFrom: from.newFrom ?? (absent(before.value) ? depth : void 0),
     goneFrom: from.goneFrom ?? (absent(after.value) && !maskIsSet(unknown) && !isContainer(unknown) ? depth : void 0)
   };
-  const push = (change) => state.out.push({ ...change, ...where.newFrom !== void 0 ? { newFrom: where.newFrom } : {}, ...where.goneFrom !== void 0 ? { goneFrom: where.goneFrom } : {} });
+  const push = (change) => state.out.push({
+    path: change.path,
+    before: change.before,
+    after: change.after,
+    forcesReplacement: change.forcesReplacement,
+    newFrom: where.newFrom,
+    goneFrom: where.goneFrom
+  });
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -30139,7 +30170,7 @@ function walk(state, here, steps, before, after, unknown, from = {}) {
       walk(
         state,
         appendStep(here, step),
-        [...steps, step],
+        depth + 1,
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step),
@@ -30152,7 +30183,6 @@ function walk(state, here, steps, before, after, unknown, from = {}) {
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
     push({
       path: here,
-      steps,
       before: before.value === void 0 || before.value === null ? void 0 : SENSITIVE,
       after: after.value === void 0 || after.value === null ? void 0 : SENSITIVE,
       forcesReplacement: forces
@@ -30160,7 +30190,7 @@ function walk(state, here, steps, before, after, unknown, from = {}) {
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 function isEmptyContainer(value) {
   if (!isContainer(value)) return value === void 0 || value === null;
@@ -30176,7 +30206,7 @@ function changedAttributes(change, limit = 500) {
     out: [],
     limit: limit + 1
   };
-  walk(state, "", [], state.before, state.after, state.unknown);
+  walk(state, "", 0, state.before, state.after, state.unknown);
   const truncated = state.out.length > limit;
   return { attributes: state.out.slice(0, limit), truncated };
 }
@@ -30582,7 +30612,7 @@ function build(attributes, skip) {
   const root = node("");
   for (const a of attributes) {
     let at = root;
-    for (const step of a.steps.slice(skip)) {
+    for (const step of parsePath(a.path).slice(skip)) {
       let next = at.index.get(step);
       if (!next) {
         next = node(step);
@@ -30642,7 +30672,7 @@ function nestedLines(attributes, depth = 1, skip = 0) {
   return out;
 }
 function outputLines(name, kind, attributes) {
-  const whole = attributes.length === 1 && attributes[0].steps.length === 0 ? attributes[0] : void 0;
+  const whole = attributes.length === 1 && attributes[0].path === "" ? attributes[0] : void 0;
   if (whole || attributes.length === 0) {
     const value = whole ? leafValue(whole) : "null";
     return [`${whole ? leafSymbol(whole) : kind} ${keyText(name)} = ${value}`];

@@ -4,7 +4,7 @@
  * The symbol stands in the first column so that GitHub's `diff` highlighting colours added and removed
  * lines; the nesting follows as indentation. Values arrive as text already masked (see values.ts).
  */
-import type { AttributeChange, PathStep } from './values.ts';
+import { parsePath, type AttributeChange, type PathStep } from './values.ts';
 
 export type ChangeSymbol = '+' | '-' | '~';
 
@@ -21,7 +21,7 @@ function build(attributes: readonly AttributeChange[], skip: number): Node {
   const root = node('');
   for (const a of attributes) {
     let at = root;
-    for (const step of a.steps.slice(skip)) {
+    for (const step of parsePath(a.path).slice(skip)) {
       let next = at.index.get(step);
       if (!next) {
         next = node(step);
@@ -99,7 +99,7 @@ export function nestedLines(attributes: readonly AttributeChange[], depth = 1, s
  * One output as a block: `+ name = value` for a leaf, or `~ name = {` … `}` with the changed parts nested.
  */
 export function outputLines(name: string, kind: ChangeSymbol, attributes: readonly AttributeChange[]): string[] {
-  const whole = attributes.length === 1 && attributes[0]!.steps.length === 0 ? attributes[0] : undefined;
+  const whole = attributes.length === 1 && attributes[0]!.path === '' ? attributes[0] : undefined;
   if (whole || attributes.length === 0) {
     const value = whole ? leafValue(whole) : 'null';
     return [`${whole ? leafSymbol(whole) : kind} ${keyText(name)} = ${value}`];

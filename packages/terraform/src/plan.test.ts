@@ -151,13 +151,13 @@ describe('plan summary of every kind of change', () => {
     const summary = summarizePlan(mixedPlan());
     const db = summary.resources.find((r) => r.address === 'aws_db_instance.main')!;
     expect(db.attributes).toEqual([
-      { path: 'password', steps: ['password'], before: '(sensitive value)', after: '(sensitive value)', forcesReplacement: false },
-      { path: 'size', steps: ['size'], before: '10', after: '20', forcesReplacement: false },
+      { path: 'password', before: '(sensitive value)', after: '(sensitive value)', forcesReplacement: false },
+      { path: 'size', before: '10', after: '20', forcesReplacement: false },
     ]);
     const web = summary.resources.find((r) => r.address === 'aws_instance.web')!;
     expect(web.attributes).toEqual([
-      { path: 'ami', steps: ['ami'], before: '"ami-111"', after: '"ami-222"', forcesReplacement: true },
-      { path: 'id', steps: ['id'], before: '"i-123"', after: '(known after apply)', forcesReplacement: false },
+      { path: 'ami', before: '"ami-111"', after: '"ami-222"', forcesReplacement: true },
+      { path: 'id', before: '"i-123"', after: '(known after apply)', forcesReplacement: false },
     ]);
     expect(summary.outputs.map(({ attributes: _, ...o }) => o)).toEqual([
       { name: 'db_password', kind: 'create', before: undefined, after: '(sensitive value)' },
@@ -165,7 +165,7 @@ describe('plan summary of every kind of change', () => {
       { name: 'settings', kind: 'create', before: undefined, after: '{"region":"eu-west-1","token":"(sensitive value)"}' },
     ]);
     // The parts of an output, for nested rendering: a map's keys, each through its mask.
-    expect(summary.outputs[2]!.attributes.map((a) => [a.steps, a.after])).toEqual([[['region'], '"eu-west-1"'], [['token'], '(sensitive value)']]);
+    expect(summary.outputs[2]!.attributes.map((a) => [a.path, a.after])).toEqual([['region', '"eu-west-1"'], ['token', '(sensitive value)']]);
   });
 
   it('renders no secret of the mixed plan anywhere', () => {

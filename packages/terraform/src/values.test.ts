@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { changedAttributes, formatPath, redact, type Json, type Mask } from './values.ts';
+import { changedAttributes, formatPath, parsePath, redact, type Json, type Mask, type PathStep } from './values.ts';
 
 const hide = () => '***';
 
@@ -42,7 +42,7 @@ describe('changedAttributes', () => {
 
   it('says a sensitive value changed without showing it, and stays quiet when it did not', () => {
     const changed = changedAttributes({ before: { p: 'one' }, after: { p: 'two' }, before_sensitive: { p: true }, after_sensitive: { p: true } });
-    expect(changed.attributes).toEqual([{ path: 'p', steps: ['p'], before: '(sensitive value)', after: '(sensitive value)', forcesReplacement: false }]);
+    expect(changed.attributes).toEqual([{ path: 'p', before: '(sensitive value)', after: '(sensitive value)', forcesReplacement: false }]);
     expect(changedAttributes({ before: { p: 'one' }, after: { p: 'one' }, before_sensitive: { p: true }, after_sensitive: { p: true } }).attributes).toEqual([]);
   });
 
@@ -51,5 +51,18 @@ describe('changedAttributes', () => {
     const { attributes, truncated } = changedAttributes({ before: null, after }, 5);
     expect(attributes).toHaveLength(5);
     expect(truncated).toBe(true);
+  });
+});
+
+describe('parsePath', () => {
+  it.each([
+    [['tags', 'Name']],
+    [['ingress', 0, 'cidr_blocks', 12]],
+    [['labels', 'app.kubernetes.io/name', 'x-y']],
+    [['m', 'say "hi" \\ ] [0]', 3]],
+    [[0, 'a']],
+    [[]],
+  ] as PathStep[][][])('reads back the steps formatPath wrote for %j', (steps) => {
+    expect(parsePath(formatPath(steps))).toEqual(steps);
   });
 });

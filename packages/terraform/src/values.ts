@@ -80,6 +80,33 @@ export function formatPath(path: readonly PathStep[]): string {
   return text;
 }
 
+/** The steps of a path written by `formatPath`: `tags["Name"]` → `['tags', 'Name']`, `a[0].b` → `['a', 0, 'b']`. */
+export function parsePath(text: string): PathStep[] {
+  const steps: PathStep[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '.') {
+      i += 1;
+    } else if (c === '[' && text[i + 1] === '"') {
+      let j = i + 2;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      steps.push(JSON.parse(text.slice(i + 1, j + 1)) as string);
+      i = j + 2;
+    } else if (c === '[') {
+      const j = text.indexOf(']', i);
+      steps.push(Number(text.slice(i + 1, j)));
+      i = j + 1;
+    } else {
+      const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
+      if (!m) throw new Error(`${JSON.stringify(text)} is not a path formatPath writes`);
+      steps.push(m[0]);
+      i += m[0].length;
+    }
+  }
+  return steps;
+}
+
 const MAX_VALUE_CHARS = 200;
 
 /** A leaf value as text (JSON), cut to a readable length. Only call for values not marked sensitive. */
@@ -90,9 +117,8 @@ export function showValue(value: Json | undefined): string {
 }
 
 export interface AttributeChange {
+  /** As `formatPath` writes it; `parsePath` gives back the steps (kept as one string: a plan can hold millions). */
   path: string;
-  /** The same path as steps (keys and list indexes), for nested rendering. */
-  steps: PathStep[];
   /** Text of the value before, `(sensitive value)`, or undefined when there was none. */
   before?: string;
   /** Text of the value after, `(sensitive value)`, `(known after apply)`, or undefined when removed. */
@@ -132,18 +158,20 @@ function sameValue(a: Json | undefined, b: Json | undefined): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, after: ValueSide, unknown: Mask, from: { newFrom?: number; goneFrom?: number } = {}): void {
+function walk(state: Walk, here: string, depth: number, before: ValueSide, after: ValueSide, unknown: Mask, from: { newFrom?: number; goneFrom?: number } = {}): void {
   if (state.out.length >= state.limit) return;
-  const depth = steps.length;
   const absent = (v: Json | undefined) => v === undefined || v === null;
   const where = {
     newFrom: from.newFrom ?? (absent(before.value) ? depth : undefined),
     goneFrom: from.goneFrom ?? (absent(after.value) && !maskIsSet(unknown) && !isContainer(unknown) ? depth : undefined),
   };
-  const push = (change: Omit<AttributeChange, 'newFrom' | 'goneFrom'>) => state.out.push({ ...change, ...(where.newFrom !== undefined ? { newFrom: where.newFrom } : {}), ...(where.goneFrom !== undefined ? { goneFrom: where.goneFrom } : {}) });
+  // One object shape for every attribute (absent fields undefined): a plan can hold millions of them.
+  const push = (change: Omit<AttributeChange, 'newFrom' | 'goneFrom'>) => state.out.push({
+    path: change.path, before: change.before, after: change.after, forcesReplacement: change.forcesReplacement, newFrom: where.newFrom, goneFrom: where.goneFrom,
+  });
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    push({ path: here, steps, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -154,7 +182,7 @@ function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, a
       walk(
         state,
         appendStep(here, step),
-        [...steps, step],
+        depth + 1,
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step),
@@ -168,7 +196,6 @@ function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, a
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
     push({
       path: here,
-      steps,
       before: before.value === undefined || before.value === null ? undefined : SENSITIVE,
       after: after.value === undefined || after.value === null ? undefined : SENSITIVE,
       forcesReplacement: forces,
@@ -176,7 +203,7 @@ function walk(state: Walk, here: string, steps: PathStep[], before: ValueSide, a
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  push({ path: here, steps, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 
 function isEmptyContainer(value: unknown): boolean {
@@ -203,7 +230,7 @@ export function changedAttributes(
     out: [],
     limit: limit + 1,
   };
-  walk(state, '', [], state.before, state.after, state.unknown);
+  walk(state, '', 0, state.before, state.after, state.unknown);
   const truncated = state.out.length > limit;
   return { attributes: state.out.slice(0, limit), truncated };
 }
