@@ -31,7 +31,8 @@ const tool = path.basename(process.argv[1]);
 const args = process.argv.slice(2);
 const whole = JSON.parse(fs.readFileSync(process.env.STANDIN_SCENARIO, 'utf8'));
 const scenario = { ...whole, ...(whole.stacks?.[path.basename(process.cwd())] ?? {}) };
-fs.appendFileSync(process.env.STANDIN_LOG, JSON.stringify({ tool, cwd: process.cwd(), args, token: process.env.GITHUB_TOKEN ? 'set' : 'unset', automation: process.env.TF_IN_AUTOMATION }) + '\n');
+const cloudTokens = Object.keys(process.env).filter((k) => k.startsWith('TF_TOKEN_')).sort();
+fs.appendFileSync(process.env.STANDIN_LOG, JSON.stringify({ tool, cwd: process.cwd(), args, token: process.env.GITHUB_TOKEN ? 'set' : 'unset', automation: process.env.TF_IN_AUTOMATION, cloudTokens }) + '\n');
 const bad = (why) => { process.stderr.write(tool + ' stand-in: unexpected arguments ' + JSON.stringify(args) + ': ' + why + '\n'); process.exit(64); };
 const has = (a) => args.includes(a);
 // Output to a pipe is asynchronous: exit only once it is written, or a large document is cut short.
@@ -107,7 +108,7 @@ export function writeScenario(file: string, scenario: Scenario & { workspaces?: 
   fs.writeFileSync(file, JSON.stringify(scenario));
 }
 
-export function readCalls(logFile: string): { tool: string; cwd: string; args: string[]; token: string; automation?: string }[] {
+export function readCalls(logFile: string): { tool: string; cwd: string; args: string[]; token: string; automation?: string; cloudTokens?: string[] }[] {
   if (!fs.existsSync(logFile)) return [];
   return fs.readFileSync(logFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }

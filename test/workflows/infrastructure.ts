@@ -59,7 +59,8 @@ async function startMirror(dir: string, tools: { name: string; version: string; 
   };
 }
 
-export async function infrastructureScenario(world: World): Promise<void> {
+/** The terraform stand-in and the real tflint, served by a mirror the root action installs them from. */
+export async function terraformTools(world: World): Promise<{ scenarioFile: string; logFile: string; validateJson: string; plans: string; mirror: string; close(): Promise<void> }> {
   const plans = path.join(corpusDir(), 'terraform', 'terraform-json');
   assert.ok(fs.existsSync(plans), `the corpus folder ${plans} is missing (set CONVEYOR_CORPUS)`);
   const bin = path.join(world.tmp, 'terraform-standin');
@@ -67,19 +68,24 @@ export async function infrastructureScenario(world: World): Promise<void> {
   const tflint = findTool('tflint') ?? path.join(bin, 'tflint');
   const validateJson = path.join(world.tmp, 'validate.json');
   fs.writeFileSync(validateJson, JSON.stringify({ format_version: '1.0', valid: true, error_count: 0, warning_count: 0, diagnostics: [] }));
-  const scenario = (app: string): Scenario & { workspaces: string[] } => ({
-    fmtExit: 0, validateJson, workspaces: ['prod'],
-    stacks: { base: { planJson: path.join(plans, '110_basic.plan.json') }, app: { planJson: path.join(plans, app) } },
-  });
-  writeScenario(scenarioFile, scenario('basic.plan.json'));
   const mirror = await startMirror(world.tmp, [
     { name: 'terraform', version: TERRAFORM, archive: `terraform_${TERRAFORM}_linux_amd64.zip`, checksums: `terraform_${TERRAFORM}_SHA256SUMS`, binary: 'terraform', file: path.join(bin, 'terraform') },
     { name: 'tflint', version: TFLINT, archive: 'tflint_linux_amd64.zip', checksums: 'checksums.txt', binary: 'tflint', file: tflint },
   ]);
+  return { scenarioFile, logFile, validateJson, plans, mirror: mirror.url, close: mirror.close };
+}
+
+export async function infrastructureScenario(world: World): Promise<void> {
+  const tools = await terraformTools(world);
+  const scenario = (app: string): Scenario & { workspaces: string[] } => ({
+    fmtExit: 0, validateJson: tools.validateJson, workspaces: ['prod'],
+    stacks: { base: { planJson: path.join(tools.plans, '110_basic.plan.json') }, app: { planJson: path.join(tools.plans, app) } },
+  });
+  writeScenario(tools.scenarioFile, scenario('basic.plan.json'));
   try {
-    await scenarioRuns(world, { scenarioFile, logFile, mirror: mirror.url, scenario });
+    await scenarioRuns(world, { scenarioFile: tools.scenarioFile, logFile: tools.logFile, mirror: tools.mirror, scenario });
   } finally {
-    await mirror.close();
+    await tools.close();
   }
 }
 
