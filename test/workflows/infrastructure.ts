@@ -189,8 +189,9 @@ async function scenarioRuns(world: World, setup: Setup): Promise<void> {
     assert.ok(bodies.some((b) => b.startsWith('<!-- conveyor:terraform stack=infra/base workspace=prod fingerprint=')));
     assert.ok(bodies.some((b) => b.startsWith('<!-- conveyor:terraform stack=infra/app workspace=prod fingerprint=') && b.includes('**Plan: 7 to add, 0 to change, 0 to destroy.**')));
   });
-  await check(SCOPE, 'pull request: tflint\'s SARIF reached code scanning; the secret environment never reached the log', () => {
-    assert.ok(api.state.sarifUploads.length >= 2, `SARIF uploads: ${api.state.sarifUploads.length}`);
+  await check(SCOPE, 'pull request: tflint\'s SARIF reached code scanning, one category per layer; the secret environment never reached the log', () => {
+    // One category per layer, so the app layer's upload does not replace the base layer's results.
+    assert.deepEqual([...new Set(api.state.sarifUploads.map((u) => u.category))].sort(), ['tflint/infra/app/', 'tflint/infra/base/']);
     assert.ok(!pr.log.includes('never-shown-in-any-log'), 'the TERRAFORM_ENV value is in the log');
   });
   const ids = comments(5).map((c) => c.id).sort();
