@@ -34,7 +34,7 @@ function lintWithBinary(actionlint: string, files: string[]): LintResult[] {
     out = execFileSync(actionlint, ['-format', '{{json .}}', ...shellcheck, ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const failed = error as { status?: number; stdout?: string; stderr?: string };
-    if (failed.status !== 1 || !failed.stdout) throw new Error(`${actionlint} failed (exit ${failed.status}): ${failed.stderr ?? ''}`);
+    if (failed.status !== 1 || !failed.stdout) throw new Error(`${actionlint} failed (exit ${failed.status}): ${failed.stderr ?? ''}`, { cause: error });
     out = failed.stdout;
   }
   const found = JSON.parse(out || '[]') as { message: string; filepath: string; line: number; column: number; kind: string }[];
