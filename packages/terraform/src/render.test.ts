@@ -5,7 +5,7 @@ import { corpusPath } from '../../../test/support/corpus.ts';
 import { parsePlan, summarizePlan, type RawPlan } from './plan.ts';
 import { fingerprintPlan } from './fingerprint.ts';
 import { evaluateDestroyPolicy } from './policy.ts';
-import { COMMENT_LIMIT, readMarker, renderPlanComment, renderPlanText } from './render.ts';
+import { COMMENT_LIMIT, readMarker, renderFailedPlanComment, renderPlanComment, renderPlanText } from './render.ts';
 import { mixedPlan, plan, resource } from './testing/plans.ts';
 
 const goldenDir = path.join(import.meta.dirname, '__golden__');
@@ -84,6 +84,41 @@ describe('plan rendering', () => {
     expect(comment).toMatch(/^<!-- conveyor:terraform stack=infra\/app workspace=prod failed -->\n### Terraform plan for `infra\/app` \(workspace `prod`\): failed\n/);
     expect(comment).toContain('> **The plan failed.**');
     expect(readMarker(comment)).toEqual({ stack: 'infra/app', workspace: 'prod', failed: true });
+  });
+
+  it('writes the comment of a plan terraform could not make, with its marker saying failed', () => {
+    const body = renderFailedPlanComment({ stack: 'infra/app', workspace: 'prod', message: 'terraform plan failed for infra/app (workspace prod, exit code 1): Error: Invalid count argument.', log: 'Error: Invalid count argument\n\n  on main.tf line 3' });
+    expect(body).toBe([
+      '<!-- conveyor:terraform stack=infra/app workspace=prod failed -->',
+      '### Terraform plan for `infra/app` (workspace `prod`): failed',
+      '',
+      '> [!CAUTION]',
+      '> **The plan failed.** terraform plan failed for infra/app (workspace prod, exit code 1): Error: Invalid count argument.',
+      '',
+      '<details open><summary>terraform\'s error</summary>',
+      '',
+      '```',
+      'Error: Invalid count argument',
+      '',
+      '  on main.tf line 3',
+      '```',
+      '',
+      '</details>',
+      '',
+    ].join('\n'));
+    expect(readMarker(body)).toEqual({ stack: 'infra/app', workspace: 'prod', failed: true });
+  });
+
+  it('names every destroyed resource in the warning line, policy or not', () => {
+    const raw = plan([
+      resource('aws_s3_bucket.logs', ['delete'], { before: { bucket: 'logs' } }),
+      resource('aws_instance.web', ['delete', 'create'], { before: { ami: 'a' }, after: { ami: 'b' } }),
+    ]);
+    const summary = summarizePlan(raw);
+    const { fingerprint } = fingerprintPlan(raw);
+    const comment = renderPlanComment(summary, { stack: 's', workspace: 'w', fingerprint });
+    expect(comment).toContain('> [!WARNING]\n> ⚠️ **This plan destroys 2 resource(s)** (1 of them replaced): `aws_s3_bucket.logs`, `aws_instance.web`.\n');
+    expect(renderPlanText(summary)).toContain('Warning: this plan destroys 2 resource(s): aws_s3_bucket.logs, aws_instance.web');
   });
 
   it('keeps a resource whose values hold backticks inside its code block', () => {
