@@ -30686,6 +30686,19 @@ function outputLines(name, kind, attributes) {
 }
 
 // packages/terraform/src/render.ts
+function scrubSensitive(text, values) {
+  let out = text;
+  const forms = /* @__PURE__ */ new Set();
+  for (const value of values) {
+    if (value.length < 3) continue;
+    forms.add(value);
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (out.includes(form)) out = out.split(form).join(SENSITIVE);
+  }
+  return out;
+}
 var COMMENT_LIMIT = 65536;
 var SYMBOL = {
   create: "+",
@@ -31598,14 +31611,14 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFro
       }
       const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs["allow-destroy"], allowedPatterns: inputs["allowed-destroy"] });
       const textFile = path10.join(dir, "plan.txt");
-      writePlanFile(textFile, (write) => writePlanText(summary, write));
+      writePlanFile(textFile, (write) => writePlanText(summary, (text) => write(scrubSensitive(text, sensitiveValues))));
       info2(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : "no changes"} (fingerprint ${fingerprint})`);
       addCounts(total, summary.counts);
-      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile });
+      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile, sensitiveValues });
       if (inputs.command === "plan") {
         if (!verdict.ok) failures.push(describeRefusal(verdict, stack.dir));
         if (inputs.comment && commenting) {
-          const body = renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : void 0 });
+          const body = scrubSensitive(renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : void 0 }), sensitiveValues);
           const { created } = await upsertPlanComment(deps.client(), target, body);
           info2(`${created ? "Created" : "Updated"} the plan comment for ${stack.dir} on pull request #${pr}.`);
         }
@@ -31744,7 +31757,7 @@ ${table(["stack", "workspace", "result", "add", "change", "destroy", "replace", 
 `;
   const budget = Math.floor(9e5 / Math.max(1, plans.length));
   for (const p of plans) {
-    text += renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false });
+    text += scrubSensitive(renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false }), p.sensitiveValues);
     text += "\n";
   }
   return text;

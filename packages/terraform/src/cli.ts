@@ -12,7 +12,7 @@ import { analyzePlanText } from './analyze.ts';
 import { runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';
-import { renderPlanText } from './render.ts';
+import { renderPlanText, scrubSensitive } from './render.ts';
 
 function printOutputs(io: CliIo, outputs: Record<string, OutputValue>): void {
   io.stdout(`${JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, formatOutput(v)])))}\n`);
@@ -26,14 +26,14 @@ export function summarizeFile(file: string): { outputs: Record<string, OutputVal
   } catch (error) {
     throw new InputError([`Cannot read the plan document ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a \`terraform show -json PLANFILE\` output.`]);
   }
-  const { summary, fingerprint } = analyzePlanText(text, file);
+  const { summary, fingerprint, sensitiveValues } = analyzePlanText(text, file);
   const c = summary.counts;
   return {
     outputs: {
       changes: summary.changes, 'to-add': c.add, 'to-change': c.change, 'to-destroy': c.destroy, 'to-replace': c.replace,
       'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint, errored: summary.errored,
     },
-    text: renderPlanText(summary),
+    text: scrubSensitive(renderPlanText(summary), sensitiveValues),
     failure: summary.errored ? `The plan in ${file} errored ("errored": true): terraform stopped at an error, so it is incomplete and cannot be applied.` : undefined,
   };
 }

@@ -13,7 +13,7 @@ import { analyzePlanText } from './analyze.ts';
 import { compareDigests, decodeDigests, type ResourceDigest } from './fingerprint.ts';
 import { planLine, type PlanCounts, type PlanSummary } from './plan.ts';
 import { describeRefusal, evaluateDestroyPolicy, type DestroyVerdict } from './policy.ts';
-import { readMarker, renderFailedPlanComment, renderPlanComment, renderPlanMarkdown, writePlanText } from './render.ts';
+import { readMarker, renderFailedPlanComment, renderPlanComment, renderPlanMarkdown, scrubSensitive, writePlanText } from './render.ts';
 import * as tf from './runner.ts';
 import { discoverStacks, orderStacks, stackMatrix } from './stacks.ts';
 import type { terraformInputs } from './inputs.ts';
@@ -198,6 +198,8 @@ interface StackPlan {
   planFile: string;
   jsonFile: string;
   textFile: string;
+  /** What the plan marks sensitive, scrubbed from everything rendered. */
+  sensitiveValues: string[];
 }
 
 async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf.Terraform, stacks: Stack[], matrix: object, pr: number | undefined, mergedFrom: boolean): Promise<GateResult> {
@@ -250,15 +252,15 @@ async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf
       }
       const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs['allow-destroy'], allowedPatterns: inputs['allowed-destroy'] });
       const textFile = path.join(dir, 'plan.txt');
-      writePlanFile(textFile, (write) => writePlanText(summary, write));
+      writePlanFile(textFile, (write) => writePlanText(summary, (text) => write(scrubSensitive(text, sensitiveValues))));
       info(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : 'no changes'} (fingerprint ${fingerprint})`);
       addCounts(total, summary.counts);
-      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile });
+      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile, sensitiveValues });
 
       if (inputs.command === 'plan') {
         if (!verdict.ok) failures.push(describeRefusal(verdict, stack.dir));
         if (inputs.comment && commenting) {
-          const body = renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : undefined });
+          const body = scrubSensitive(renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : undefined }), sensitiveValues);
           const { created } = await upsertPlanComment(deps.client!(), target, body);
           info(`${created ? 'Created' : 'Updated'} the plan comment for ${stack.dir} on pull request #${pr}.`);
         }
@@ -420,7 +422,7 @@ function planSummaryMarkdown(inputs: TerraformInputs, plans: StackPlan[], failed
   let text = `${heading}\n\n${table(['stack', 'workspace', 'result', 'add', 'change', 'destroy', 'replace', 'import', 'move', 'forget', 'fingerprint'], rows)}\n`;
   const budget = Math.floor(900_000 / Math.max(1, plans.length));
   for (const p of plans) {
-    text += renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false });
+    text += scrubSensitive(renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false }), p.sensitiveValues);
     text += '\n';
   }
   return text;

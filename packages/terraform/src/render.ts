@@ -6,8 +6,29 @@
 import { codeBlock, escapeHtml, table } from '@conveyor/kit';
 import { encodeDigests, type ResourceDigest } from './fingerprint.ts';
 import { planLine, type ChangeKind, type OutputSummary, type PlanSummary, type ResourceSummary } from './plan.ts';
+import { SENSITIVE } from './values.ts';
 import { nestedLines, outputLines } from './nested.ts';
 import type { DestroyVerdict } from './policy.ts';
+
+/**
+ * Replaces every occurrence of a sensitive value in rendered text with `(sensitive value)`. The masks decide
+ * what is rendered, but a value can reach an attribute the plan does not mark (through `nonsensitive()`, or a
+ * sensitive variable copied into a plain one): the comment, summary and text are scrubbed of every value the
+ * plan marks sensitive anywhere, in its raw and its JSON-escaped form. Values under 3 characters are left.
+ */
+export function scrubSensitive(text: string, values: readonly string[]): string {
+  let out = text;
+  const forms = new Set<string>();
+  for (const value of values) {
+    if (value.length < 3) continue;
+    forms.add(value);
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (out.includes(form)) out = out.split(form).join(SENSITIVE);
+  }
+  return out;
+}
 
 /** GitHub refuses a comment body longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
