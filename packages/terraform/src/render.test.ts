@@ -5,7 +5,7 @@ import { corpusPath } from '../../../test/support/corpus.ts';
 import { parsePlan, summarizePlan, type RawPlan } from './plan.ts';
 import { fingerprintPlan } from './fingerprint.ts';
 import { evaluateDestroyPolicy } from './policy.ts';
-import { COMMENT_LIMIT, readMarker, renderFailedPlanComment, renderPlanComment, renderPlanText } from './render.ts';
+import { COMMENT_LIMIT, readMarker, renderFailedPlanComment, renderPlanComment, renderPlanText, scrubSensitive } from './render.ts';
 import { mixedPlan, plan, resource } from './testing/plans.ts';
 
 const goldenDir = path.join(import.meta.dirname, '__golden__');
@@ -119,6 +119,21 @@ describe('plan rendering', () => {
     const comment = renderPlanComment(summary, { stack: 's', workspace: 'w', fingerprint });
     expect(comment).toContain('> [!WARNING]\n> ⚠️ **This plan destroys 2 resource(s)** (1 of them replaced): `aws_s3_bucket.logs`, `aws_instance.web`.\n');
     expect(renderPlanText(summary)).toContain('Warning: this plan destroys 2 resource(s): aws_s3_bucket.logs, aws_instance.web');
+  });
+
+  it('scrubs a sensitive value that reached an unmarked attribute, in raw and JSON-escaped form', () => {
+    const raw = plan([
+      resource('terraform_data.db', ['create'], { after: { input: 'pa"ss\\word-1' }, after_sensitive: { input: true } }),
+      resource('terraform_data.leak', ['create'], { after: { input: 'pa"ss\\word-1', note: 'ok' } }),
+    ]);
+    const summary = summarizePlan(raw);
+    const { fingerprint } = fingerprintPlan(raw);
+    const comment = renderPlanComment(summary, { stack: 's', workspace: 'w', fingerprint });
+    expect(comment).toContain('"pa\\"ss\\\\word-1"');
+    const scrubbed = scrubSensitive(comment, ['pa"ss\\word-1', 'ab']);
+    expect(scrubbed).not.toContain('word-1');
+    expect(scrubbed).toContain('+     input = "(sensitive value)"');
+    expect(scrubbed).toContain('+     note  = "ok"');
   });
 
   it('keeps a resource whose values hold backticks inside its code block', () => {
