@@ -96,6 +96,74 @@ interface Setup {
   scenario: (app: string) => Scenario & { workspaces: string[] };
 }
 
+/**
+ * The same starter with the machine's real terraform, where it has one: the root action installs that binary
+ * from the mirror (the starter pinned to its version, as a user pins theirs), and a pull request and its merge
+ * run real plans and applies of built-in terraform_data resources (no provider download).
+ */
+export async function infrastructureRealScenario(world: World): Promise<void> {
+  const SCOPE_REAL = 'workflows/infrastructure.yml (real terraform)';
+  const real = findTool('terraform');
+  if (!real) {
+    console.log(`  skip  ${SCOPE_REAL}: no terraform on this machine`);
+    return;
+  }
+  const version = (JSON.parse(execFileSync(real, ['version', '-json'], { encoding: 'utf8' })) as { terraform_version: string }).terraform_version;
+  const tflint = findTool('tflint');
+  const mirror = await startMirror(world.tmp, [
+    { name: 'terraform', version, archive: `terraform_${version}_linux_amd64.zip`, checksums: `terraform_${version}_SHA256SUMS`, binary: 'terraform', file: real },
+    ...(tflint ? [{ name: 'tflint', version: TFLINT, archive: 'tflint_linux_amd64.zip', checksums: 'checksums.txt', binary: 'tflint', file: tflint }] : []),
+  ]);
+  try {
+    const { api, gitEnv } = world;
+    const starter = fs.readFileSync(path.join(repoRoot, 'workflows', 'infrastructure.yml'), 'utf8').replace(/^(\s+)binary: terraform\n/gm, `$1binary: terraform\n$1version: ${version}\n${tflint ? '' : '$1tflint-version: ""\n'}`);
+    assert.ok(starter.includes(`version: ${version}`), 'the starter has no binary: terraform line to pin the version at');
+    const repo = createRepository(world, 'acme/infra-real', {
+      '.github/workflows/infrastructure.yml': starter,
+      'infra/base/main.tf': stack('network'), 'infra/base/prod.tfvars': '',
+      'infra/app/main.tf': stack('service'), 'infra/app/prod.tfvars': '',
+    }, 'infra: base and app');
+    const repository = { name: 'infra-real', full_name: 'acme/infra-real', owner: { login: 'acme' }, default_branch: 'main', html_url: 'https://github.com/acme/infra-real', private: false };
+    git(repo.work, gitEnv, 'checkout', '-q', '-b', 'bigger');
+    writeFiles(repo.work, { 'infra/app/main.tf': stack('service-bigger') });
+    git(repo.work, gitEnv, 'commit', '-q', '-am', 'infra: a bigger service');
+    const head = git(repo.work, gitEnv, 'rev-parse', 'HEAD');
+    git(repo.work, gitEnv, 'push', '-q', 'origin', 'HEAD:refs/heads/bigger');
+    syncApi(world, 'acme/infra-real');
+    git(repo.work, gitEnv, 'remote', 'set-url', 'origin', 'https://github.com/acme/infra-real');
+    const run = (event: 'push' | 'pull_request', payload: Record<string, unknown>, n: string) => runAct(world, {
+      cwd: repo.work, event, payload, workflow: '.github/workflows/infrastructure.yml',
+      vars: { CONVEYOR_DOWNLOAD_BASE_URL: mirror.url },
+      env: { CONVEYOR_TEST_ARTIFACTS: path.join(world.tmp, `artifacts-real-${n}`) },
+    });
+    const comments = () => api.state.comments.filter((c) => c.repo === 'infra-real' && c.issueNumber === 9);
+    const pr = await run('pull_request', { action: 'opened', number: 9, repository, pull_request: { number: 9, head: { ref: 'bigger', sha: head, repo: repository }, base: { ref: 'main', repo: repository } } }, 'pr');
+    await check(SCOPE_REAL, `pull request: terraform ${version} checks and plans both stacks, one comment each`, () => {
+      assert.equal(pr.status, 0, tail(pr.log));
+      const bodies = comments().map((c) => c.body);
+      assert.equal(bodies.length, 2, bodies.join('\n---\n'));
+      const app = bodies.find((b) => b.includes('stack=infra/app'))!;
+      assert.ok(app.includes('**Plan: 1 to add, 0 to change, 0 to destroy.**') && app.includes('+ resource "terraform_data" "service-bigger" {'), app);
+    });
+    git(repo.work, gitEnv, 'checkout', '-q', 'main');
+    git(repo.work, gitEnv, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #9 from acme/bigger', 'bigger');
+    const sha = git(repo.work, gitEnv, 'rev-parse', 'HEAD');
+    git(repo.work, gitEnv, 'push', '-q', `file://${path.join(world.gitRoot, 'acme/infra-real.git')}`, 'HEAD:refs/heads/main');
+    syncApi(world, 'acme/infra-real');
+    const time = new Date().toISOString();
+    api.state.pulls.push({ owner: 'acme', repo: 'infra-real', number: 9, id: 7009, title: 'bigger', body: null, head: 'bigger', base: 'main', state: 'closed', draft: false, maintainerCanModify: false, createdAt: time, updatedAt: time, closedAt: time, mergedAt: time, mergeCommitSha: sha });
+    const push = await run('push', { ref: 'refs/heads/main', before: head, after: sha, created: false, deleted: false, repository, head_commit: { id: sha, timestamp: time, message: 'merge' }, pusher: { name: 'ada' } }, 'push');
+    await check(SCOPE_REAL, 'merge: terraform applies each saved plan, base before app, and the comments say so', () => {
+      assert.equal(push.status, 0, tail(push.log));
+      const applies = [...push.log.matchAll(/\[(base|app)\/[^\]]*apply[^\]]*\].*Apply complete! Resources: 1 added, 0 changed, 0 destroyed\./g)].map((m) => m[1]);
+      assert.deepEqual(applies, ['base', 'app'], tail(push.log));
+      for (const c of comments()) assert.ok(c.body.includes(`at commit ${sha.slice(0, 7)}.`), c.body.slice(0, 300));
+    });
+  } finally {
+    await mirror.close();
+  }
+}
+
 async function scenarioRuns(world: World, setup: Setup): Promise<void> {
   const { api, gitEnv } = world;
   const starter = fs.readFileSync(path.join(repoRoot, 'workflows', 'infrastructure.yml'), 'utf8');
