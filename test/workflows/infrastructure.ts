@@ -11,6 +11,7 @@
  *   push merging #5          → each stack's saved plan applied, base before app, the comments marked applied
  *   pull request #6, then the app plan changes before the merge
  *                            → base applied, app refused (not the plan reviewed on #6), nothing applied to app
+ *   a merge with unformatted files → the check job fails, no apply job runs
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -305,6 +306,18 @@ async function scenarioRuns(world: World, setup: Setup): Promise<void> {
     assert.deepEqual(applied(), ['base']);
     assert.match(refused.log, /The plan for infra\/app is not the reviewed one on pull request #6/);
     assert.ok(!comments(6).find((c) => c.body.includes('stack=infra/app'))!.body.includes('This plan was applied'));
+  });
+
+  // ── a merge whose files are not formatted: the gate's checks fail, so nothing is applied ────────────
+  fs.rmSync(setup.logFile, { force: true });
+  writeScenario(setup.scenarioFile, { ...setup.scenario('basic.plan.json'), fmtExit: 3, fmtStdout: 'main.tf\n' });
+  pullRequest(7, 'unformatted', { 'infra/base/prod.tfvars': '# base in prod, again\n' });
+  const unformatted = await run('push', merge(7, 'unformatted').payload);
+  await check(SCOPE, 'unformatted files on main: the check job fails and no apply job runs', () => {
+    assert.notEqual(unformatted.status, 0, 'the run succeeded');
+    assert.equal(stateOf(unformatted, 'base', 'check'), 'failed', JSON.stringify(jobs(unformatted, 'base')));
+    assert.equal(stateOf(unformatted, 'base', 'apply'), undefined, JSON.stringify(jobs(unformatted, 'base')));
+    assert.deepEqual(applied(), []);
   });
 }
 
