@@ -387,6 +387,19 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(commentsOn(32)[0]!.body).toContain('**Plan: 7 to add');
   });
 
+  it('refuses a Terragrunt unit as a stack with what is supported, before running anything', async () => {
+    fs.mkdirSync(path.join(repo, 'live/prod/app'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'live/prod/app/terragrunt.hcl'), 'include "root" {\n  path = find_in_parent_folders()\n}\n');
+    fs.rmSync(logFile, { force: true });
+    const listed = await runAction('terraform', { command: 'plan', 'working-directory': 'live/prod/app', comment: 'false' }, { planJson: planOf('basic.plan.json') });
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toContain("Input 'working-directory' lists \"live/prod/app\", a Terragrunt unit (terragrunt.hcl and no .tf files). conveyor runs terraform or tofu itself and does not run terragrunt");
+    const auto = await runAction('terraform', { command: 'plan', 'working-directory': 'live', stacks: 'auto', comment: 'false' }, { planJson: planOf('basic.plan.json') });
+    expect(auto.code).toBe(1);
+    expect(auto.stdout).toContain('The folders hold terragrunt.hcl files: conveyor runs terraform or tofu itself');
+    expect(readCalls(logFile)).toEqual([]);
+  });
+
   it('reports no changes with detailed exit code 0 through tofu', async () => {
     const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', binary: 'tofu', comment: 'false' }, { planJson: planOf('no_changes.plan.json'), planExit: 0 });
     expect(run.code).toBe(0);

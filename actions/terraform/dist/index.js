@@ -31430,11 +31430,28 @@ function resolveStacks(inputs, workspace) {
     throw new InputError(missing.map((m) => `Input 'working-directory' lists ${JSON.stringify(m.dir)}, but ${m.abs} is not a folder; give stack folders relative to the repository.`));
   }
   let dirs = roots.map((r) => path10.relative(workspace, r.abs).split(path10.sep).join("/") || ".");
+  const terragrunt = inputs.stacks === "listed" && inputs.command !== "stacks" ? roots.filter((r) => isTerragruntUnit(r.abs)) : [];
+  if (terragrunt.length > 0) {
+    throw new InputError(terragrunt.map((t) => `Input 'working-directory' lists ${JSON.stringify(t.dir)}, a Terragrunt unit (terragrunt.hcl and no .tf files). ${TERRAGRUNT_NOTE}`));
+  }
   if (inputs.stacks === "auto" || inputs.command === "stacks") {
     dirs = [...new Set(roots.flatMap((r) => discoverStacks(r.abs, workspace)))];
-    if (dirs.length === 0) throw new InputError([`No terraform root module was found under ${inputs["working-directory"].join(", ")} (folders with .tf files that declare a backend or that no other folder calls as a module).`]);
+    if (dirs.length === 0) {
+      const units = roots.some((r) => hasTerragruntUnits(r.abs));
+      throw new InputError([`No terraform root module was found under ${inputs["working-directory"].join(", ")} (folders with .tf files that declare a backend or that no other folder calls as a module).${units ? ` The folders hold terragrunt.hcl files: ${TERRAGRUNT_NOTE}` : ""}`]);
+    }
   }
   return orderStacks(dirs, inputs["stack-order"]).map((dir) => ({ dir, abs: path10.resolve(workspace, dir) }));
+}
+var TERRAGRUNT_NOTE = "conveyor runs terraform or tofu itself and does not run terragrunt: make the unit a root module (a backend block, its backend settings in a file passed as backend-config, its inputs in a .tfvars file passed as var-files), or gate it with terragrunt outside conveyor.";
+function isTerragruntUnit(abs) {
+  if (!fs11.existsSync(path10.join(abs, "terragrunt.hcl"))) return false;
+  return !fs11.readdirSync(abs).some((f) => f.endsWith(".tf") || f.endsWith(".tofu") || f.endsWith(".tf.json"));
+}
+function hasTerragruntUnits(abs, depth = 0) {
+  if (depth > 8) return false;
+  if (isTerragruntUnit(abs)) return true;
+  return fs11.readdirSync(abs, { withFileTypes: true }).some((e) => e.isDirectory() && !e.name.startsWith(".") && hasTerragruntUnits(path10.join(abs, e.name), depth + 1));
 }
 function pullRequestOf(inputs, context) {
   if (inputs["pull-request"] !== void 0) return inputs["pull-request"];
@@ -31613,6 +31630,7 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFro
       const textFile = path10.join(dir, "plan.txt");
       writePlanFile(textFile, (write) => writePlanText(summary, (text) => write(scrubSensitive(text, sensitiveValues))));
       info2(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : "no changes"} (fingerprint ${fingerprint})`);
+      if (inputs.command === "plan" && stackUsesCloud(stack.abs)) info2(`${stack.dir} runs in HCP Terraform or Terraform Enterprise: apply applies this saved cloud plan and nothing else (conveyor never runs apply -auto-approve).`);
       addCounts(total, summary.counts);
       plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile, sensitiveValues });
       if (inputs.command === "plan") {
