@@ -7008,7 +7008,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = require_assert();
     var { errorMonitor } = require_events();
-    var { pipeline: pipeline2 } = require_stream();
+    var { pipeline: pipeline3 } = require_stream();
     var util2 = require_util2();
     var {
       RequestContentLengthMismatchError,
@@ -7487,7 +7487,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -10546,7 +10546,7 @@ var require_api_pipeline = __commonJS({
         util2.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10555,7 +10555,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -13734,7 +13734,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require_events();
-    var { Readable, pipeline: pipeline2, finished } = require_stream();
+    var { Readable, pipeline: pipeline3, finished } = require_stream();
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util2();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14679,7 +14679,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18887,7 +18887,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = require_stream();
+    var { pipeline: pipeline3 } = require_stream();
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -19047,7 +19047,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19336,6 +19336,13 @@ var require_child_process = __commonJS({
 var require_timers2 = __commonJS({
   "conveyor-builtin:timers"(exports, module) {
     module.exports = __require("node:timers");
+  }
+});
+
+// conveyor-builtin:stream/promises
+var require_promises = __commonJS({
+  "conveyor-builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
   }
 });
 
@@ -21891,7 +21898,7 @@ var HttpClientResponse = class {
   }
 };
 var HttpClient = class {
-  constructor(userAgent2, handlers, requestOptions) {
+  constructor(userAgent, handlers, requestOptions) {
     this._ignoreSslError = false;
     this._allowRedirects = true;
     this._allowRedirectDowngrade = false;
@@ -21900,7 +21907,7 @@ var HttpClient = class {
     this._maxRetries = 1;
     this._keepAlive = false;
     this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
     this.handlers = handlers || [];
     this.requestOptions = requestOptions;
     if (requestOptions) {
@@ -22325,8 +22332,8 @@ var HttpClient = class {
     }
     return proxyAgent;
   }
-  _getUserAgentWithOrchestrationId(userAgent2) {
-    const baseUserAgent = userAgent2 || "actions/http-client";
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
     const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
     if (orchId) {
       const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
@@ -22443,15 +22450,6 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
 };
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
-function readlink(fsPath) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    const result = yield fs2.promises.readlink(fsPath);
-    if (IS_WINDOWS && !result.endsWith("\\")) {
-      return `${result}\\`;
-    }
-    return result;
-  });
-}
 var READONLY = fs2.constants.O_RDONLY;
 function exists(fsPath) {
   return __awaiter2(this, void 0, void 0, function* () {
@@ -22574,51 +22572,6 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function cp(source_1, dest_1) {
-  return __awaiter3(this, arguments, void 0, function* (source, dest, options = {}) {
-    const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-    const destStat = (yield exists(dest)) ? yield stat(dest) : null;
-    if (destStat && destStat.isFile() && !force) {
-      return;
-    }
-    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path2.join(dest, path2.basename(source)) : dest;
-    if (!(yield exists(source))) {
-      throw new Error(`no such file or directory: ${source}`);
-    }
-    const sourceStat = yield stat(source);
-    if (sourceStat.isDirectory()) {
-      if (!recursive) {
-        throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-      } else {
-        yield cpDirRecursive(source, newDest, 0, force);
-      }
-    } else {
-      if (path2.relative(source, newDest) === "") {
-        throw new Error(`'${newDest}' and '${source}' are the same file`);
-      }
-      yield copyFile2(source, newDest, force);
-    }
-  });
-}
-function rmRF(inputPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (IS_WINDOWS) {
-      if (/[*"<>|]/.test(inputPath)) {
-        throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-      }
-    }
-    try {
-      yield rm(inputPath, {
-        force: true,
-        maxRetries: 3,
-        recursive: true,
-        retryDelay: 300
-      });
-    } catch (err) {
-      throw new Error(`File was unable to be removed ${err}`);
-    }
-  });
-}
 function mkdirP(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
     (0, import_assert.ok)(fsPath, "a path argument must be provided");
@@ -22687,51 +22640,6 @@ function findInPath(tool) {
       }
     }
     return matches;
-  });
-}
-function readCopyOptions(options) {
-  const force = options.force == null ? true : options.force;
-  const recursive = Boolean(options.recursive);
-  const copySourceDirectory = options.copySourceDirectory == null ? true : Boolean(options.copySourceDirectory);
-  return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (currentDepth >= 255)
-      return;
-    currentDepth++;
-    yield mkdirP(destDir);
-    const files = yield readdir(sourceDir);
-    for (const fileName of files) {
-      const srcFile = `${sourceDir}/${fileName}`;
-      const destFile = `${destDir}/${fileName}`;
-      const srcFileStat = yield lstat(srcFile);
-      if (srcFileStat.isDirectory()) {
-        yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-      } else {
-        yield copyFile2(srcFile, destFile, force);
-      }
-    }
-    yield chmod(destDir, (yield stat(sourceDir)).mode);
-  });
-}
-function copyFile2(srcFile, destFile, force) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if ((yield lstat(srcFile)).isSymbolicLink()) {
-      try {
-        yield lstat(destFile);
-        yield unlink(destFile);
-      } catch (e) {
-        if (e.code === "EPERM") {
-          yield chmod(destFile, "0666");
-          yield unlink(destFile);
-        }
-      }
-      const symlinkFull = yield readlink(srcFile);
-      yield symlink(symlinkFull, destFile, IS_WINDOWS ? "junction" : null);
-    } else if (!(yield exists(destFile)) || force) {
-      yield copyFile(srcFile, destFile);
-    }
   });
 }
 
@@ -23515,6 +23423,7 @@ var import_node_crypto = __toESM(require_crypto(), 1);
 var fs7 = __toESM(require_fs(), 1);
 var os7 = __toESM(require_os(), 1);
 var path7 = __toESM(require_path(), 1);
+var import_promises = __toESM(require_promises(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var crypto2 = __toESM(require_crypto(), 1);
@@ -23523,7 +23432,7 @@ var fs6 = __toESM(require_fs(), 1);
 // node_modules/@actions/tool-cache/lib/manifest.js
 var semver = __toESM(require_semver2(), 1);
 var os5 = __toESM(require_os(), 1);
-var cp2 = __toESM(require_child_process(), 1);
+var cp = __toESM(require_child_process(), 1);
 var fs5 = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
@@ -23533,8 +23442,6 @@ var semver2 = __toESM(require_semver2(), 1);
 var stream = __toESM(require_stream(), 1);
 var util = __toESM(require_util(), 1);
 var import_assert2 = __toESM(require_assert(), 1);
-
-// node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve3) {
@@ -23562,152 +23469,10 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var RetryHelper = class {
-  constructor(maxAttempts, minSeconds, maxSeconds) {
-    if (maxAttempts < 1) {
-      throw new Error("max attempts should be greater than or equal to 1");
-    }
-    this.maxAttempts = maxAttempts;
-    this.minSeconds = Math.floor(minSeconds);
-    this.maxSeconds = Math.floor(maxSeconds);
-    if (this.minSeconds > this.maxSeconds) {
-      throw new Error("min seconds should be less than or equal to max seconds");
-    }
-  }
-  execute(action, isRetryable) {
-    return __awaiter7(this, void 0, void 0, function* () {
-      let attempt = 1;
-      while (attempt < this.maxAttempts) {
-        try {
-          return yield action();
-        } catch (err) {
-          if (isRetryable && !isRetryable(err)) {
-            throw err;
-          }
-          info(err.message);
-        }
-        const seconds = this.getSleepAmount();
-        info(`Waiting ${seconds} seconds before trying again`);
-        yield this.sleep(seconds);
-        attempt++;
-      }
-      return yield action();
-    });
-  }
-  getSleepAmount() {
-    return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
-  }
-  sleep(seconds) {
-    return __awaiter7(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
-    });
-  }
-};
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var HTTPError = class extends Error {
-  constructor(httpStatusCode) {
-    super(`Unexpected HTTP response: ${httpStatusCode}`);
-    this.httpStatusCode = httpStatusCode;
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
 var IS_WINDOWS3 = process.platform === "win32";
 var IS_MAC = process.platform === "darwin";
-var userAgent = "actions/tool-cache";
-function downloadTool(url, dest, auth, headers) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    dest = dest || path6.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path6.dirname(dest));
-    debug(`Downloading ${url}`);
-    debug(`Destination ${dest}`);
-    const maxAttempts = 3;
-    const minSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS", 10);
-    const maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
-    const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-    return yield retryHelper.execute(() => __awaiter8(this, void 0, void 0, function* () {
-      return yield downloadToolAttempt(url, dest || "", auth, headers);
-    }), (err) => {
-      if (err instanceof HTTPError && err.httpStatusCode) {
-        if (err.httpStatusCode < 500 && err.httpStatusCode !== 408 && err.httpStatusCode !== 429) {
-          return false;
-        }
-      }
-      return true;
-    });
-  });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    if (fs6.existsSync(dest)) {
-      throw new Error(`Destination file path ${dest} already exists`);
-    }
-    const http2 = new HttpClient(userAgent, [], {
-      allowRetries: false
-    });
-    if (auth) {
-      debug("set auth");
-      if (headers === void 0) {
-        headers = {};
-      }
-      headers.authorization = auth;
-    }
-    const response = yield http2.get(url, headers);
-    if (response.message.statusCode !== 200) {
-      const err = new HTTPError(response.message.statusCode);
-      debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-      throw err;
-    }
-    const pipeline2 = util.promisify(stream.pipeline);
-    const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
-    const readStream = responseMessageFactory();
-    let succeeded = false;
-    try {
-      yield pipeline2(readStream, fs6.createWriteStream(dest));
-      debug("download complete");
-      succeeded = true;
-      return dest;
-    } finally {
-      if (!succeeded) {
-        debug("download failed");
-        try {
-          yield rmRF(dest);
-        } catch (err) {
-          debug(`Failed to delete '${dest}'. ${err.message}`);
-        }
-      }
-    }
-  });
-}
 function extractTar(file_1, dest_1) {
-  return __awaiter8(this, arguments, void 0, function* (file, dest, flags = "xz") {
+  return __awaiter7(this, arguments, void 0, function* (file, dest, flags = "xz") {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -23750,7 +23515,7 @@ function extractTar(file_1, dest_1) {
   });
 }
 function extractZip(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -23764,7 +23529,7 @@ function extractZip(file, dest) {
   });
 }
 function extractZipWin(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const pwshPath = yield which("pwsh", false);
@@ -23810,7 +23575,7 @@ function extractZipWin(file, dest) {
   });
 }
 function extractZipNix(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     const unzipPath = yield which("unzip", true);
     const args = [file];
     if (!isDebug()) {
@@ -23820,70 +23585,8 @@ function extractZipNix(file, dest) {
     yield exec(`"${unzipPath}"`, args, { cwd: dest });
   });
 }
-function cacheDir(sourceDir, tool, version2, arch2) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    version2 = semver2.clean(version2) || version2;
-    arch2 = arch2 || os6.arch();
-    debug(`Caching tool ${tool} ${version2} ${arch2}`);
-    debug(`source dir: ${sourceDir}`);
-    if (!fs6.statSync(sourceDir).isDirectory()) {
-      throw new Error("sourceDir is not a directory");
-    }
-    const destPath = yield _createToolPath(tool, version2, arch2);
-    for (const itemName of fs6.readdirSync(sourceDir)) {
-      const s = path6.join(sourceDir, itemName);
-      yield cp(s, destPath, { recursive: true });
-    }
-    _completeToolPath(tool, version2, arch2);
-    return destPath;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName) {
-    throw new Error("toolName parameter is required");
-  }
-  if (!versionSpec) {
-    throw new Error("versionSpec parameter is required");
-  }
-  arch2 = arch2 || os6.arch();
-  if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch2);
-    const match = evaluateVersions(localVersions, versionSpec);
-    versionSpec = match;
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`);
-    if (fs6.existsSync(cachePath) && fs6.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
-      toolPath = cachePath;
-    } else {
-      debug("not found");
-    }
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  const versions = [];
-  arch2 = arch2 || os6.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
-  if (fs6.existsSync(toolPath)) {
-    const children = fs6.readdirSync(toolPath);
-    for (const child2 of children) {
-      if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch2 || "");
-        if (fs6.existsSync(fullPath) && fs6.existsSync(`${fullPath}.complete`)) {
-          versions.push(child2);
-        }
-      }
-    }
-  }
-  return versions;
-}
 function _createExtractFolder(dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     if (!dest) {
       dest = path6.join(_getTempDirectory(), crypto2.randomUUID());
     }
@@ -23891,76 +23594,25 @@ function _createExtractFolder(dest) {
     return dest;
   });
 }
-function _createToolPath(tool, version2, arch2) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch2 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
-    yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
-  });
-}
-function _completeToolPath(tool, version2, arch2) {
-  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch2 || "");
-  const markerPath = `${folderPath}.complete`;
-  fs6.writeFileSync(markerPath, "");
-  debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  const c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  const valid2 = semver2.valid(c) != null;
-  debug(`explicit? ${valid2}`);
-  return valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version2 = "";
-  debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
-      return 1;
-    }
-    return -1;
-  });
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const potential = versions[i];
-    const satisfied = semver2.satisfies(potential, versionSpec);
-    if (satisfied) {
-      version2 = potential;
-      break;
-    }
-  }
-  if (version2) {
-    debug(`matched: ${version2}`);
-  } else {
-    debug("match not found");
-  }
-  return version2;
-}
-function _getCacheDirectory() {
-  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
-  (0, import_assert2.ok)(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
-  return cacheDirectory;
-}
 function _getTempDirectory() {
   const tempDirectory = process.env["RUNNER_TEMP"] || "";
   (0, import_assert2.ok)(tempDirectory, "Expected RUNNER_TEMP to be defined");
   return tempDirectory;
-}
-function _getGlobal(key, defaultValue) {
-  const value = global[key];
-  return value !== void 0 ? value : defaultValue;
 }
 
 // packages/kit/src/installer.ts
 var import_semver = __toESM(require_semver2(), 1);
 var InstallError = class extends ConveyorError {
   tool;
+  /** The host could not be reached at all (refused, no such name, no route): no attempt was repeated. */
+  unreachable;
+  /** The HTTP status of a failed download. */
+  status;
   constructor(tool, message, options) {
-    super(message, options);
+    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.tool = tool;
+    this.unreachable = options?.unreachable ?? false;
+    this.status = options?.status;
   }
 };
 function toolPlatform(platform2 = process.platform, arch2 = process.arch) {
@@ -24017,14 +23669,65 @@ function planInstall(spec2) {
   const fileName = decodeURIComponent(new URL(url).pathname.split("/").pop());
   return { name: spec2.name, version: version2, url, fileName, checksumsUrl, pinned: spec2.sha256?.toLowerCase(), binary, arch: platform2.arch };
 }
-async function download(plan, url, auth, dest) {
-  try {
-    return await downloadTool(url, dest, auth);
-  } catch (error2) {
-    const status = error2 instanceof HTTPError ? `HTTP ${error2.httpStatusCode}` : error2 instanceof Error ? error2.message : String(error2);
-    throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${status}). Check that this version exists for this platform, or point download-base-url at a mirror that has it.`, { cause: error2 });
+var PERMANENT_NETWORK = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+var DownloadError = class extends Error {
+  status;
+  code;
+  constructor(url, detail) {
+    super(`${url}: ${detail.message}`);
+    this.status = detail.status;
+    this.code = detail.code;
+  }
+  /** Whether another attempt may succeed. */
+  get transient() {
+    if (this.status !== void 0) return this.status >= 500 || this.status === 408 || this.status === 429;
+    return !PERMANENT_NETWORK.has(this.code ?? "");
+  }
+};
+function sleep(ms) {
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
+}
+async function downloadFile(url, dest, options = {}) {
+  const delays = options.retryDelaysMs ?? [2e3, 5e3];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await downloadOnce(url, dest, options.auth);
+      return;
+    } catch (error2) {
+      fs7.rmSync(dest, { force: true });
+      const failure = error2 instanceof DownloadError ? error2 : new DownloadError(url, { code: error2.code, message: error2.message });
+      if (!failure.transient || attempt >= delays.length) throw failure;
+      debug2(`Download of ${url} failed (${failure.message}); trying again in ${delays[attempt]} ms.`);
+      await sleep(delays[attempt]);
+    }
   }
 }
+async function downloadOnce(url, dest, auth) {
+  const client = new HttpClient("conveyor", [], { allowRetries: false, socketTimeout: 6e4 });
+  try {
+    const response = await client.get(url, auth ? { authorization: auth } : {});
+    const status = response.message.statusCode ?? 0;
+    if (status !== 200) {
+      response.message.resume();
+      throw new DownloadError(url, { status, message: `HTTP ${status}` });
+    }
+    await (0, import_promises.pipeline)(response.message, fs7.createWriteStream(dest));
+  } finally {
+    client.dispose();
+  }
+}
+async function download(plan, url, auth, dest) {
+  try {
+    await downloadFile(url, dest, { ...auth ? { auth } : {}, ...retryDelays ? { retryDelaysMs: retryDelays } : {} });
+    return dest;
+  } catch (error2) {
+    const failure = error2;
+    const detail = failure.message.replace(`${url}: `, "");
+    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
+    throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${why}).`, { cause: error2, unreachable: failure.status === void 0 && !failure.transient, status: failure.status });
+  }
+}
+var retryDelays;
 async function expectedHash(plan, auth, workDir) {
   if (plan.pinned) return { hash: plan.pinned, source: "the pinned sha256" };
   const file = await download(plan, plan.checksumsUrl, auth, path7.join(workDir, "checksums.txt"));
@@ -24036,11 +23739,33 @@ async function expectedHash(plan, auth, workDir) {
   return { hash, source: plan.checksumsUrl };
 }
 function tempRoot() {
-  return process.env.RUNNER_TEMP || os7.tmpdir();
+  const root = process.env.RUNNER_TEMP || os7.tmpdir();
+  fs7.mkdirSync(root, { recursive: true });
+  return root;
+}
+function toolCacheRoot(env = process.env) {
+  if (env.RUNNER_TOOL_CACHE) return env.RUNNER_TOOL_CACHE;
+  return path7.join(env.XDG_CACHE_HOME || path7.join(os7.homedir(), ".cache"), "conveyor", "tools");
+}
+function cacheFolder(plan) {
+  return path7.join(toolCacheRoot(), plan.name, plan.version, plan.arch);
+}
+function findCached(plan) {
+  const folder = cacheFolder(plan);
+  return fs7.existsSync(`${folder}.complete`) && fs7.existsSync(folder) ? folder : void 0;
+}
+function addToCache(plan, extracted) {
+  const folder = cacheFolder(plan);
+  fs7.rmSync(folder, { recursive: true, force: true });
+  fs7.rmSync(`${folder}.complete`, { force: true });
+  fs7.mkdirSync(path7.dirname(folder), { recursive: true });
+  fs7.cpSync(extracted, folder, { recursive: true, preserveTimestamps: true });
+  fs7.writeFileSync(`${folder}.complete`, "");
+  return folder;
 }
 async function installTool(spec2) {
   const plan = planInstall(spec2);
-  const hit = find(plan.name, plan.version, plan.arch);
+  const hit = findCached(plan);
   if (hit && fs7.existsSync(path7.join(hit, plan.binary))) {
     const binaryPath = path7.join(hit, plan.binary);
     addPath2(path7.dirname(binaryPath));
@@ -24071,7 +23796,7 @@ async function installTool(spec2) {
       throw new InstallError(plan.name, `The ${plan.name} ${plan.version} archive ${plan.fileName} has no file ${plan.binary} (its top level holds: ${listing || "nothing"}). Check the binary path.`);
     }
     fs7.chmodSync(inArchive, 493);
-    const cachedDir = await cacheDir(extracted, plan.name, plan.version, plan.arch);
+    const cachedDir = addToCache(plan, extracted);
     const binaryPath = path7.join(cachedDir, plan.binary);
     addPath2(path7.dirname(binaryPath));
     info2(`${plan.name} ${plan.version} installed at ${binaryPath}`);

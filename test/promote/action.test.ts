@@ -204,11 +204,20 @@ const SHA = 'c0ffee0000000000000000000000000000000002';
   it('does nothing in a dry run but says what it would change', async () => {
     const head = git('rev-parse', 'main');
     const deployments = api.state.deployments.length;
-    const r = await action({ environment: 'dev', image: i.api, digest: i.api1, 'dry-run': 'true' });
+    const noop = await action({ environment: 'dev', image: i.api, digest: i.api1, 'dry-run': 'true' });
+    expect(noop.status).toBe(0);
+    expect(noop.summary).not.toContain('The diff a run would commit');
+    const api3 = await pushImage(registry.url, 'acme/api', '2.2.0', 'api 2.2.0');
+    const r = await action({ environment: 'dev', image: i.api, digest: api3, 'dry-run': 'true' });
     expect(r.status).toBe(0);
     expect(r.outputs.changed).toBe('false');
     expect(git('rev-parse', 'main')).toBe(head);
     expect(api.state.deployments).toHaveLength(deployments);
+    // The log and the summary show the diff it would commit: the api entry's digest line, old then new.
+    expect(r.summary).toContain('<summary>The diff a run would commit</summary>');
+    expect(r.summary).toMatch(new RegExp(`^\\+.*${api3.slice('sha256:'.length)}`, 'm'));
+    expect(r.summary).toMatch(new RegExp(`^-.*${i.api1.slice('sha256:'.length)}`, 'm'));
+    expect(r.summary).toContain('--- a/dev/kustomization.yaml\n+++ b/dev/kustomization.yaml\n@@ ');
   });
 
   it('keeps the API stand-in free of schema violations', () => {

@@ -11,6 +11,7 @@ import { startGitHubApi, type GitHubApi } from '@conveyor/github-api';
 import { parseVerdict } from '@conveyor/scan/verdict';
 import { PromotionRefused, RegistryClient, promote, promotionBranch, type PromoteContext, type PromoteRequest, type PromoteResult } from '../../packages/promote/src/index.ts';
 import { promoteCommand } from '../../packages/promote/src/cli.ts';
+import { main } from '../../packages/cli/src/program.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { hasBinary, startRegistry, type Registry } from '../support/registry.ts';
 import { deployment, environmentsFile, kustomization, values, verdict, type Images } from './fixtures.ts';
@@ -235,15 +236,43 @@ const SHA = 'c0ffee0000000000000000000000000000000001';
     expect(JSON.parse(out.join(''))).toEqual({
       changed: false, 'commit-sha': null, 'pr-url': null, 'deployment-id': null, 'previous-digest': web3, digest: i.web1, files: ['dev/kustomization.yaml'],
     });
-    err.length = 0;
-    expect(await promoteCommand.run(['--environment', 'dev', '--image', i.web, '--rollback', '--digest', i.web1], io)).toBe(2);
-    expect(err.join('')).toContain("Inputs 'rollback' and 'digest' exclude each other");
-    err.length = 0;
-    expect(await promoteCommand.run(['--environment', 'dev', '--image', `${i.web}:1.0.0`, '--digest', i.web1], io)).toBe(2);
-    expect(err.join('')).toContain(`Input 'image' is the name only (${i.web}:1.0.0 ends in the tag '1.0.0'); pass the tag in 'version' or 'digest'.`);
-    err.length = 0;
-    expect(await promoteCommand.run(['--environment', 'dev', '--image', '127.0.0.1:5000/acme//web', '--digest', i.web1], io)).toBe(2);
-    expect(err.join('')).toMatch(/Input 'image': The image reference "127\.0\.0\.1:5000\/acme\/\/web" has an invalid repository name/);
+    // Through the conveyor command: one prefix, and the CLI's words (flags, not inputs).
+    const cli = async (...args: string[]) => {
+      err.length = 0;
+      out.length = 0;
+      return main(['promote', ...args], io, [promoteCommand]);
+    };
+    expect(await cli('--environment', 'dev', '--image', i.web, '--rollback', '--digest', i.web1)).toBe(2);
+    expect(err.join('')).toContain('conveyor promote: Flags --rollback and --digest exclude each other');
+    expect(await cli('--environment', 'dev', '--image', `${i.web}:1.0.0`, '--digest', i.web1)).toBe(2);
+    expect(err.join('')).toContain(`conveyor promote: Flag --image is the name only (${i.web}:1.0.0 ends in the tag '1.0.0'); pass the tag in --version or --digest.`);
+    expect(await cli('--environment', 'dev', '--image', '127.0.0.1:5000/acme//web', '--digest', i.web1)).toBe(2);
+    expect(err.join('')).toMatch(/^conveyor promote: Flag --image: The image reference "127\.0\.0\.1:5000\/acme\/\/web" has an invalid repository name/);
+    expect(await cli('--environment', 'dev', '--image', i.web, '--digest', i.web1, 'extra')).toBe(2);
+    expect(err.join('')).toBe('conveyor promote: Unexpected argument "extra": this command takes no arguments besides flags; see its --help.\n');
+  });
+
+  it('--dry-run prints the unified diff of each file it would commit, and commits nothing', async () => {
+    const ws = tempDir('conveyor-promote-cli-diff-');
+    fs.mkdirSync(path.join(ws, '.github/conveyor'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.github/conveyor/environments.yml'), environmentsFile(i, remote));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env: { ...process.env, GITHUB_WORKSPACE: ws }, cwd: ws };
+    const before = gitLog();
+    const current = show('main', 'dev/kustomization.yaml');
+    expect(await main(['promote', '--environment', 'dev', '--image', i.web, '--digest', i.web1, '--dry-run'], io, [promoteCommand])).toBe(0);
+    const text = out.join('');
+    expect(text).toContain('--- a/dev/kustomization.yaml\n+++ b/dev/kustomization.yaml\n@@ ');
+    const removed = text.split('\n').filter((l) => /^-(?!--)/.test(l));
+    const added = text.split('\n').filter((l) => /^\+(?!\+\+)/.test(l));
+    expect(removed.length).toBeGreaterThan(0);
+    expect(added).toHaveLength(removed.length);
+    // Each removed line is a line of the file as it is; each added line is that line with the new digest.
+    for (const line of removed) expect(current.split('\n')).toContain(line.slice(1));
+    expect(added.some((l) => l.includes(i.web1.slice('sha256:'.length)))).toBe(true);
+    expect(removed.some((l) => l.includes(web3.slice('sha256:'.length)))).toBe(true);
+    expect(gitLog()).toEqual(before);
   });
 
   it('marks the deployment failed when the push is refused, and changes nothing', async () => {

@@ -140,7 +140,18 @@ describe('conveyor release', () => {
     commit(dir, 'feat: first');
     // The subcommand throws the InputError; the conveyor dispatcher prints it and exits 2.
     await expect(releaseCommand.run([], { stdout: () => undefined, stderr: () => undefined, env: { PATH: process.env.PATH }, cwd: dir }))
-      .rejects.toThrow(new InputError(['Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works), or set `dry-run: true` to only compute the version.']));
+      .rejects.toThrow(new InputError(['Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works) or a GitHub App\'s `app-id` and `app-private-key`, or set `dry-run: true` to only compute the version.']));
     expect(sh(dir, 'tag')).toBe('');
+  });
+
+  it('with --app-id, GITHUB_TOKEN from the environment does not count as a second credential', async () => {
+    const dir = repo();
+    commit(dir, 'feat: first');
+    const env = { PATH: process.env.PATH, GITHUB_TOKEN: 'from-the-shell' };
+    // Only the missing half of the App pair is reported: GITHUB_TOKEN was not taken as --github-token.
+    await expect(releaseCommand.run(['--app-id', '12'], { stdout: () => undefined, stderr: () => undefined, env, cwd: dir }))
+      .rejects.toThrow(/^Input 'app-private-key' is empty but 'app-id' is set/);
+    await expect(releaseCommand.run(['--app-id', '12', '--github-token', 'given'], { stdout: () => undefined, stderr: () => undefined, env, cwd: dir }))
+      .rejects.toThrow(/Input 'github-token' is given together with 'app-id' and 'app-private-key'/);
   });
 });

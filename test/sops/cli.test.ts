@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { runCommand } from '@conveyor/kit';
 import { sopsCommand } from '@conveyor/sops/cli';
 import { corpusPath } from '../support/corpus.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
@@ -11,7 +12,7 @@ const dir = corpusPath('sops');
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await sopsCommand.run(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: { PATH: process.env.PATH, ...env }, cwd: dir! });
+  const code = await runCommand(sopsCommand, argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: { PATH: process.env.PATH, ...env }, cwd: dir! });
   return { code, stdout, stderr };
 }
 

@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readInputs, type GitHubContext } from '@conveyor/kit';
+import { readInputs, runCommand, type GitHubContext } from '@conveyor/kit';
 import { runGate, terraformInputs } from '@conveyor/terraform';
-import { tflintCommand } from '@conveyor/terraform/cli';
+import { terraformCommand, tflintCommand } from '@conveyor/terraform/cli';
 import { corpusPath } from '../support/corpus.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { installStandIns, readCalls, writeScenario } from './standin.ts';
@@ -55,7 +55,7 @@ function context(workspace: string): GitHubContext {
     writeScenario(scenarioFile, { tflintReport: path.join(lints!, 'inspection__module.json'), tflintExit: 2 });
     let stdout = '';
     let stderr = '';
-    const code = await tflintCommand.run(['--no-init', '--sarif-path', 'out.sarif', '--json'], {
+    const code = await runCommand(tflintCommand, ['--no-init', '--sarif-path', 'out.sarif', '--json'], {
       stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: repo,
       env: { PATH: `${bin}${path.delimiter}${process.env.PATH}`, STANDIN_SCENARIO: scenarioFile, STANDIN_LOG: logFile },
     });
@@ -64,5 +64,30 @@ function context(workspace: string): GitHubContext {
     expect(stderr).toContain('error: module.tf:11 instance type is t1.2xlarge');
     expect(JSON.parse(fs.readFileSync(path.join(repo, 'out.sarif'), 'utf8')).runs).toHaveLength(1);
     expect(readCalls(logFile).map((c) => c.args[0])).toEqual(['--format=json']);
+  });
+});
+
+(plans ? describe : describe.skip)('conveyor terraform plan', () => {
+  it("refuses a destroy in the CLI's words (--allow-destroy, not allow-destroy: true) and says where the plan files went", async () => {
+    const repo = tempDir('conveyor-tf-cli-');
+    fs.mkdirSync(path.join(repo, 'app'));
+    const bin = tempDir('conveyor-tf-cli-bin-');
+    const { scenarioFile, logFile } = installStandIns(bin);
+    writeScenario(scenarioFile, { planJson: path.join(plans!, 'config_resource_depends_on.plan.json') });
+    const tmp = tempDir('conveyor-tf-cli-tmp-');
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (t: string) => { stdout += t; }, stderr: (t: string) => { stderr += t; }, cwd: repo,
+      env: { PATH: `${bin}${path.delimiter}${process.env.PATH}`, STANDIN_SCENARIO: scenarioFile, STANDIN_LOG: logFile, TMPDIR: tmp },
+    };
+    expect(await runCommand(terraformCommand, ['plan', '--working-directory', 'app'], io)).toBe(1);
+    expect(stderr).toMatch(/^conveyor terraform: The plan for app destroys or replaces 1 resource\(s\) that no rule allows:/);
+    expect(stderr).toContain('pass --allow-destroy, or list the addresses (patterns with *) in --allowed-destroy.');
+    expect(stderr).not.toContain('allow-destroy: true');
+    // The plan went to a fresh folder of this run, and the output names it.
+    const files = /Files: plan-path (\S+), plan-json-path (\S+), plan-text-path (\S+)/.exec(stdout);
+    expect(files?.[1]).toMatch(new RegExp(`^${tmp}/conveyor-terraform-[^/]+/`));
+    expect(fs.existsSync(files![3]!)).toBe(true);
   });
 });

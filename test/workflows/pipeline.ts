@@ -13,6 +13,7 @@
  *   workflow_dispatch    → dev redeployed by hand with the old digest, from a branch whose rules differ
  */
 import { strict as assert } from 'node:assert';
+import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pushImage } from '../promote/support.ts';
@@ -65,6 +66,10 @@ export async function pipelineScenario(world: World): Promise<void> {
   const high = path.join(corpusDir(), 'grype', 'defectdojo', 'fix_available.json');
   assert.ok(fs.existsSync(clean), `the corpus report ${clean} is missing (set CONVEYOR_CORPUS)`);
   const oldDigest = await pushImage(world.registry.url, 'acme/app', '1.0.0', 'app 1.0.0');
+  // The release jobs' credential: a GitHub App installed on acme/app, whose key the runs get as a secret.
+  const appKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const appId = api.state.addApp({ publicKey: appKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(), slug: 'acme-release' }).id;
+  const appPrivateKey = appKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
   const gitops = createRepository(world, GITOPS, gitopsFiles(image, oldDigest), 'seed the environments');
   const starter = fs.readFileSync(path.join(repoRoot, 'workflows', 'pipeline.yml'), 'utf8');
@@ -81,6 +86,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   git(app.work, gitEnv, 'commit', '-q', '-am', 'fix: label the image\n\nCloses #8');
   git(app.work, gitEnv, 'push', '-q', '--follow-tags', 'origin', 'main');
   syncApi(world, APP);
+  api.state.installApp({ appId, account: 'acme', repositories: ['app'], permissions: { contents: 'write' } });
   const head = git(app.work, gitEnv, 'rev-parse', 'HEAD');
   const before = git(app.work, gitEnv, 'rev-parse', 'HEAD~1');
   // act names the repository from origin's URL; the jobs' checkouts come from the bare remote.
@@ -93,8 +99,8 @@ export async function pipelineScenario(world: World): Promise<void> {
   });
   const run = (event: 'push' | 'workflow_dispatch', payload: Record<string, unknown>, report = clean): Promise<ActRun> => runAct(world, {
     cwd: app.work, event, payload, workflow: '.github/workflows/pipeline.yml',
-    secrets: { RELEASE_TOKEN: 'ghp_release_token_0002' },
-    vars: { CONVEYOR_IMAGE: image },
+    secrets: { RELEASE_APP_KEY: appPrivateKey },
+    vars: { CONVEYOR_IMAGE: image, RELEASE_APP_ID: String(appId) },
     env: { CONVEYOR_TEST_GRYPE_REPORT: report, CONVEYOR_TEST_GRYPE_LOG: grypeLog },
   });
   const gitopsHead = () => git(world.tmp, gitEnv, '--git-dir', gitops.remote, 'rev-parse', 'main');
@@ -128,6 +134,13 @@ export async function pipelineScenario(world: World): Promise<void> {
     assert.notEqual(digest, oldDigest);
     assert.deepEqual(await registryTags(world, 'acme/app'), ['1.0.0', '1.1.0-rc.1', 'main', `sha-${head}`].sort());
     for (const tag of ['1.1.0-rc.1', 'main']) assert.equal(await registryDigest(world, 'acme/app', tag), digest, tag);
+    const accept = 'application/vnd.oci.image.manifest.v1+json';
+    const manifest = (await (await fetch(`${world.registry.url}/v2/acme/app/manifests/${digest}`, { headers: { accept } })).json()) as { config: { digest: string } };
+    const config = (await (await fetch(`${world.registry.url}/v2/acme/app/blobs/${manifest.config.digest}`)).json()) as { config: { Labels: Record<string, string> } };
+    assert.deepEqual(
+      [config.config.Labels['org.opencontainers.image.revision'], config.config.Labels['org.opencontainers.image.version'], config.config.Labels['org.example.greeting']],
+      [head, '1.1.0-rc.1', 'bilingual'],
+    );
   });
   await check(SCOPE, 'push to main: the scan ran on name@digest (image job) and again before dev (deploy job)', () => {
     const calls = grypeCalls(grypeLog);
@@ -146,11 +159,17 @@ export async function pipelineScenario(world: World): Promise<void> {
   await check(SCOPE, 'push to main: the rc tag and prerelease are made last, after dev is deployed; no floating tag moves', () => {
     assert.equal(tagSha('v1.1.0-rc.1'), head);
     assert.deepEqual(releases(), [['v1.1.0-rc.1', true]]);
+    assert.match(api.state.releases[0]!.body ?? '', /greet in French[\s\S]*label the image|label the image[\s\S]*greet in French/);
     assert.equal(tagSha('v1'), undefined);
     const order = api.requests.map((r) => r.operationId);
     const deployed = order.indexOf('repos/create-deployment');
     const tagged = order.indexOf('git/create-ref');
     assert.ok(deployed >= 0 && tagged > deployed, `the tag (request ${tagged}) must come after the dev deployment (request ${deployed})`);
+  });
+  await check(SCOPE, 'push to main: the release was made with the installation token the release step minted from the App key, then revoked', () => {
+    const made = api.requests.filter((r) => r.operationId === 'git/create-ref' || r.operationId === 'repos/create-release');
+    assert.deepEqual(made.map((r) => [r.operationId, r.status, r.auth?.kind]), [['git/create-ref', 201, 'installation'], ['repos/create-release', 201, 'installation']]);
+    assert.ok(api.requests.some((r) => r.operationId === 'apps/revoke-installation-access-token' && r.status === 204), 'the token was not revoked');
   });
 
   const gitopsAfterMain = gitopsHead();
@@ -263,9 +282,11 @@ export async function pipelineScenario(world: World): Promise<void> {
     assert.equal(gitopsHead(), gitopsAfterHand);
   });
 
-  await check(SCOPE, 'no run printed the GitHub token or the release token', () => {
+  await check(SCOPE, 'no run printed the GitHub token, a minted installation token or the App key', () => {
     const logs = fs.readdirSync(path.join(world.tmp, 'act')).map((d) => fs.readFileSync(path.join(world.tmp, 'act', d, 'act.log'), 'utf8')).join('\n');
-    for (const secret of [world.token, 'ghp_release_token_0002']) assert.ok(!logs.includes(secret), `${secret.slice(0, 8)}… reached a log`);
+    const minted = api.requests.filter((r) => r.auth?.kind === 'installation').map((r) => r.auth!.token!);
+    assert.ok(minted.length > 0);
+    for (const secret of [world.token, ...new Set(minted), appPrivateKey.split('\n')[1]!]) assert.ok(!logs.includes(secret), `${secret.slice(0, 8)}… reached a log`);
   });
   await check(SCOPE, 'every request the workflows made to the API stand-in matched GitHub\'s OpenAPI description', () => {
     assert.deepEqual(api.violations, []);

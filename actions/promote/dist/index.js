@@ -507,17 +507,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -528,13 +528,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -555,17 +555,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -576,13 +576,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -609,23 +609,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -1237,10 +1237,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1259,7 +1259,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1289,11 +1289,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1307,8 +1307,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1322,8 +1322,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1341,8 +1341,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1352,8 +1352,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3875,9 +3875,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3952,14 +3952,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection2.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection2.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3974,10 +3974,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection2.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection2.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3988,10 +3988,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection2.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection2.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4008,13 +4008,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection2.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection2.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -5975,9 +5975,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5986,23 +5986,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6013,10 +6013,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7318,14 +7318,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs9, sep: [] });
+                map.items.push({ start, key: fs10, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7453,13 +7453,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs10 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs10, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs10);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs10, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9256,7 +9256,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path9) => path9.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path10) => path10.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -10960,17 +10960,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path10 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -13590,6 +13590,7 @@ var init_dist_src5 = __esm({
 var octokit_exports = {};
 __export(octokit_exports, {
   ConveyorOctokit: () => ConveyorOctokit,
+  clientOptions: () => clientOptions,
   createOctokit: () => createOctokit
 });
 function createOctokit(options) {
@@ -13599,6 +13600,9 @@ function createOctokit(options) {
       "Input `github-token` is empty: give it a token that can reach the repository (the default `${{ github.token }}` works inside a workflow)."
     ]);
   }
+  return new ConveyorOctokit({ auth: token, ...clientOptions(options) });
+}
+function clientOptions(options) {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || DEFAULT_BASE_URL).replace(/\/+$/, "");
   const retries = options.retries ?? 3;
   const second = options.retryAfterBaseMs ?? SECOND_MS;
@@ -13613,8 +13617,7 @@ function createOctokit(options) {
     log.warn(`GitHub ${kind} hit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1} of ${retries}).`);
     return true;
   };
-  return new ConveyorOctokit({
-    auth: token,
+  return {
     baseUrl,
     userAgent: "conveyor",
     log,
@@ -13627,7 +13630,7 @@ function createOctokit(options) {
       // second, this client gets its own groups spaced by that scale.
       ...second === SECOND_MS ? {} : scaledGroups(second)
     }
-  });
+  };
 }
 function scaledGroups(second) {
   return {
@@ -13831,6 +13834,14 @@ ${body.trimEnd()}
 </details>
 `;
 }
+function codeBlock(body, language = "") {
+  const longest = Math.max(2, ...Array.from(body.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${body.trimEnd()}
+${fence}
+`;
+}
 function fitMarkdown(markdown, limitBytes, notice = "The rest was cut to fit GitHub's size limit.") {
   if (Buffer.byteLength(markdown) <= limitBytes) return markdown;
   const tail = `
@@ -13926,9 +13937,9 @@ function readContext(env = process.env) {
 }
 
 // packages/promote/src/action.ts
-var fs8 = __toESM(require_fs(), 1);
+var fs9 = __toESM(require_fs(), 1);
 var os6 = __toESM(require_os(), 1);
-var path8 = __toESM(require_path(), 1);
+var path9 = __toESM(require_path(), 1);
 
 // packages/scan/src/verdict.ts
 var SCAN_VERDICT_SCHEMA = "conveyor.scan-verdict/v1";
@@ -14387,10 +14398,10 @@ var RegistryClient = class {
     const what = `the tags of ${referenceName(ref)}`;
     const tags = [];
     const seen = /* @__PURE__ */ new Set();
-    let path9 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
-    while (path9 && !seen.has(path9)) {
-      seen.add(path9);
-      const res = await this.request({ ref, method: "GET", path: path9, what });
+    let path10 = `/v2/${ref.repository}/tags/list${options.pageSize ? `?n=${options.pageSize}` : ""}`;
+    while (path10 && !seen.has(path10)) {
+      seen.add(path10);
+      const res = await this.request({ ref, method: "GET", path: path10, what });
       if (!res.ok) throw await this.refusal(res, ref, what);
       let body;
       try {
@@ -14403,7 +14414,7 @@ var RegistryClient = class {
       }
       tags.push(...body?.tags ?? []);
       const next = /<([^>]+)>;\s*rel="?next"?/.exec(res.headers.get("link") ?? "");
-      path9 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
+      path10 = next ? next[1].replace(/^https?:\/\/[^/]+/, "") : void 0;
     }
     return tags;
   }
@@ -16026,8 +16037,8 @@ function parseChecked(file, text) {
   }
   return { file, text, docs };
 }
-function showPath(path9) {
-  return path9.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("") || "(root)";
+function showPath(path10) {
+  return path10.map((p, i) => typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`).join("") || "(root)";
 }
 function parsePath(dotted) {
   const out = [];
@@ -16039,9 +16050,9 @@ function parsePath(dotted) {
   }
   return out;
 }
-function nodeAt(doc, path9) {
+function nodeAt(doc, path10) {
   let node = doc.contents;
-  for (const step of path9) {
+  for (const step of path10) {
     if ((0, import_yaml3.isMap)(node)) node = node.items.find((p) => ((0, import_yaml3.isScalar)(p.key) ? p.key.value : p.key) === step)?.value;
     else if ((0, import_yaml3.isSeq)(node) && typeof step === "number") node = node.items[step];
     else return void 0;
@@ -16049,8 +16060,8 @@ function nodeAt(doc, path9) {
   }
   return node;
 }
-function stringAt(doc, path9) {
-  let node = nodeAt(doc, path9);
+function stringAt(doc, path10) {
+  let node = nodeAt(doc, path10);
   if ((0, import_yaml3.isAlias)(node)) node = node.resolve(doc);
   if (!(0, import_yaml3.isScalar)(node) || node.value === null || node.value === void 0) return void 0;
   return String(node.value);
@@ -16153,9 +16164,9 @@ function insertion(yaml, map, key, value, where) {
   const start = at > 0 && text[at - 1] === "\r" ? at - 1 : at;
   return { start, end: start, text: `${eol}${" ".repeat(column)}${key}: ${renderScalar(value, "PLAIN")}` };
 }
-var pathKey = (doc, path9) => JSON.stringify([doc, ...path9]);
-function sameExcept(before, after, doc, path9, changed) {
-  const wanted = changed.get(pathKey(doc, path9));
+var pathKey = (doc, path10) => JSON.stringify([doc, ...path10]);
+function sameExcept(before, after, doc, path10, changed) {
+  const wanted = changed.get(pathKey(doc, path10));
   if (wanted !== void 0) return (0, import_yaml3.isScalar)(after) && after.value !== null && String(after.value) === wanted;
   if (before === null || before === void 0 || after === null || after === void 0) return before === after;
   const a = before;
@@ -16164,7 +16175,7 @@ function sameExcept(before, after, doc, path9, changed) {
   if ((0, import_yaml3.isScalar)(a)) return (0, import_yaml3.isScalar)(b) && a.value === b.value;
   if ((0, import_yaml3.isAlias)(a)) return (0, import_yaml3.isAlias)(b) && a.source === b.source;
   if ((0, import_yaml3.isSeq)(a)) {
-    return (0, import_yaml3.isSeq)(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path9, i], changed));
+    return (0, import_yaml3.isSeq)(b) && a.items.length === b.items.length && a.items.every((item, i) => sameExcept(item, b.items[i], doc, [...path10, i], changed));
   }
   if ((0, import_yaml3.isMap)(a)) {
     if (!(0, import_yaml3.isMap)(b)) return false;
@@ -16174,12 +16185,12 @@ function sameExcept(before, after, doc, path9, changed) {
       let other = b.items[j];
       const key = keyOf(pair.key);
       if (!other || keyOf(other.key) !== key) return false;
-      if (typeof key !== "string" && typeof key !== "number" && !sameExcept(pair.key, other.key, doc, path9, /* @__PURE__ */ new Map())) return false;
-      if (!sameExcept(pair.value, other.value, doc, [...path9, typeof key === "number" ? String(key) : key], changed)) return false;
+      if (typeof key !== "string" && typeof key !== "number" && !sameExcept(pair.key, other.key, doc, path10, /* @__PURE__ */ new Map())) return false;
+      if (!sameExcept(pair.value, other.value, doc, [...path10, typeof key === "number" ? String(key) : key], changed)) return false;
       j += 1;
       other = b.items[j];
       if (other && j === b.items.length - 1 && a.items.length === j && typeof keyOf(other.key) === "string") {
-        if (!sameExcept(void 0, other.value, doc, [...path9, keyOf(other.key)], changed)) return false;
+        if (!sameExcept(void 0, other.value, doc, [...path10, keyOf(other.key)], changed)) return false;
         j += 1;
       }
     }
@@ -16257,16 +16268,16 @@ function applyChanges(yaml, changes, check = {}) {
 }
 
 // packages/promote/src/targets/helm.ts
-function checkParent(yaml, path9, field) {
-  if (path9.length > 1 && nodeAt(yaml.docs[0], path9.slice(0, -1)) === void 0) {
-    throw new YamlEditError(`${yaml.file} has no ${path9.slice(0, -1).join(".")} for the helm target's ${field} path; fix the path in the environments file.`);
+function checkParent(yaml, path10, field) {
+  if (path10.length > 1 && nodeAt(yaml.docs[0], path10.slice(0, -1)) === void 0) {
+    throw new YamlEditError(`${yaml.file} has no ${path10.slice(0, -1).join(".")} for the helm target's ${field} path; fix the path in the environments file.`);
   }
 }
 var helm = {
   read(yaml, target) {
-    const path9 = parsePath(target.digest);
-    checkParent(yaml, path9, "digest");
-    const value = stringAt(yaml.docs[0], path9);
+    const path10 = parsePath(target.digest);
+    checkParent(yaml, path10, "digest");
+    const value = stringAt(yaml.docs[0], path10);
     const tag = target.tag ? stringAt(yaml.docs[0], parsePath(target.tag)) : void 0;
     return [{ where: `${yaml.file} ${target.digest}`, ...value ? { digest: withPrefix(value) } : {}, ...tag ? { tag } : {} }];
   },
@@ -16275,9 +16286,9 @@ var helm = {
     const changes = [];
     const set = (dotted, value, field) => {
       if (!dotted || value === void 0) return;
-      const path9 = parsePath(dotted);
-      checkParent(yaml, path9, field);
-      if (stringAt(doc, path9) !== value) changes.push({ doc: 0, path: path9, value });
+      const path10 = parsePath(dotted);
+      checkParent(yaml, path10, field);
+      if (stringAt(doc, path10) !== value) changes.push({ doc: 0, path: path10, value });
     };
     const prefixed = target["digest-prefix"] ?? true;
     set(target.digest, prefixed ? wanted.digest : wanted.digest.replace(/^sha256:/, ""), "digest");
@@ -16342,21 +16353,21 @@ function markerAfter(text, end) {
     return void 0;
   }
 }
-function walk(yaml, node, path9, doc, policy, out) {
+function walk(yaml, node, path10, doc, policy, out) {
   if ((0, import_yaml5.isMap)(node)) {
     for (const pair of node.items) {
       const key = (0, import_yaml5.isScalar)(pair.key) ? pair.key.value : pair.key;
-      if (typeof key === "string" || typeof key === "number") walk(yaml, pair.value, [...path9, String(key)], doc, policy, out);
+      if (typeof key === "string" || typeof key === "number") walk(yaml, pair.value, [...path10, String(key)], doc, policy, out);
     }
   } else if ((0, import_yaml5.isSeq)(node)) {
-    node.items.forEach((item, i) => walk(yaml, item, [...path9, i], doc, policy, out));
+    node.items.forEach((item, i) => walk(yaml, item, [...path10, i], doc, policy, out));
   } else if ((0, import_yaml5.isScalar)(node) && node.range) {
     const marker = markerAfter(yaml.text, node.range[1]);
     if (!marker) return;
     const [ns, name, suffix] = marker.split(":");
     if (`${ns}:${name}` !== policy) return;
     const part = suffix === "tag" || suffix === "name" || suffix === "digest" ? suffix : "full";
-    out.push({ doc, path: path9, value: String(node.value ?? ""), part });
+    out.push({ doc, path: path10, value: String(node.value ?? ""), part });
   }
 }
 function findMarked(yaml, target) {
@@ -16820,6 +16831,27 @@ async function upsertPullRequest(client, spec2) {
   return { url: data.html_url, number: data.number, created: true };
 }
 
+// packages/promote/src/diff.ts
+var fs8 = __toESM(require_fs(), 1);
+var path8 = __toESM(require_path(), 1);
+async function unifiedDiff(before, edits, tempRoot) {
+  if (edits.size === 0) return "";
+  const dir = fs8.mkdtempSync(path8.join(tempRoot, "conveyor-diff-"));
+  try {
+    for (const [file, text] of edits) {
+      for (const [side, content] of [["old", before.get(file) ?? ""], ["new", text]]) {
+        const target = path8.join(dir, side, file);
+        fs8.mkdirSync(path8.dirname(target), { recursive: true });
+        fs8.writeFileSync(target, content);
+      }
+    }
+    const result = await git(dir, ["-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "diff", "--no-index", "--no-color", "--no-ext-diff", "--no-renames", "-U3", "--", "old", "new"], { okCodes: [0, 1] });
+    return result.stdout.split("\n").filter((line) => !/^(diff --git |index [0-9a-f]+\.\.[0-9a-f]+)/.test(line)).map((line) => line.replace(/^--- a\/old\//, "--- a/").replace(/^\+\+\+ b\/new\//, "+++ b/")).join("\n").trimEnd();
+  } finally {
+    fs8.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // packages/promote/src/promote.ts
 async function resolveDigest(request2, context, signal) {
   const reference = request2.reference || request2.version;
@@ -16938,6 +16970,7 @@ async function promoteChecked(clones, request2, context, signal) {
   const fromText = runningNow ? describeRunning(observed) : "no digest";
   if (request2.dryRun) {
     result.message = `Dry run: would change ${result.files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
+    result.diff = await unifiedDiff(texts, edits, context.workDir);
     return result;
   }
   const [owner = "", repo = ""] = (co.repository ?? "").split("/");
@@ -17046,13 +17079,15 @@ ${result.message}
 ${table(["", ""], escaped, { raw: true })}`;
   if (result.files.length > 0) out += `
 ${details(`Files (${result.files.length})`, result.files.map((f) => `- \`${f}\``).join("\n"))}`;
+  if (result.diff) out += `
+${details("The diff a run would commit", codeBlock(result.diff, "diff"), { open: true })}`;
   return out;
 }
 
 // packages/promote/src/action.ts
 function readText(file, what) {
   try {
-    return fs8.readFileSync(file, "utf8");
+    return fs9.readFileSync(file, "utf8");
   } catch (error2) {
     throw new EnvironmentsError(`The ${what} ${file} cannot be read (${error2.code ?? "error"}); create it or point the input at it.`, { cause: error2 });
   }
@@ -17064,11 +17099,11 @@ async function runPromotion(inputs, env) {
   const environmentsText = readText(environmentsFile, "environments file");
   let verdict;
   if (inputs["verdict-file"]) verdict = parseVerdict(readText(inputs["verdict-file"], "verdict file"), inputs["verdict-file"]);
-  const workDir = fs8.mkdtempSync(path8.join(env.RUNNER_TEMP || os6.tmpdir(), "conveyor-promote-"));
+  const workDir = fs9.mkdtempSync(path9.join(env.RUNNER_TEMP || os6.tmpdir(), "conveyor-promote-"));
   const clients = /* @__PURE__ */ new Map();
   try {
     return await promote({
-      environmentsFile: path8.relative(context.workspace, environmentsFile) || environmentsFile,
+      environmentsFile: path9.relative(context.workspace, environmentsFile) || environmentsFile,
       environmentsText,
       environment: inputs.environment,
       image: inputs.image,
@@ -17103,7 +17138,7 @@ async function runPromotion(inputs, env) {
       }
     });
   } finally {
-    if (!env.RUNNER_TEMP) fs8.rmSync(workDir, { recursive: true, force: true });
+    if (!env.RUNNER_TEMP) fs9.rmSync(workDir, { recursive: true, force: true });
   }
 }
 function promoteOutputs(result) {
@@ -17121,6 +17156,7 @@ async function main() {
   const inputs = readInputs(promoteInputs);
   const result = await group2(`Promote ${inputs.image} to ${inputs.environment}`, () => runPromotion(inputs, process.env));
   info2(result.message);
+  if (result.diff) info2(result.diff);
   setOutputs(promoteOutputs(result));
   writeSummary(renderSummary(result));
 }

@@ -423,6 +423,34 @@ var init_core = __esm({
   }
 });
 
+// packages/kit/src/mask.ts
+function maskSecret(value, options = {}) {
+  if (value === "" || !registerWithRunner) return false;
+  setSecret(value);
+  const lines = value.split(/\r?\n/);
+  if (lines.length > 1) {
+    for (const line2 of lines) {
+      if (line2.trim() !== "") setSecret(line2);
+      if (line2.trim() !== line2 && line2.trim() !== "") setSecret(line2.trim());
+    }
+  }
+  const shortest = Math.min(...lines.map((l) => l.trim().length).filter((n) => n > 0));
+  if ((options.warnShort ?? true) && shortest < SHORT_SECRET) {
+    const what = options.name ? `The secret '${options.name}'` : "A secret value";
+    warning(`${what} has a part of only ${shortest} character(s); it is masked, but masking text that short also hides matching text elsewhere in the log.`);
+    return true;
+  }
+  return false;
+}
+var registerWithRunner, SHORT_SECRET;
+var init_mask = __esm({
+  "packages/kit/src/mask.ts"() {
+    init_core();
+    registerWithRunner = true;
+    SHORT_SECRET = 4;
+  }
+});
+
 // node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
   "node_modules/@actions/tool-cache/node_modules/semver/internal/constants.js"(exports, module) {
@@ -1925,20 +1953,20 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
+    var testSet = (set2, version, options) => {
+      for (let i = 0; i < set2.length; i++) {
+        if (!set2[i].test(version)) {
           return false;
         }
       }
       if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug3(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
+        for (let i = 0; i < set2.length; i++) {
+          debug3(set2[i].semver);
+          if (set2[i].semver === Comparator.ANY) {
             continue;
           }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
+          if (set2[i].semver.prerelease.length > 0) {
+            const allowed = set2[i].semver;
             if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
               return true;
             }
@@ -2334,7 +2362,7 @@ var require_simplify = __commonJS({
     var satisfies = require_satisfies();
     var compare = require_compare();
     module.exports = (versions, range, options) => {
-      const set = [];
+      const set2 = [];
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
@@ -2347,17 +2375,17 @@ var require_simplify = __commonJS({
           }
         } else {
           if (prev) {
-            set.push([first, prev]);
+            set2.push([first, prev]);
           }
           prev = null;
           first = null;
         }
       }
       if (first) {
-        set.push([first, null]);
+        set2.push([first, null]);
       }
       const ranges = [];
-      for (const [min, max] of set) {
+      for (const [min, max] of set2) {
         if (min === max) {
           ranges.push(min);
         } else if (!max && min === v[0]) {
@@ -2781,12 +2809,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status2, cb) {
+        _addListener(name, status3, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status: status2 });
+          this._events[name].push({ cb, status: status3 });
           return this.instance;
         }
         listenerCount(name) {
@@ -2959,10 +2987,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status3;
+          status3 = this._states.jobStatus(this.options.id);
+          if (!(status3 === expected || expected === "DONE" && status3 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -3169,7 +3197,7 @@ var require_light = __commonJS({
           return this.check(weight, now);
         }
         async __register__(index, weight, expiration) {
-          var now, wait;
+          var now, wait2;
           await this.yieldLoop();
           now = Date.now();
           if (this.conditionsCheck(weight)) {
@@ -3177,11 +3205,11 @@ var require_light = __commonJS({
             if (this.storeOptions.reservoir != null) {
               this.storeOptions.reservoir -= weight;
             }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
+            wait2 = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait2 + this.storeOptions.minTime;
             return {
               success: true,
-              wait,
+              wait: wait2,
               reservoir: this.storeOptions.reservoir
             };
           } else {
@@ -3266,10 +3294,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status3) {
           var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status3 != null) {
+            pos = this.status.indexOf(status3);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -3627,8 +3655,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status3) {
+            return this._states.statusJobs(status3);
           }
           counts() {
             return this._states.statusCounts();
@@ -3661,7 +3689,7 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             }
           }
-          _run(index, job, wait) {
+          _run(index, job, wait2) {
             var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
@@ -3670,10 +3698,10 @@ var require_light = __commonJS({
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
                 return job.doExecute(this._limiter, clearGlobalState, run2, free);
-              }, wait),
+              }, wait2),
               expiration: job.options.expiration != null ? setTimeout(function() {
                 return job.doExpire(clearGlobalState, run2, free);
-              }, wait + job.options.expiration) : void 0,
+              }, wait2 + job.options.expiration) : void 0,
               job
             };
           }
@@ -3690,7 +3718,7 @@ var require_light = __commonJS({
               }
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait: wait2, reservoir }) => {
                 var empty;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
@@ -3702,7 +3730,7 @@ var require_light = __commonJS({
                   if (reservoir === 0) {
                     this.Events.trigger("depleted", empty);
                   }
-                  this._run(index, next, wait);
+                  this._run(index, next, wait2);
                   return this.Promise.resolve(options.weight);
                 } else {
                   return this.Promise.resolve(null);
@@ -4364,18 +4392,18 @@ var init_register = __esm({
 });
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
-  const orig = hook2;
+function addHook(state, kind, name, hook6) {
+  const orig = hook6;
   if (!state.registry[name]) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
+    hook6 = (method, options) => {
       return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook6 = (method, options) => {
       let result;
       return Promise.resolve().then(method.bind(null, options)).then((result_) => {
         result = result_;
@@ -4386,14 +4414,14 @@ function addHook(state, kind, name, hook2) {
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
+    hook6 = (method, options) => {
       return Promise.resolve().then(method.bind(null, options)).catch((error2) => {
         return orig(error2, options);
       });
     };
   }
   state.registry[name].push({
-    hook: hook2,
+    hook: hook6,
     orig
   });
 }
@@ -4421,16 +4449,16 @@ var init_remove = __esm({
 });
 
 // node_modules/before-after-hook/index.js
-function bindApi(hook2, state, name) {
+function bindApi(hook6, state, name) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
     name ? [state, name] : [state]
   );
-  hook2.api = { remove: removeHookRef };
-  hook2.remove = removeHookRef;
+  hook6.api = { remove: removeHookRef };
+  hook6.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
     const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+    hook6[kind] = hook6.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
 function Singular() {
@@ -4446,9 +4474,9 @@ function Collection() {
   const state = {
     registry: {}
   };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
-  return hook2;
+  const hook6 = register.bind(null, state);
+  bindApi(hook6, state);
+  return hook6;
 }
 var bind, bindable, before_after_hook_default;
 var init_before_after_hook = __esm({
@@ -5369,7 +5397,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status3 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -5377,7 +5405,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status2,
+    status: status3,
     headers: responseHeaders,
     data: ""
   };
@@ -5388,28 +5416,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status3 === 204 || status3 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status3 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status3 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status3 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -5748,13 +5776,13 @@ var init_dist_src2 = __esm({
         return NewOctokit;
       }
       constructor(options = {}) {
-        const hook2 = new before_after_hook_default.Collection();
+        const hook6 = new before_after_hook_default.Collection();
         const requestDefaults = {
           baseUrl: request.endpoint.DEFAULTS.baseUrl,
           headers: {},
           request: Object.assign({}, options.request, {
             // @ts-ignore internal usage only, no need to type
-            hook: hook2.bind(null, "request")
+            hook: hook6.bind(null, "request")
           }),
           mediaType: {
             previews: [],
@@ -5774,20 +5802,20 @@ var init_dist_src2 = __esm({
         this.request = request.defaults(requestDefaults);
         this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
         this.log = createLogger(options.log);
-        this.hook = hook2;
+        this.hook = hook6;
         if (!options.authStrategy) {
           if (!options.auth) {
             this.auth = async () => ({
               type: "unauthenticated"
             });
           } else {
-            const auth2 = createTokenAuth(options.auth);
-            hook2.wrap("request", auth2.hook);
-            this.auth = auth2;
+            const auth6 = createTokenAuth(options.auth);
+            hook6.wrap("request", auth6.hook);
+            this.auth = auth6;
           }
         } else {
           const { authStrategy, ...otherOptions } = options;
-          const auth2 = authStrategy(
+          const auth6 = authStrategy(
             Object.assign(
               {
                 request: this.request,
@@ -5803,8 +5831,8 @@ var init_dist_src2 = __esm({
               options.auth
             )
           );
-          hook2.wrap("request", auth2.hook);
-          this.auth = auth2;
+          hook6.wrap("request", auth6.hook);
+          this.auth = auth6;
         }
         const classConstructor = this.constructor;
         for (let i = 0; i < classConstructor.plugins.length; ++i) {
@@ -8470,6 +8498,9 @@ function createOctokit(options) {
       "Input `github-token` is empty: give it a token that can reach the repository (the default `${{ github.token }}` works inside a workflow)."
     ]);
   }
+  return new ConveyorOctokit({ auth: token, ...clientOptions(options) });
+}
+function clientOptions(options) {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || DEFAULT_BASE_URL).replace(/\/+$/, "");
   const retries = options.retries ?? 3;
   const second = options.retryAfterBaseMs ?? SECOND_MS;
@@ -8484,8 +8515,7 @@ function createOctokit(options) {
     log.warn(`GitHub ${kind} hit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1} of ${retries}).`);
     return true;
   };
-  return new ConveyorOctokit({
-    auth: token,
+  return {
     baseUrl,
     userAgent: "conveyor",
     log,
@@ -8498,7 +8528,7 @@ function createOctokit(options) {
       // second, this client gets its own groups spaced by that scale.
       ...second === SECOND_MS ? {} : scaledGroups(second)
     }
-  });
+  };
 }
 function scaledGroups(second) {
   return {
@@ -8530,15 +8560,1484 @@ var init_octokit = __esm({
   }
 });
 
+// node_modules/@octokit/oauth-methods/dist-bundle/index.js
+function requestToOAuthBaseUrl(request2) {
+  const endpointDefaults = request2.endpoint.DEFAULTS;
+  if (/^https:\/\/(api\.)?github\.com$/.test(endpointDefaults.baseUrl)) {
+    return "https://github.com";
+  }
+  if (/^https:\/\/api\..*\.ghe\.com$/.test(endpointDefaults.baseUrl)) {
+    return endpointDefaults.baseUrl.replace("api.", "");
+  }
+  return endpointDefaults.baseUrl.replace("/api/v3", "");
+}
+async function oauthRequest(request2, route, parameters) {
+  const withOAuthParameters = {
+    baseUrl: requestToOAuthBaseUrl(request2),
+    headers: {
+      accept: "application/json"
+    },
+    ...parameters
+  };
+  const response = await request2(route, withOAuthParameters);
+  if ("error" in response.data) {
+    const error2 = new RequestError(
+      `${response.data.error_description} (${response.data.error}, ${response.data.error_uri})`,
+      400,
+      {
+        request: request2.endpoint.merge(
+          route,
+          withOAuthParameters
+        )
+      }
+    );
+    error2.response = response;
+    throw error2;
+  }
+  return response;
+}
+async function exchangeWebFlowCode(options) {
+  const request2 = options.request || request;
+  const response = await oauthRequest(
+    request2,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code: options.code,
+      redirect_uri: options.redirectUrl
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+async function createDeviceCode(options) {
+  const request2 = options.request || request;
+  const parameters = {
+    client_id: options.clientId
+  };
+  if ("scopes" in options && Array.isArray(options.scopes)) {
+    parameters.scope = options.scopes.join(" ");
+  }
+  return oauthRequest(request2, "POST /login/device/code", parameters);
+}
+async function exchangeDeviceCode(options) {
+  const request2 = options.request || request;
+  const response = await oauthRequest(
+    request2,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      device_code: options.code,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code"
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    token: response.data.access_token,
+    scopes: response.data.scope.split(/\s+/).filter(Boolean)
+  };
+  if ("clientSecret" in options) {
+    authentication.clientSecret = options.clientSecret;
+  }
+  if (options.clientType === "github-app") {
+    if ("refresh_token" in response.data) {
+      const apiTimeInMs = new Date(response.headers.date).getTime();
+      authentication.refreshToken = response.data.refresh_token, authentication.expiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.expires_in
+      ), authentication.refreshTokenExpiresAt = toTimestamp2(
+        apiTimeInMs,
+        response.data.refresh_token_expires_in
+      );
+    }
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+function toTimestamp2(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+async function checkToken(options) {
+  const request2 = options.request || request;
+  const response = await request2("POST /applications/{client_id}/token", {
+    headers: {
+      authorization: `basic ${btoa(
+        `${options.clientId}:${options.clientSecret}`
+      )}`
+    },
+    client_id: options.clientId,
+    access_token: options.token
+  });
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: options.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+async function refreshToken(options) {
+  const request2 = options.request || request;
+  const response = await oauthRequest(
+    request2,
+    "POST /login/oauth/access_token",
+    {
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      grant_type: "refresh_token",
+      refresh_token: options.refreshToken
+    }
+  );
+  const apiTimeInMs = new Date(response.headers.date).getTime();
+  const authentication = {
+    clientType: "github-app",
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.access_token,
+    refreshToken: response.data.refresh_token,
+    expiresAt: toTimestamp3(apiTimeInMs, response.data.expires_in),
+    refreshTokenExpiresAt: toTimestamp3(
+      apiTimeInMs,
+      response.data.refresh_token_expires_in
+    )
+  };
+  return { ...response, authentication };
+}
+function toTimestamp3(apiTimeInMs, expirationInSeconds) {
+  return new Date(apiTimeInMs + expirationInSeconds * 1e3).toISOString();
+}
+async function resetToken(options) {
+  const request2 = options.request || request;
+  const auth6 = btoa(`${options.clientId}:${options.clientSecret}`);
+  const response = await request2(
+    "PATCH /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth6}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+  const authentication = {
+    clientType: options.clientType,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    token: response.data.token,
+    scopes: response.data.scopes
+  };
+  if (response.data.expires_at)
+    authentication.expiresAt = response.data.expires_at;
+  if (options.clientType === "github-app") {
+    delete authentication.scopes;
+  }
+  return { ...response, authentication };
+}
+async function deleteToken(options) {
+  const request2 = options.request || request;
+  const auth6 = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request2(
+    "DELETE /applications/{client_id}/token",
+    {
+      headers: {
+        authorization: `basic ${auth6}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+async function deleteAuthorization(options) {
+  const request2 = options.request || request;
+  const auth6 = btoa(`${options.clientId}:${options.clientSecret}`);
+  return request2(
+    "DELETE /applications/{client_id}/grant",
+    {
+      headers: {
+        authorization: `basic ${auth6}`
+      },
+      client_id: options.clientId,
+      access_token: options.token
+    }
+  );
+}
+var init_dist_bundle8 = __esm({
+  "node_modules/@octokit/oauth-methods/dist-bundle/index.js"() {
+    init_dist_src();
+    init_dist_bundle4();
+    init_dist_bundle4();
+    init_dist_bundle4();
+    init_dist_bundle4();
+    init_dist_bundle4();
+    init_dist_bundle4();
+    init_dist_bundle4();
+    init_dist_bundle4();
+  }
+});
+
+// node_modules/@octokit/auth-oauth-device/dist-bundle/index.js
+async function getOAuthAccessToken(state, options) {
+  const cachedAuthentication = getCachedAuthentication(state, options.auth);
+  if (cachedAuthentication) return cachedAuthentication;
+  const { data: verification } = await createDeviceCode({
+    clientType: state.clientType,
+    clientId: state.clientId,
+    request: options.request || state.request,
+    // @ts-expect-error the extra code to make TS happy is not worth it
+    scopes: options.auth.scopes || state.scopes
+  });
+  await state.onVerification(verification);
+  const authentication = await waitForAccessToken(
+    options.request || state.request,
+    state.clientId,
+    state.clientType,
+    verification
+  );
+  state.authentication = authentication;
+  return authentication;
+}
+function getCachedAuthentication(state, auth22) {
+  if (auth22.refresh === true) return false;
+  if (!state.authentication) return false;
+  if (state.clientType === "github-app") {
+    return state.authentication;
+  }
+  const authentication = state.authentication;
+  const newScope = ("scopes" in auth22 && auth22.scopes || state.scopes).join(
+    " "
+  );
+  const currentScope = authentication.scopes.join(" ");
+  return newScope === currentScope ? authentication : false;
+}
+async function wait(seconds) {
+  await new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
+}
+async function waitForAccessToken(request2, clientId, clientType, verification) {
+  try {
+    const options = {
+      clientId,
+      request: request2,
+      code: verification.device_code
+    };
+    const { authentication } = clientType === "oauth-app" ? await exchangeDeviceCode({
+      ...options,
+      clientType: "oauth-app"
+    }) : await exchangeDeviceCode({
+      ...options,
+      clientType: "github-app"
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  } catch (error2) {
+    if (!error2.response) throw error2;
+    const errorType = error2.response.data.error;
+    if (errorType === "authorization_pending") {
+      await wait(verification.interval);
+      return waitForAccessToken(request2, clientId, clientType, verification);
+    }
+    if (errorType === "slow_down") {
+      await wait(verification.interval + 7);
+      return waitForAccessToken(request2, clientId, clientType, verification);
+    }
+    throw error2;
+  }
+}
+async function auth2(state, authOptions) {
+  return getOAuthAccessToken(state, {
+    auth: authOptions
+  });
+}
+async function hook2(state, request2, route, parameters) {
+  let endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
+    return request2(endpoint2);
+  }
+  const { token } = await getOAuthAccessToken(state, {
+    request: request2,
+    auth: { type: "oauth" }
+  });
+  endpoint2.headers.authorization = `token ${token}`;
+  return request2(endpoint2);
+}
+function createOAuthDeviceAuth(options) {
+  const requestWithDefaults = options.request || request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-device.js/${VERSION11} ${getUserAgent()}`
+    }
+  });
+  const { request: request2 = requestWithDefaults, ...otherOptions } = options;
+  const state = options.clientType === "github-app" ? {
+    ...otherOptions,
+    clientType: "github-app",
+    request: request2
+  } : {
+    ...otherOptions,
+    clientType: "oauth-app",
+    request: request2,
+    scopes: options.scopes || []
+  };
+  if (!options.clientId) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "clientId" option must be set (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  if (!options.onVerification) {
+    throw new Error(
+      '[@octokit/auth-oauth-device] "onVerification" option must be a function (https://github.com/octokit/auth-oauth-device.js#usage)'
+    );
+  }
+  return Object.assign(auth2.bind(null, state), {
+    hook: hook2.bind(null, state)
+  });
+}
+var VERSION11;
+var init_dist_bundle9 = __esm({
+  "node_modules/@octokit/auth-oauth-device/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    init_dist_bundle4();
+    init_dist_bundle8();
+    VERSION11 = "0.0.0-development";
+  }
+});
+
+// node_modules/@octokit/auth-oauth-user/dist-bundle/index.js
+async function getAuthentication(state) {
+  if ("code" in state.strategyOptions) {
+    const { authentication } = await exchangeWebFlowCode({
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    return {
+      type: "token",
+      tokenType: "oauth",
+      ...authentication
+    };
+  }
+  if ("onVerification" in state.strategyOptions) {
+    const deviceAuth = createOAuthDeviceAuth({
+      clientType: state.clientType,
+      clientId: state.clientId,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions,
+      request: state.request
+    });
+    const authentication = await deviceAuth({
+      type: "oauth"
+    });
+    return {
+      clientSecret: state.clientSecret,
+      ...authentication
+    };
+  }
+  if ("token" in state.strategyOptions) {
+    return {
+      type: "token",
+      tokenType: "oauth",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      onTokenCreated: state.onTokenCreated,
+      ...state.strategyOptions
+    };
+  }
+  throw new Error("[@octokit/auth-oauth-user] Invalid strategy options");
+}
+async function auth3(state, options = {}) {
+  if (!state.authentication) {
+    state.authentication = state.clientType === "oauth-app" ? await getAuthentication(state) : await getAuthentication(state);
+  }
+  if (state.authentication.invalid) {
+    throw new Error("[@octokit/auth-oauth-user] Token is invalid");
+  }
+  const currentAuthentication = state.authentication;
+  if ("expiresAt" in currentAuthentication) {
+    if (options.type === "refresh" || new Date(currentAuthentication.expiresAt) < /* @__PURE__ */ new Date()) {
+      const { authentication } = await refreshToken({
+        clientType: "github-app",
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        refreshToken: currentAuthentication.refreshToken,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        ...authentication
+      };
+    }
+  }
+  if (options.type === "refresh") {
+    if (state.clientType === "oauth-app") {
+      throw new Error(
+        "[@octokit/auth-oauth-user] OAuth Apps do not support expiring tokens"
+      );
+    }
+    if (!currentAuthentication.hasOwnProperty("expiresAt")) {
+      throw new Error("[@octokit/auth-oauth-user] Refresh token missing");
+    }
+    await state.onTokenCreated?.(state.authentication, {
+      type: options.type
+    });
+  }
+  if (options.type === "check" || options.type === "reset") {
+    const method = options.type === "check" ? checkToken : resetToken;
+    try {
+      const { authentication } = await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+      state.authentication = {
+        tokenType: "oauth",
+        type: "token",
+        // @ts-expect-error TBD
+        ...authentication
+      };
+      if (options.type === "reset") {
+        await state.onTokenCreated?.(state.authentication, {
+          type: options.type
+        });
+      }
+      return state.authentication;
+    } catch (error2) {
+      if (error2.status === 404) {
+        error2.message = "[@octokit/auth-oauth-user] Token is invalid";
+        state.authentication.invalid = true;
+      }
+      throw error2;
+    }
+  }
+  if (options.type === "delete" || options.type === "deleteAuthorization") {
+    const method = options.type === "delete" ? deleteToken : deleteAuthorization;
+    try {
+      await method({
+        // @ts-expect-error making TS happy would require unnecessary code so no
+        clientType: state.clientType,
+        clientId: state.clientId,
+        clientSecret: state.clientSecret,
+        token: state.authentication.token,
+        request: state.request
+      });
+    } catch (error2) {
+      if (error2.status !== 404) throw error2;
+    }
+    state.authentication.invalid = true;
+    return state.authentication;
+  }
+  return state.authentication;
+}
+function requiresBasicAuth(url) {
+  return url && ROUTES_REQUIRING_BASIC_AUTH.test(url);
+}
+async function hook3(state, request2, route, parameters = {}) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
+    return request2(endpoint2);
+  }
+  if (requiresBasicAuth(endpoint2.url)) {
+    const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+    endpoint2.headers.authorization = `basic ${credentials}`;
+    return request2(endpoint2);
+  }
+  const { token } = state.clientType === "oauth-app" ? await auth3({ ...state, request: request2 }) : await auth3({ ...state, request: request2 });
+  endpoint2.headers.authorization = "token " + token;
+  return request2(endpoint2);
+}
+function createOAuthUserAuth({
+  clientId,
+  clientSecret,
+  clientType = "oauth-app",
+  request: request2 = request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-oauth-app.js/${VERSION12} ${getUserAgent()}`
+    }
+  }),
+  onTokenCreated,
+  ...strategyOptions
+}) {
+  const state = Object.assign({
+    clientType,
+    clientId,
+    clientSecret,
+    onTokenCreated,
+    strategyOptions,
+    request: request2
+  });
+  return Object.assign(auth3.bind(null, state), {
+    // @ts-expect-error not worth the extra code needed to appease TS
+    hook: hook3.bind(null, state)
+  });
+}
+var VERSION12, ROUTES_REQUIRING_BASIC_AUTH;
+var init_dist_bundle10 = __esm({
+  "node_modules/@octokit/auth-oauth-user/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    init_dist_bundle4();
+    init_dist_bundle9();
+    init_dist_bundle8();
+    init_dist_bundle8();
+    VERSION12 = "0.0.0-development";
+    ROUTES_REQUIRING_BASIC_AUTH = /\/applications\/[^/]+\/(token|grant)s?/;
+    createOAuthUserAuth.VERSION = VERSION12;
+  }
+});
+
+// node_modules/@octokit/auth-oauth-app/dist-bundle/index.js
+async function auth4(state, authOptions) {
+  if (authOptions.type === "oauth-app") {
+    return {
+      type: "oauth-app",
+      clientId: state.clientId,
+      clientSecret: state.clientSecret,
+      clientType: state.clientType,
+      headers: {
+        authorization: `basic ${btoa(
+          `${state.clientId}:${state.clientSecret}`
+        )}`
+      }
+    };
+  }
+  if ("factory" in authOptions) {
+    const { type, ...options } = {
+      ...authOptions,
+      ...state
+    };
+    return authOptions.factory(options);
+  }
+  const common = {
+    clientId: state.clientId,
+    clientSecret: state.clientSecret,
+    request: state.request,
+    ...authOptions
+  };
+  const userAuth = state.clientType === "oauth-app" ? await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  }) : await createOAuthUserAuth({
+    ...common,
+    clientType: state.clientType
+  });
+  return userAuth();
+}
+async function hook4(state, request2, route, parameters) {
+  let endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  if (/\/login\/(oauth\/access_token|device\/code)$/.test(endpoint2.url)) {
+    return request2(endpoint2);
+  }
+  if (state.clientType === "github-app" && !requiresBasicAuth(endpoint2.url)) {
+    throw new Error(
+      `[@octokit/auth-oauth-app] GitHub Apps cannot use their client ID/secret for basic authentication for endpoints other than "/applications/{client_id}/**". "${endpoint2.method} ${endpoint2.url}" is not supported.`
+    );
+  }
+  const credentials = btoa(`${state.clientId}:${state.clientSecret}`);
+  endpoint2.headers.authorization = `basic ${credentials}`;
+  try {
+    return await request2(endpoint2);
+  } catch (error2) {
+    if (error2.status !== 401) throw error2;
+    error2.message = `[@octokit/auth-oauth-app] "${endpoint2.method} ${endpoint2.url}" does not support clientId/clientSecret basic authentication.`;
+    throw error2;
+  }
+}
+function createOAuthAppAuth(options) {
+  const state = Object.assign(
+    {
+      request: request.defaults({
+        headers: {
+          "user-agent": `octokit-auth-oauth-app.js/${VERSION13} ${getUserAgent()}`
+        }
+      }),
+      clientType: "oauth-app"
+    },
+    options
+  );
+  return Object.assign(auth4.bind(null, state), {
+    hook: hook4.bind(null, state)
+  });
+}
+var VERSION13;
+var init_dist_bundle11 = __esm({
+  "node_modules/@octokit/auth-oauth-app/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    init_dist_bundle4();
+    init_dist_bundle10();
+    init_dist_bundle10();
+    VERSION13 = "0.0.0-development";
+  }
+});
+
+// node_modules/universal-github-app-jwt/lib/utils.js
+function isPkcs1(privateKey) {
+  return privateKey.includes("-----BEGIN RSA PRIVATE KEY-----");
+}
+function isOpenSsh(privateKey) {
+  return privateKey.includes("-----BEGIN OPENSSH PRIVATE KEY-----");
+}
+function string2ArrayBuffer(str) {
+  const buf = new ArrayBuffer(str.length);
+  const bufView = new Uint8Array(buf);
+  for (let i = 0, strLen = str.length; i < strLen; i++) {
+    bufView[i] = str.charCodeAt(i);
+  }
+  return buf;
+}
+function getDERfromPEM(pem) {
+  const pemB64 = pem.trim().split("\n").slice(1, -1).join("");
+  const decoded = atob(pemB64);
+  return string2ArrayBuffer(decoded);
+}
+function getEncodedMessage(header, payload) {
+  return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
+}
+function base64encode(buffer) {
+  var binary = "";
+  var bytes = new Uint8Array(buffer);
+  var len = bytes.byteLength;
+  for (var i = 0; i < len; i++) {
+    binary += String.fromCharCode(bytes[i]);
+  }
+  return fromBase64(btoa(binary));
+}
+function fromBase64(base64) {
+  return base64.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
+}
+function base64encodeJSON(obj) {
+  return fromBase64(btoa(JSON.stringify(obj)));
+}
+var init_utils2 = __esm({
+  "node_modules/universal-github-app-jwt/lib/utils.js"() {
+  }
+});
+
+// node_modules/universal-github-app-jwt/lib/crypto-node.js
+function convertPrivateKey(privateKey) {
+  if (!isPkcs1(privateKey)) return privateKey;
+  return (0, import_node_crypto2.createPrivateKey)(privateKey).export({
+    type: "pkcs8",
+    format: "pem"
+  });
+}
+var import_node_crypto, import_node_crypto2;
+var init_crypto_node = __esm({
+  "node_modules/universal-github-app-jwt/lib/crypto-node.js"() {
+    import_node_crypto = __toESM(require_crypto(), 1);
+    import_node_crypto2 = __toESM(require_crypto(), 1);
+    init_utils2();
+  }
+});
+
+// node_modules/universal-github-app-jwt/lib/get-token.js
+async function getToken({ privateKey, payload }) {
+  const convertedPrivateKey = convertPrivateKey(privateKey);
+  if (isPkcs1(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in PKCS#1 format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  if (isOpenSsh(convertedPrivateKey)) {
+    throw new Error(
+      "[universal-github-app-jwt] Private Key is in OpenSSH format, but only PKCS#8 is supported. See https://github.com/gr2m/universal-github-app-jwt#private-key-formats"
+    );
+  }
+  const algorithm = {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: { name: "SHA-256" }
+  };
+  const header = { alg: "RS256", typ: "JWT" };
+  const privateKeyDER = getDERfromPEM(convertedPrivateKey);
+  const importedKey = await import_node_crypto.subtle.importKey(
+    "pkcs8",
+    privateKeyDER,
+    algorithm,
+    false,
+    ["sign"]
+  );
+  const encodedMessage = getEncodedMessage(header, payload);
+  const encodedMessageArrBuf = string2ArrayBuffer(encodedMessage);
+  const signatureArrBuf = await import_node_crypto.subtle.sign(
+    algorithm.name,
+    importedKey,
+    encodedMessageArrBuf
+  );
+  const encodedSignature = base64encode(signatureArrBuf);
+  return `${encodedMessage}.${encodedSignature}`;
+}
+var init_get_token = __esm({
+  "node_modules/universal-github-app-jwt/lib/get-token.js"() {
+    init_utils2();
+    init_crypto_node();
+  }
+});
+
+// node_modules/universal-github-app-jwt/index.js
+async function githubAppJwt({
+  id,
+  privateKey,
+  now = Math.floor(Date.now() / 1e3)
+}) {
+  const privateKeyWithNewlines = privateKey.replace(/\\n/g, "\n");
+  const nowWithSafetyMargin = now - 30;
+  const expiration = nowWithSafetyMargin + 60 * 10;
+  const payload = {
+    iat: nowWithSafetyMargin,
+    // Issued at time
+    exp: expiration,
+    iss: id
+  };
+  const token = await getToken({
+    privateKey: privateKeyWithNewlines,
+    payload
+  });
+  return {
+    appId: id,
+    expiration,
+    token
+  };
+}
+var init_universal_github_app_jwt = __esm({
+  "node_modules/universal-github-app-jwt/index.js"() {
+    init_get_token();
+  }
+});
+
+// node_modules/toad-cache/dist/toad-cache.mjs
+function validateCacheParams(max, ttlInMsecs) {
+  if (typeof max !== "number" || !Number.isInteger(max) || max < 0) {
+    throw new Error("Invalid max value");
+  }
+  if (typeof ttlInMsecs !== "number" || !Number.isInteger(ttlInMsecs) || ttlInMsecs < 0) {
+    throw new Error("Invalid ttl value");
+  }
+}
+var LruObject;
+var init_toad_cache = __esm({
+  "node_modules/toad-cache/dist/toad-cache.mjs"() {
+    LruObject = class {
+      constructor(max = 1e3, ttlInMsecs = 0) {
+        validateCacheParams(max, ttlInMsecs);
+        this.first = null;
+        this.items = /* @__PURE__ */ Object.create(null);
+        this.last = null;
+        this.size = 0;
+        this.max = max;
+        this.ttl = ttlInMsecs;
+      }
+      bumpLru(item) {
+        if (this.last === item) {
+          return;
+        }
+        const last = this.last;
+        const next = item.next;
+        const prev = item.prev;
+        if (this.first === item) {
+          this.first = next;
+        }
+        item.next = null;
+        item.prev = last;
+        last.next = item;
+        if (prev !== null) {
+          prev.next = next;
+        }
+        if (next !== null) {
+          next.prev = prev;
+        }
+        this.last = item;
+      }
+      clear() {
+        this.items = /* @__PURE__ */ Object.create(null);
+        this.first = null;
+        this.last = null;
+        this.size = 0;
+      }
+      delete(key) {
+        const item = this.items[key];
+        if (item !== void 0) {
+          delete this.items[key];
+          this.size--;
+          if (item.prev !== null) {
+            item.prev.next = item.next;
+          }
+          if (item.next !== null) {
+            item.next.prev = item.prev;
+          }
+          if (this.first === item) {
+            this.first = item.next;
+          }
+          if (this.last === item) {
+            this.last = item.prev;
+          }
+        }
+      }
+      deleteMany(keys) {
+        for (var i = 0; i < keys.length; i++) {
+          this.delete(keys[i]);
+        }
+      }
+      evict() {
+        if (this.size > 0) {
+          const item = this.first;
+          delete this.items[item.key];
+          if (--this.size === 0) {
+            this.first = null;
+            this.last = null;
+          } else {
+            this.first = item.next;
+            this.first.prev = null;
+          }
+        }
+      }
+      expiresAt(key) {
+        const item = this.items[key];
+        if (item !== void 0) {
+          return item.expiry;
+        }
+      }
+      get(key) {
+        const item = this.items[key];
+        if (item !== void 0) {
+          if (this.ttl > 0 && item.expiry <= Date.now()) {
+            this.delete(key);
+            return;
+          }
+          this.bumpLru(item);
+          return item.value;
+        }
+      }
+      getMany(keys) {
+        const result = new Array(keys.length);
+        for (var i = 0; i < keys.length; i++) {
+          result[i] = this.get(keys[i]);
+        }
+        return result;
+      }
+      keys() {
+        return Object.keys(this.items);
+      }
+      set(key, value) {
+        const existing = this.items[key];
+        if (existing !== void 0) {
+          existing.value = value;
+          existing.expiry = this.ttl > 0 ? Date.now() + this.ttl : this.ttl;
+          this.bumpLru(existing);
+          return;
+        }
+        if (this.max > 0 && this.size >= this.max) {
+          this.evict();
+        }
+        const item = {
+          expiry: this.ttl > 0 ? Date.now() + this.ttl : this.ttl,
+          key,
+          prev: this.last,
+          next: null,
+          value
+        };
+        this.items[key] = item;
+        if (++this.size === 1) {
+          this.first = item;
+        } else {
+          this.last.next = item;
+        }
+        this.last = item;
+      }
+    };
+  }
+});
+
+// node_modules/@octokit/auth-app/dist-node/index.js
+async function getAppAuthentication({
+  appId,
+  privateKey,
+  timeDifference,
+  createJwt
+}) {
+  try {
+    if (createJwt) {
+      const { jwt, expiresAt } = await createJwt(appId, timeDifference);
+      return {
+        type: "app",
+        token: jwt,
+        appId,
+        expiresAt
+      };
+    }
+    const authOptions = {
+      id: appId,
+      privateKey
+    };
+    if (timeDifference) {
+      Object.assign(authOptions, {
+        now: Math.floor(Date.now() / 1e3) + timeDifference
+      });
+    }
+    const appAuthentication = await githubAppJwt(authOptions);
+    return {
+      type: "app",
+      token: appAuthentication.token,
+      appId: appAuthentication.appId,
+      expiresAt: new Date(appAuthentication.expiration * 1e3).toISOString()
+    };
+  } catch (error2) {
+    if (privateKey === "-----BEGIN RSA PRIVATE KEY-----") {
+      throw new Error(
+        "The 'privateKey` option contains only the first line '-----BEGIN RSA PRIVATE KEY-----'. If you are setting it using a `.env` file, make sure it is set on a single line with newlines replaced by '\n'"
+      );
+    } else {
+      throw error2;
+    }
+  }
+}
+function getCache() {
+  return new LruObject(
+    // cache max. 15000 tokens, that will use less than 10mb memory
+    15e3,
+    // Cache for 1 minute less than GitHub expiry
+    1e3 * 60 * 59
+  );
+}
+async function get(cache, options) {
+  const cacheKey = optionsToCacheKey(options);
+  const result = await cache.get(cacheKey);
+  if (!result) {
+    return;
+  }
+  const [
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissionsString,
+    singleFileName
+  ] = result.split("|");
+  const permissions = options.permissions || permissionsString.split(/,/).reduce((permissions2, string2) => {
+    if (/!$/.test(string2)) {
+      permissions2[string2.slice(0, -1)] = "write";
+    } else {
+      permissions2[string2] = "read";
+    }
+    return permissions2;
+  }, {});
+  return {
+    token,
+    createdAt,
+    expiresAt,
+    permissions,
+    repositoryIds: options.repositoryIds,
+    repositoryNames: options.repositoryNames,
+    singleFileName,
+    repositorySelection
+  };
+}
+async function set(cache, options, data) {
+  const key = optionsToCacheKey(options);
+  const permissionsString = options.permissions ? "" : Object.keys(data.permissions).map(
+    (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
+  ).join(",");
+  const value = [
+    data.token,
+    data.createdAt,
+    data.expiresAt,
+    data.repositorySelection,
+    permissionsString,
+    data.singleFileName
+  ].join("|");
+  await cache.set(key, value);
+}
+function optionsToCacheKey({
+  installationId,
+  permissions = {},
+  repositoryIds = [],
+  repositoryNames = []
+}) {
+  const permissionsString = Object.keys(permissions).sort().map((name) => permissions[name] === "read" ? name : `${name}!`).join(",");
+  const repositoryIdsString = repositoryIds.sort().join(",");
+  const repositoryNamesString = repositoryNames.join(",");
+  return [
+    installationId,
+    repositoryIdsString,
+    repositoryNamesString,
+    permissionsString
+  ].filter(Boolean).join("|");
+}
+function toTokenAuthentication({
+  installationId,
+  token,
+  createdAt,
+  expiresAt,
+  repositorySelection,
+  permissions,
+  repositoryIds,
+  repositoryNames,
+  singleFileName
+}) {
+  return Object.assign(
+    {
+      type: "token",
+      tokenType: "installation",
+      token,
+      installationId,
+      permissions,
+      createdAt,
+      expiresAt,
+      repositorySelection
+    },
+    repositoryIds ? { repositoryIds } : null,
+    repositoryNames ? { repositoryNames } : null,
+    singleFileName ? { singleFileName } : null
+  );
+}
+async function getInstallationAuthentication(state, options, customRequest) {
+  const installationId = Number(options.installationId || state.installationId);
+  if (!installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId option is required for installation authentication."
+    );
+  }
+  if (options.factory) {
+    const { type, factory, oauthApp, ...factoryAuthOptions } = {
+      ...state,
+      ...options
+    };
+    return factory(factoryAuthOptions);
+  }
+  const request2 = customRequest || state.request;
+  return getInstallationAuthenticationConcurrently(
+    state,
+    { ...options, installationId },
+    request2
+  );
+}
+function getInstallationAuthenticationConcurrently(state, options, request2) {
+  const cacheKey = optionsToCacheKey(options);
+  if (pendingPromises.has(cacheKey)) {
+    return pendingPromises.get(cacheKey);
+  }
+  const promise = getInstallationAuthenticationImpl(
+    state,
+    options,
+    request2
+  ).finally(() => pendingPromises.delete(cacheKey));
+  pendingPromises.set(cacheKey, promise);
+  return promise;
+}
+async function getInstallationAuthenticationImpl(state, options, request2) {
+  if (!options.refresh) {
+    const result = await get(state.cache, options);
+    if (result) {
+      const {
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2,
+        repositorySelection: repositorySelection2
+      } = result;
+      return toTokenAuthentication({
+        installationId: options.installationId,
+        token: token2,
+        createdAt: createdAt2,
+        expiresAt: expiresAt2,
+        permissions: permissions2,
+        repositorySelection: repositorySelection2,
+        repositoryIds: repositoryIds2,
+        repositoryNames: repositoryNames2,
+        singleFileName: singleFileName2
+      });
+    }
+  }
+  const appAuthentication = await getAppAuthentication(state);
+  const payload = {
+    installation_id: options.installationId,
+    mediaType: {
+      previews: ["machine-man"]
+    },
+    headers: {
+      authorization: `bearer ${appAuthentication.token}`
+    }
+  };
+  if (options.repositoryIds) {
+    Object.assign(payload, { repository_ids: options.repositoryIds });
+  }
+  if (options.repositoryNames) {
+    Object.assign(payload, {
+      repositories: options.repositoryNames
+    });
+  }
+  if (options.permissions) {
+    Object.assign(payload, { permissions: options.permissions });
+  }
+  const {
+    data: {
+      token,
+      expires_at: expiresAt,
+      repositories,
+      permissions: permissionsOptional,
+      repository_selection: repositorySelectionOptional,
+      single_file: singleFileName
+    }
+  } = await request2(
+    "POST /app/installations/{installation_id}/access_tokens",
+    payload
+  );
+  const permissions = permissionsOptional || {};
+  const repositorySelection = repositorySelectionOptional || "all";
+  const repositoryIds = repositories ? repositories.map((r) => r.id) : void 0;
+  const repositoryNames = repositories ? repositories.map((repo) => repo.name) : void 0;
+  const createdAt = (/* @__PURE__ */ new Date()).toISOString();
+  const cacheOptions = {
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(payload, { singleFileName });
+  }
+  await set(state.cache, options, cacheOptions);
+  const cacheData = {
+    installationId: options.installationId,
+    token,
+    createdAt,
+    expiresAt,
+    repositorySelection,
+    permissions,
+    repositoryIds,
+    repositoryNames
+  };
+  if (singleFileName) {
+    Object.assign(cacheData, { singleFileName });
+  }
+  return toTokenAuthentication(cacheData);
+}
+async function auth5(state, authOptions) {
+  switch (authOptions.type) {
+    case "app":
+      return getAppAuthentication(state);
+    case "oauth-app":
+      return state.oauthApp({ type: "oauth-app" });
+    case "installation":
+      authOptions;
+      return getInstallationAuthentication(state, {
+        ...authOptions,
+        type: "installation"
+      });
+    case "oauth-user":
+      return state.oauthApp(authOptions);
+    default:
+      throw new Error(`Invalid auth type: ${authOptions.type}`);
+  }
+}
+function routeMatcher2(paths) {
+  const regexes = paths.map(
+    (p) => p.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})$`;
+  return new RegExp(regex2, "i");
+}
+function requiresAppAuth(url) {
+  return !!url && REGEX.test(url.split("?")[0]);
+}
+function isNotTimeSkewError(error2) {
+  return !(error2.message.match(
+    /'Expiration time' claim \('exp'\) is too far in the future/
+  ) || error2.message.match(
+    /'Expiration time' claim \('exp'\) must be a numeric value representing the future time at which the assertion expires/
+  ) || error2.message.match(
+    /'Issued at' claim \('iat'\) must be an Integer representing the time that the assertion was issued/
+  ));
+}
+async function hook5(state, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(route, parameters);
+  const url = endpoint2.url;
+  if (/\/login\/oauth\/access_token$/.test(url)) {
+    return request2(endpoint2);
+  }
+  if (requiresAppAuth(url.replace(request2.endpoint.DEFAULTS.baseUrl, ""))) {
+    const { token: token2 } = await getAppAuthentication(state);
+    endpoint2.headers.authorization = `bearer ${token2}`;
+    let response;
+    try {
+      response = await request2(endpoint2);
+    } catch (error2) {
+      if (isNotTimeSkewError(error2)) {
+        throw error2;
+      }
+      if (typeof error2.response.headers.date === "undefined") {
+        throw error2;
+      }
+      const diff = Math.floor(
+        (Date.parse(error2.response.headers.date) - Date.parse((/* @__PURE__ */ new Date()).toString())) / 1e3
+      );
+      state.log.warn(error2.message);
+      state.log.warn(
+        `[@octokit/auth-app] GitHub API time and system time are different by ${diff} seconds. Retrying request with the difference accounted for.`
+      );
+      const { token: token3 } = await getAppAuthentication({
+        ...state,
+        timeDifference: diff
+      });
+      endpoint2.headers.authorization = `bearer ${token3}`;
+      return request2(endpoint2);
+    }
+    return response;
+  }
+  if (requiresBasicAuth(url)) {
+    const authentication = await state.oauthApp({ type: "oauth-app" });
+    endpoint2.headers.authorization = authentication.headers.authorization;
+    return request2(endpoint2);
+  }
+  const { token, createdAt } = await getInstallationAuthentication(
+    state,
+    // @ts-expect-error TBD
+    {},
+    request2.defaults({ baseUrl: endpoint2.baseUrl })
+  );
+  endpoint2.headers.authorization = `token ${token}`;
+  return sendRequestWithRetries(
+    state,
+    request2,
+    endpoint2,
+    createdAt
+  );
+}
+async function sendRequestWithRetries(state, request2, options, createdAt, retries = 0) {
+  const timeSinceTokenCreationInMs = +/* @__PURE__ */ new Date() - +new Date(createdAt);
+  try {
+    return await request2(options);
+  } catch (error2) {
+    if (error2.status !== 401) {
+      throw error2;
+    }
+    if (timeSinceTokenCreationInMs >= FIVE_SECONDS_IN_MS) {
+      if (retries > 0) {
+        error2.message = `After ${retries} retries within ${timeSinceTokenCreationInMs / 1e3}s of creating the installation access token, the response remains 401. At this point, the cause may be an authentication problem or a system outage. Please check https://www.githubstatus.com for status information`;
+      }
+      throw error2;
+    }
+    ++retries;
+    const awaitTime = retries * 1e3;
+    state.log.warn(
+      `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
+    );
+    await new Promise((resolve3) => setTimeout(resolve3, awaitTime));
+    return sendRequestWithRetries(state, request2, options, createdAt, retries);
+  }
+}
+function createAppAuth(options) {
+  if (!options.appId) {
+    throw new Error("[@octokit/auth-app] appId option is required");
+  }
+  if (!options.privateKey && !options.createJwt) {
+    throw new Error("[@octokit/auth-app] privateKey option is required");
+  } else if (options.privateKey && options.createJwt) {
+    throw new Error(
+      "[@octokit/auth-app] privateKey and createJwt options are mutually exclusive"
+    );
+  }
+  if ("installationId" in options && !options.installationId) {
+    throw new Error(
+      "[@octokit/auth-app] installationId is set to a falsy value"
+    );
+  }
+  const log = options.log || {};
+  if (typeof log.warn !== "function") {
+    log.warn = console.warn.bind(console);
+  }
+  const request2 = options.request || request.defaults({
+    headers: {
+      "user-agent": `octokit-auth-app.js/${VERSION14} ${getUserAgent()}`
+    }
+  });
+  const state = Object.assign(
+    {
+      request: request2,
+      cache: getCache()
+    },
+    options,
+    options.installationId ? { installationId: Number(options.installationId) } : {},
+    {
+      log,
+      oauthApp: createOAuthAppAuth({
+        clientType: "github-app",
+        clientId: options.clientId || "",
+        clientSecret: options.clientSecret || "",
+        request: request2
+      })
+    }
+  );
+  return Object.assign(auth5.bind(null, state), {
+    hook: hook5.bind(null, state)
+  });
+}
+var pendingPromises, PATHS, REGEX, FIVE_SECONDS_IN_MS, VERSION14;
+var init_dist_node = __esm({
+  "node_modules/@octokit/auth-app/dist-node/index.js"() {
+    init_universal_user_agent();
+    init_dist_bundle4();
+    init_dist_bundle11();
+    init_universal_github_app_jwt();
+    init_toad_cache();
+    init_dist_bundle10();
+    pendingPromises = /* @__PURE__ */ new Map();
+    PATHS = [
+      "/app",
+      "/app/hook/config",
+      "/app/hook/deliveries",
+      "/app/hook/deliveries/{delivery_id}",
+      "/app/hook/deliveries/{delivery_id}/attempts",
+      "/app/installations",
+      "/app/installations/{installation_id}",
+      "/app/installations/{installation_id}/access_tokens",
+      "/app/installations/{installation_id}/suspended",
+      "/app/installation-requests",
+      "/marketplace_listing/accounts/{account_id}",
+      "/marketplace_listing/plan",
+      "/marketplace_listing/plans",
+      "/marketplace_listing/plans/{plan_id}/accounts",
+      "/marketplace_listing/stubbed/accounts/{account_id}",
+      "/marketplace_listing/stubbed/plan",
+      "/marketplace_listing/stubbed/plans",
+      "/marketplace_listing/stubbed/plans/{plan_id}/accounts",
+      "/orgs/{org}/installation",
+      "/repos/{owner}/{repo}/installation",
+      "/users/{username}/installation",
+      "/enterprises/{enterprise}/installation"
+    ];
+    REGEX = routeMatcher2(PATHS);
+    FIVE_SECONDS_IN_MS = 5 * 1e3;
+    VERSION14 = "8.3.1";
+  }
+});
+
+// packages/kit/src/app-token.ts
+async function createInstallationToken(options) {
+  const { app, owner, repo, permissions } = options;
+  const shared = clientOptions(options);
+  const appClient = new ConveyorOctokit({ ...shared, authStrategy: createAppAuth, auth: { appId: app.appId, privateKey: app.privateKey } });
+  const where = `${owner}/${repo}`;
+  const refusedJwt = (error2) => new ConveyorError(
+    `GitHub refused the JWT of the App with app-id ${app.appId} (${reason(error2)}): app-id and app-private-key must belong to the same App (check the App ID on its settings page and that the key was not revoked), and the runner's clock must be right.`,
+    { cause: error2 }
+  );
+  let installationId = app.installationId;
+  if (installationId === void 0) {
+    try {
+      installationId = (await appClient.rest.apps.getRepoInstallation({ owner, repo })).data.id;
+    } catch (error2) {
+      if (status2(error2) === 401) throw refusedJwt(error2);
+      if (status2(error2) === 404) {
+        throw new ConveyorError(`The GitHub App with app-id ${app.appId} is not installed on ${where}: install it there (the App's settings page, Install App) with Contents read and write, or pass the app-id of the App that is.`, { cause: error2 });
+      }
+      throw new ConveyorError(`Finding the installation of the GitHub App ${app.appId} on ${where} failed: ${reason(error2)}.`, { cause: error2 });
+    }
+  }
+  let minted;
+  try {
+    minted = await appClient.auth({ type: "installation", installationId, repositoryNames: [repo], permissions });
+  } catch (error2) {
+    if (status2(error2) === 401) throw refusedJwt(error2);
+    if (status2(error2) === 404) {
+      throw new ConveyorError(`Installation ${installationId} (app-installation-id) is not an installation of the GitHub App ${app.appId}: drop app-installation-id to find it from ${where}, or give the right one.`, { cause: error2 });
+    }
+    if (status2(error2) === 422) {
+      const wanted = Object.entries(permissions).map(([name, level]) => `${name}: ${level}`).join(", ");
+      throw new ConveyorError(`GitHub refused a token of the App ${app.appId} for ${where} with ${wanted} (${reason(error2)}): give the App these permissions and install it on ${where} (accept the new permissions on the installation after changing them).`, { cause: error2 });
+    }
+    throw new ConveyorError(`Minting an installation token of the GitHub App ${app.appId} for ${where} failed: ${reason(error2)}.`, { cause: error2 });
+  }
+  maskSecret(minted.token, { warnShort: false });
+  const token = minted.token;
+  return {
+    token,
+    expiresAt: minted.expiresAt,
+    installationId,
+    async revoke() {
+      try {
+        await createOctokit({ ...options, token }).rest.apps.revokeInstallationAccessToken();
+        return { revoked: true, message: `Revoked the installation token of the GitHub App ${app.appId}.` };
+      } catch (error2) {
+        return { revoked: false, message: `Could not revoke the installation token of the GitHub App ${app.appId} (${reason(error2)}); it ends by itself at ${minted.expiresAt}.` };
+      }
+    }
+  };
+}
+var status2, reason;
+var init_app_token = __esm({
+  "packages/kit/src/app-token.ts"() {
+    "use strict";
+    init_dist_node();
+    init_errors();
+    init_mask();
+    init_octokit();
+    status2 = (error2) => error2?.status;
+    reason = (error2) => (error2?.message ?? String(error2)).split("\n")[0].replace(/ - https?:\/\/\S+$/, "");
+  }
+});
+
 // packages/release/src/github-client.ts
 var github_client_exports = {};
 __export(github_client_exports, {
+  createInstallationToken: () => createInstallationToken,
   createOctokit: () => createOctokit
 });
 var init_github_client = __esm({
   "packages/release/src/github-client.ts"() {
     "use strict";
     init_octokit();
+    init_app_token();
   }
 });
 
@@ -8546,31 +10045,7 @@ var init_github_client = __esm({
 var fs3 = __toESM(require_fs());
 var path5 = __toESM(require_path());
 init_errors();
-
-// packages/kit/src/mask.ts
-init_core();
-var registerWithRunner = true;
-var SHORT_SECRET = 4;
-function maskSecret(value, options = {}) {
-  if (value === "" || !registerWithRunner) return false;
-  setSecret(value);
-  const lines = value.split(/\r?\n/);
-  if (lines.length > 1) {
-    for (const line2 of lines) {
-      if (line2.trim() !== "") setSecret(line2);
-      if (line2.trim() !== line2 && line2.trim() !== "") setSecret(line2.trim());
-    }
-  }
-  const shortest = Math.min(...lines.map((l) => l.trim().length).filter((n) => n > 0));
-  if ((options.warnShort ?? true) && shortest < SHORT_SECRET) {
-    const what = options.name ? `The secret '${options.name}'` : "A secret value";
-    warning(`${what} has a part of only ${shortest} character(s); it is masked, but masking text that short also hides matching text elsewhere in the log.`);
-    return true;
-  }
-  return false;
-}
-
-// packages/kit/src/inputs.ts
+init_mask();
 function envSource(env = process.env) {
   return (name) => env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`];
 }
@@ -8626,6 +10101,20 @@ function boolean(options = {}) {
     if (FALSE.includes(value)) return false;
     return fail(`Input '${name}' is ${show(value)}; accepted: ${accepted}.`);
   }, false);
+}
+function integer(options = {}) {
+  const { min, max } = options;
+  const range = min !== void 0 && max !== void 0 ? ` from ${min} to ${max}` : min !== void 0 ? ` of at least ${min}` : max !== void 0 ? ` of at most ${max}` : "";
+  const accepted = `a whole number${range}`;
+  return spec("integer", accepted, options, (raw, name) => {
+    const value = raw.trim();
+    if (!/^[+-]?\d+$/.test(value)) return fail(`Input '${name}' is ${show(value)}; accepted: ${accepted}.`);
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || min !== void 0 && n < min || max !== void 0 && n > max) {
+      return fail(`Input '${name}' is ${value}; accepted: ${accepted}.`);
+    }
+    return n;
+  }, void 0);
 }
 function list(options = {}) {
   const commas = options.commas ?? true;
@@ -8820,6 +10309,56 @@ function readContext(env = process.env) {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     payload
   };
+}
+
+// packages/kit/src/app-credentials.ts
+var crypto2 = __toESM(require_crypto());
+init_mask();
+var APP_ID = /^(\d+|Iv[0-9A-Za-z.]+)$/;
+var KEY_HELP = `paste the whole .pem file that the App's settings page ("Private keys", Generate a private key) downloads, from its -----BEGIN line to its -----END line, into a secret and pass that secret`;
+function checkAppPrivateKey(raw, name = "app-private-key") {
+  let key = raw.trim();
+  if (!key.includes("\n") && key.includes("\\n")) key = key.replace(/\\n/g, "\n");
+  if (key !== raw) maskSecret(key, { name, warnShort: false });
+  if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(key) || /-----BEGIN CERTIFICATE-----/.test(key)) {
+    return { problem: `Input '${name}' holds a public key or certificate, not the App's private key: ${KEY_HELP}.` };
+  }
+  if (!/-----BEGIN ([A-Z]+ )?PRIVATE KEY-----/.test(key)) {
+    return { problem: `Input '${name}' is not a PEM private key (no -----BEGIN … PRIVATE KEY----- line): ${KEY_HELP}.` };
+  }
+  let parsed;
+  try {
+    parsed = crypto2.createPrivateKey({ key, format: "pem" });
+  } catch {
+    return { problem: `Input '${name}' looks like a PEM private key but cannot be read (cut short, or lines lost when it was copied; a key with a passphrase is not accepted): ${KEY_HELP}.` };
+  }
+  if (parsed.asymmetricKeyType !== "rsa") {
+    return { problem: `Input '${name}' is a${parsed.asymmetricKeyType === "ec" ? "n" : ""} ${parsed.asymmetricKeyType ?? "unknown"} key, but GitHub App keys are RSA (their JWTs are signed RS256): ${KEY_HELP}.` };
+  }
+  return { key };
+}
+function appCredentials(inputs) {
+  const appId = inputs["app-id"].trim();
+  const rawKey = inputs["app-private-key"];
+  const installationId = inputs["app-installation-id"];
+  const hasKey = rawKey.trim() !== "";
+  if (!appId && !hasKey) {
+    return {
+      problems: installationId === void 0 ? [] : ["Input 'app-installation-id' is set, but 'app-id' and 'app-private-key' are empty: give the App's ID and private key too, or drop app-installation-id."]
+    };
+  }
+  const problems = [];
+  if (!appId) problems.push("Input 'app-id' is empty but 'app-private-key' is set: a GitHub App credential needs both; give the App ID shown on the App's settings page (an `app-id` input, often from a variable such as `vars.RELEASE_APP_ID`).");
+  else if (!APP_ID.test(appId)) problems.push(`Input 'app-id' is ${JSON.stringify(appId.slice(0, 40))}; accepted: the App's numeric App ID (e.g. 123456) or its client ID (Iv…), from the App's settings page.`);
+  let key;
+  if (!hasKey) problems.push("Input 'app-private-key' is empty but 'app-id' is set: a GitHub App credential needs both; pass the App's private key from a secret (`${{ secrets.RELEASE_APP_KEY }}`). A secret that is not available to this workflow (a fork's pull request, a missing `secrets:` line on a reusable workflow) is empty too.");
+  else {
+    const checked = checkAppPrivateKey(rawKey);
+    if ("problem" in checked) problems.push(checked.problem);
+    else key = checked.key;
+  }
+  if (problems.length > 0 || key === void 0) return { problems };
+  return { credentials: { appId, privateKey: key, ...installationId === void 0 ? {} : { installationId } }, problems };
 }
 
 // packages/release/src/action.ts
@@ -9147,6 +10686,38 @@ async function fetch(dir, options = {}) {
   args.push("--", remote, ...(options.refspecs ?? []).map((r) => checkRev(r, "refspec")));
   await git(dir, args);
 }
+async function remoteUrl(dir, remote = "origin") {
+  const result = await git(dir, ["config", "--get", `remote.${checkName(remote, "remote")}.url`], { okCodes: [0, 1] });
+  const url = result.stdout.trim();
+  return result.exitCode === 0 && url !== "" ? url : void 0;
+}
+function githubRepositoryOf(url, serverUrl = "https://github.com") {
+  const server = new URL(serverUrl).hostname.toLowerCase();
+  const hosts = /* @__PURE__ */ new Set([server, ...server === "github.com" ? ["www.github.com", "ssh.github.com"] : []]);
+  let host;
+  let pathname;
+  const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(url);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return void 0;
+    }
+    if (!["https:", "http:", "ssh:", "git:", "git+ssh:", "ssh+git:"].includes(parsed.protocol)) return void 0;
+    host = parsed.hostname;
+    pathname = decodeURIComponent(parsed.pathname);
+  } else if (scp) {
+    host = scp[1];
+    pathname = scp[2];
+  } else {
+    return void 0;
+  }
+  if (!hosts.has(host.toLowerCase())) return void 0;
+  const match = /^\/?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([\w.-]+?)(?:\.git)?\/?$/.exec(pathname);
+  if (!match || match[2] === "." || match[2] === "..") return void 0;
+  return { owner: match[1], repo: match[2] };
+}
 
 // packages/release/src/action.ts
 var import_semver4 = __toESM(require_semver2(), 1);
@@ -9154,6 +10725,9 @@ var import_semver4 = __toESM(require_semver2(), 1);
 // packages/release/src/inputs.ts
 var releaseInputs = {
   "github-token": secret(),
+  "app-id": string(),
+  "app-private-key": secret(),
+  "app-installation-id": integer({ min: 1 }),
   "tag-format": string({ default: "v${version}" }),
   "release-branches": list({ default: ["main", "master"] }),
   "prerelease-branches": list({ default: ["next", "beta", "alpha"] }),
@@ -9666,21 +11240,21 @@ function classifyCommit(commit, rules) {
   const rest = message.slice(message.indexOf("\n") + 1 || message.length);
   const issues = [...new Set(Array.from(rest.matchAll(ISSUE_REF), (m) => Number(m[1])).filter((n) => Number.isSafeInteger(n) && n !== pr))];
   let bump = "none";
-  let reason;
+  let reason2;
   if (isMerge) {
-    reason = "merge commit: the commits it brings count, not the merge itself";
+    reason2 = "merge commit: the commits it brings count, not the merge itself";
   } else if (reverts && !type) {
     bump = "patch";
-    reason = `reverts ${reverts.slice(0, 7)}`;
+    reason2 = `reverts ${reverts.slice(0, 7)}`;
   } else if (!type && breaking) {
     bump = "major";
-    reason = "breaking change (footer under a non-conventional header)";
+    reason2 = "breaking change (footer under a non-conventional header)";
   } else if (!type) {
-    reason = "not a Conventional Commit header";
+    reason2 = "not a Conventional Commit header";
   } else {
     const decided = bumpFor({ type, scope, breaking }, rules);
     bump = decided.bump;
-    reason = decided.reason;
+    reason2 = decided.reason;
   }
   return {
     sha: commit.sha,
@@ -9691,7 +11265,7 @@ function classifyCommit(commit, rules) {
     breaking,
     breakingNotes,
     bump,
-    reason,
+    reason: reason2,
     isMerge,
     reverts,
     cancelledBy: void 0,
@@ -9761,6 +11335,14 @@ var SECTIONS = [
 function escapeMarkdown(text) {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
+var HTML_START = /<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|!|\?)/g;
+function listItemText(text, atStart) {
+  let out = text.replace(/\s*\r?\n\s*/g, " ").replace(HTML_START, "\\<");
+  if (atStart) {
+    out = out.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2").replace(/^([#>+=|]|[-*_](?=[\s\-*_]|$))/, "\\$1");
+  }
+  return out;
+}
 function commitLink(commit, url) {
   const short = commit.sha.slice(0, 7);
   return url ? `[${short}](${url}/commit/${commit.sha})` : short;
@@ -9772,7 +11354,7 @@ function line(commit, text, url) {
   const scope = commit.scope ? `**${escapeMarkdown(commit.scope)}:** ` : "";
   const pr = commit.pr !== void 0 ? ` (${numberLink(commit.pr, "pull", url)})` : "";
   const closes = commit.issues.length > 0 ? `, closes ${commit.issues.map((n) => numberLink(n, "issues", url)).join(", ")}` : "";
-  return `* ${scope}${escapeMarkdown(text)}${pr} (${commitLink(commit, url)})${closes}`;
+  return `* ${scope}${listItemText(text, scope === "")}${pr} (${commitLink(commit, url)})${closes}`;
 }
 function renderNotes(input) {
   const url = input.repositoryUrl?.replace(/\/$/, "");
@@ -10169,19 +11751,40 @@ async function ensureFullHistory(dir, fetchHistory, log, shallow) {
     throw new ConveyorError(`The repository in ${dir} is a shallow clone and fetching the rest of its history failed. ${fix}`, { cause: error2 });
   }
 }
+var RELEASE_TOKEN_PERMISSIONS = { contents: "write" };
+function releaseAuth(inputs) {
+  const { credentials, problems } = appCredentials(inputs);
+  const appGiven = inputs["app-id"].trim() !== "" || inputs["app-private-key"].trim() !== "";
+  if (appGiven && inputs["github-token"] !== "") {
+    problems.push("Input 'github-token' is given together with 'app-id' and 'app-private-key', but a release is made with one credential: leave github-token empty to release with the App's installation token (with reusable-release: do not pass the release-token secret), or drop app-id and app-private-key to use github-token.");
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  if (credentials) return { kind: "app", app: credentials };
+  return inputs["github-token"] ? { kind: "token", token: inputs["github-token"] } : { kind: "none" };
+}
+async function originRepository(dir, serverUrl) {
+  try {
+    const url = await remoteUrl(dir);
+    return url ? githubRepositoryOf(url, serverUrl) : void 0;
+  } catch {
+    return void 0;
+  }
+}
 async function runRelease(inputs, env, log = silentLog) {
   checkTagFormat(inputs["tag-format"]);
   const rules = parseReleaseRules(inputs["release-rules"]);
   const context = readContext(env);
-  const [owner = context.owner, repo = context.repo] = inputs.repository ? inputs.repository.split("/") : [];
+  const dir = inputs["working-directory"] ?? context.workspace;
+  const fromOrigin = inputs.repository || context.owner ? void 0 : await originRepository(dir, context.serverUrl);
+  const [owner = context.owner || fromOrigin?.owner, repo = context.repo || fromOrigin?.repo] = inputs.repository ? inputs.repository.split("/") : [];
   const dryRun = inputs["dry-run"];
-  if (!dryRun && inputs["github-token"] === "") {
-    throw new InputError(["Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works), or set `dry-run: true` to only compute the version."]);
+  const auth6 = releaseAuth(inputs);
+  if (!dryRun && auth6.kind === "none") {
+    throw new InputError(["Input `github-token` is empty: give a token with contents: write (the default `${{ github.token }}` works) or a GitHub App's `app-id` and `app-private-key`, or set `dry-run: true` to only compute the version."]);
   }
   if (!dryRun && (!owner || !repo)) {
-    throw new InputError(["The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line)."]);
+    throw new InputError([`The repository is unknown: GITHUB_REPOSITORY is not set and the origin remote of ${dir} is not a repository on ${context.serverUrl}; set the input repository (owner/name).`]);
   }
-  const dir = inputs["working-directory"] ?? context.workspace;
   const state = await headState(dir);
   await ensureFullHistory(dir, inputs["fetch-history"], log, state.shallow);
   const fromContext = context.refType === "branch" && context.refName ? context.refName : void 0;
@@ -10205,23 +11808,36 @@ async function runRelease(inputs, env, log = silentLog) {
     const what = plan.alreadyTagged ? `${plan.tag} is already tagged on this commit; a run would finish its release` : `would release ${plan.tag} (${plan.bump} from ${plan.previousTag ?? "no earlier release"})`;
     return { plan, published: void 0, dryRun, message: `Dry run: ${what}${floating.length ? ` and move ${floating.join(", ")}` : ""}.` };
   }
-  const { createOctokit: createOctokit2 } = await Promise.resolve().then(() => (init_github_client(), github_client_exports));
-  const gh = createOctokit2({ token: inputs["github-token"], baseUrl: context.apiUrl });
-  const published = await publishRelease(gh, {
-    owner,
-    repo,
-    tag: plan.tag,
-    version,
-    sha: plan.sha,
-    notes: plan.notes,
-    prerelease: plan.prerelease,
-    makeLatest: shouldMakeLatest(version, plan.highestStable),
-    floating
-  }, log);
-  const changelog = inputs["changelog-file"];
-  if (changelog) {
-    const existing = fs7.existsSync(changelog) ? fs7.readFileSync(changelog, "utf8") : void 0;
-    fs7.writeFileSync(changelog, prependChangelog(existing, plan.notes));
+  const { createInstallationToken: createInstallationToken2, createOctokit: createOctokit2 } = await Promise.resolve().then(() => (init_github_client(), github_client_exports));
+  const installation = auth6.kind === "app" ? await createInstallationToken2({ app: auth6.app, owner, repo, permissions: RELEASE_TOKEN_PERMISSIONS, baseUrl: context.apiUrl }) : void 0;
+  let published;
+  try {
+    if (installation && auth6.kind === "app") {
+      log.info(`Releasing with an installation token of the GitHub App ${auth6.app.appId} (installation ${installation.installationId}) for ${owner}/${repo} with contents: write; it ends at ${installation.expiresAt} and is revoked at the end of this run.`);
+    }
+    const gh = createOctokit2({ token: installation?.token ?? (auth6.kind === "token" ? auth6.token : ""), baseUrl: context.apiUrl });
+    published = await publishRelease(gh, {
+      owner,
+      repo,
+      tag: plan.tag,
+      version,
+      sha: plan.sha,
+      notes: plan.notes,
+      prerelease: plan.prerelease,
+      makeLatest: shouldMakeLatest(version, plan.highestStable),
+      floating
+    }, log);
+    const changelog = inputs["changelog-file"];
+    if (changelog) {
+      const existing = fs7.existsSync(changelog) ? fs7.readFileSync(changelog, "utf8") : void 0;
+      fs7.writeFileSync(changelog, prependChangelog(existing, plan.notes));
+    }
+  } finally {
+    if (installation) {
+      const revoked = await installation.revoke();
+      if (revoked.revoked) log.info(revoked.message);
+      else log.warning(revoked.message);
+    }
   }
   const how = published.release === "created" && published.tag === "created" ? "Released" : published.release === "created-by-another-run" ? "Another run released" : "Finished the release of";
   return { plan, published, dryRun, message: `${how} ${plan.tag} on ${plan.sha.slice(0, 7)}: ${published.releaseUrl}` };
@@ -10266,8 +11882,13 @@ ${table(["", ""], rows)}`;
 ${details("Release notes", plan.notes)}`;
   return md;
 }
+var workflowTokenInput = { "workflow-token": secret() };
+function withWorkflowToken(inputs, workflowToken) {
+  const appGiven = inputs["app-id"].trim() !== "" || inputs["app-private-key"].trim() !== "";
+  return inputs["github-token"] || appGiven ? inputs : { ...inputs, "github-token": workflowToken };
+}
 async function main() {
-  const inputs = readInputs(releaseInputs);
+  const inputs = withWorkflowToken(readInputs(releaseInputs), readInputs(workflowTokenInput)["workflow-token"]);
   const log = { info: info2, warning: warning2 };
   const result = await group2("Release", () => runRelease(inputs, process.env, log));
   info2(result.message);

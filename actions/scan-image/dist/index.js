@@ -1173,14 +1173,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1638,39 +1638,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error2.message
         );
       });
@@ -1719,9 +1719,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1784,7 +1784,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1799,11 +1799,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1869,7 +1869,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7008,7 +7008,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = require_assert();
     var { errorMonitor } = require_events();
-    var { pipeline: pipeline2 } = require_stream();
+    var { pipeline: pipeline3 } = require_stream();
     var util2 = require_util2();
     var {
       RequestContentLengthMismatchError,
@@ -7207,7 +7207,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7304,7 +7304,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7487,7 +7487,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7657,9 +7657,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8905,10 +8905,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10546,7 +10546,7 @@ var require_api_pipeline = __commonJS({
         util2.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10555,7 +10555,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -10887,20 +10887,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10922,7 +10922,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10960,9 +10960,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11432,10 +11432,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13734,7 +13734,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require_events();
-    var { Readable, pipeline: pipeline2, finished } = require_stream();
+    var { Readable, pipeline: pipeline3, finished } = require_stream();
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util2();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14679,7 +14679,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16328,9 +16328,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18887,7 +18887,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = require_stream();
+    var { pipeline: pipeline3 } = require_stream();
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -19047,7 +19047,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19250,11 +19250,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util2.parseOrigin(url).origin + path14);
+          url = new URL(util2.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19336,6 +19336,13 @@ var require_child_process = __commonJS({
 var require_timers2 = __commonJS({
   "conveyor-builtin:timers"(exports, module) {
     module.exports = __require("node:timers");
+  }
+});
+
+// conveyor-builtin:stream/promises
+var require_promises = __commonJS({
+  "conveyor-builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
   }
 });
 
@@ -21636,17 +21643,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21657,13 +21664,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21684,17 +21691,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21705,13 +21712,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21738,23 +21745,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -22366,10 +22373,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -22388,7 +22395,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22418,11 +22425,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -22436,8 +22443,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -22451,8 +22458,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -22470,8 +22477,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -22481,8 +22488,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24997,9 +25004,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25074,14 +25081,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25096,10 +25103,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25110,10 +25117,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25130,13 +25137,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -27097,9 +27104,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path14) => {
+    visit.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27108,23 +27115,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path14) => {
-      const parent = visit.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27135,10 +27142,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit;
   }
@@ -28440,14 +28447,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs12, sep: [] });
+                map.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28575,13 +28582,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -30378,7 +30385,7 @@ var HttpClientResponse = class {
   }
 };
 var HttpClient = class {
-  constructor(userAgent2, handlers, requestOptions) {
+  constructor(userAgent, handlers, requestOptions) {
     this._ignoreSslError = false;
     this._allowRedirects = true;
     this._allowRedirectDowngrade = false;
@@ -30387,7 +30394,7 @@ var HttpClient = class {
     this._maxRetries = 1;
     this._keepAlive = false;
     this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
     this.handlers = handlers || [];
     this.requestOptions = requestOptions;
     if (requestOptions) {
@@ -30812,8 +30819,8 @@ var HttpClient = class {
     }
     return proxyAgent;
   }
-  _getUserAgentWithOrchestrationId(userAgent2) {
-    const baseUserAgent = userAgent2 || "actions/http-client";
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
     const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
     if (orchId) {
       const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
@@ -30930,15 +30937,6 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
 };
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
-function readlink(fsPath) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    const result2 = yield fs2.promises.readlink(fsPath);
-    if (IS_WINDOWS && !result2.endsWith("\\")) {
-      return `${result2}\\`;
-    }
-    return result2;
-  });
-}
 var READONLY = fs2.constants.O_RDONLY;
 function exists(fsPath) {
   return __awaiter2(this, void 0, void 0, function* () {
@@ -31061,51 +31059,6 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function cp(source_1, dest_1) {
-  return __awaiter3(this, arguments, void 0, function* (source, dest, options = {}) {
-    const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-    const destStat = (yield exists(dest)) ? yield stat(dest) : null;
-    if (destStat && destStat.isFile() && !force) {
-      return;
-    }
-    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path2.join(dest, path2.basename(source)) : dest;
-    if (!(yield exists(source))) {
-      throw new Error(`no such file or directory: ${source}`);
-    }
-    const sourceStat = yield stat(source);
-    if (sourceStat.isDirectory()) {
-      if (!recursive) {
-        throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-      } else {
-        yield cpDirRecursive(source, newDest, 0, force);
-      }
-    } else {
-      if (path2.relative(source, newDest) === "") {
-        throw new Error(`'${newDest}' and '${source}' are the same file`);
-      }
-      yield copyFile2(source, newDest, force);
-    }
-  });
-}
-function rmRF(inputPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (IS_WINDOWS) {
-      if (/[*"<>|]/.test(inputPath)) {
-        throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-      }
-    }
-    try {
-      yield rm(inputPath, {
-        force: true,
-        maxRetries: 3,
-        recursive: true,
-        retryDelay: 300
-      });
-    } catch (err) {
-      throw new Error(`File was unable to be removed ${err}`);
-    }
-  });
-}
 function mkdirP(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
     (0, import_assert.ok)(fsPath, "a path argument must be provided");
@@ -31174,51 +31127,6 @@ function findInPath(tool) {
       }
     }
     return matches;
-  });
-}
-function readCopyOptions(options) {
-  const force = options.force == null ? true : options.force;
-  const recursive = Boolean(options.recursive);
-  const copySourceDirectory = options.copySourceDirectory == null ? true : Boolean(options.copySourceDirectory);
-  return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (currentDepth >= 255)
-      return;
-    currentDepth++;
-    yield mkdirP(destDir);
-    const files = yield readdir(sourceDir);
-    for (const fileName of files) {
-      const srcFile = `${sourceDir}/${fileName}`;
-      const destFile = `${destDir}/${fileName}`;
-      const srcFileStat = yield lstat(srcFile);
-      if (srcFileStat.isDirectory()) {
-        yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-      } else {
-        yield copyFile2(srcFile, destFile, force);
-      }
-    }
-    yield chmod(destDir, (yield stat(sourceDir)).mode);
-  });
-}
-function copyFile2(srcFile, destFile, force) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if ((yield lstat(srcFile)).isSymbolicLink()) {
-      try {
-        yield lstat(destFile);
-        yield unlink(destFile);
-      } catch (e) {
-        if (e.code === "EPERM") {
-          yield chmod(destFile, "0666");
-          yield unlink(destFile);
-        }
-      }
-      const symlinkFull = yield readlink(srcFile);
-      yield symlink(symlinkFull, destFile, IS_WINDOWS ? "junction" : null);
-    } else if (!(yield exists(destFile)) || force) {
-      yield copyFile(srcFile, destFile);
-    }
   });
 }
 
@@ -32099,35 +32007,44 @@ killed by ${signal}`, options.hint));
   });
 }
 
+// packages/kit/src/folders.ts
+var fs5 = __toESM(require_fs());
+var os5 = __toESM(require_os());
+var path6 = __toESM(require_path());
+function runFolder(purpose, env = process.env) {
+  const root = env.RUNNER_TEMP || env.TMPDIR || os5.tmpdir();
+  fs5.mkdirSync(root, { recursive: true });
+  return fs5.mkdtempSync(path6.join(root, `conveyor-${purpose}-`));
+}
+
 // packages/scan/src/action.ts
-var fs11 = __toESM(require_fs(), 1);
-var path13 = __toESM(require_path(), 1);
+var fs12 = __toESM(require_fs(), 1);
+var path14 = __toESM(require_path(), 1);
 
 // packages/kit/src/installer.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
-var fs7 = __toESM(require_fs(), 1);
-var os7 = __toESM(require_os(), 1);
-var path7 = __toESM(require_path(), 1);
+var fs8 = __toESM(require_fs(), 1);
+var os8 = __toESM(require_os(), 1);
+var path8 = __toESM(require_path(), 1);
+var import_promises = __toESM(require_promises(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var crypto2 = __toESM(require_crypto(), 1);
-var fs6 = __toESM(require_fs(), 1);
+var fs7 = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/manifest.js
 var semver = __toESM(require_semver2(), 1);
-var os5 = __toESM(require_os(), 1);
-var cp2 = __toESM(require_child_process(), 1);
-var fs5 = __toESM(require_fs(), 1);
+var os6 = __toESM(require_os(), 1);
+var cp = __toESM(require_child_process(), 1);
+var fs6 = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-var os6 = __toESM(require_os(), 1);
-var path6 = __toESM(require_path(), 1);
+var os7 = __toESM(require_os(), 1);
+var path7 = __toESM(require_path(), 1);
 var semver2 = __toESM(require_semver2(), 1);
 var stream = __toESM(require_stream(), 1);
 var util = __toESM(require_util(), 1);
 var import_assert2 = __toESM(require_assert(), 1);
-
-// node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve5) {
@@ -32155,152 +32072,10 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var RetryHelper = class {
-  constructor(maxAttempts, minSeconds, maxSeconds) {
-    if (maxAttempts < 1) {
-      throw new Error("max attempts should be greater than or equal to 1");
-    }
-    this.maxAttempts = maxAttempts;
-    this.minSeconds = Math.floor(minSeconds);
-    this.maxSeconds = Math.floor(maxSeconds);
-    if (this.minSeconds > this.maxSeconds) {
-      throw new Error("min seconds should be less than or equal to max seconds");
-    }
-  }
-  execute(action, isRetryable) {
-    return __awaiter7(this, void 0, void 0, function* () {
-      let attempt = 1;
-      while (attempt < this.maxAttempts) {
-        try {
-          return yield action();
-        } catch (err) {
-          if (isRetryable && !isRetryable(err)) {
-            throw err;
-          }
-          info(err.message);
-        }
-        const seconds = this.getSleepAmount();
-        info(`Waiting ${seconds} seconds before trying again`);
-        yield this.sleep(seconds);
-        attempt++;
-      }
-      return yield action();
-    });
-  }
-  getSleepAmount() {
-    return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
-  }
-  sleep(seconds) {
-    return __awaiter7(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
-    });
-  }
-};
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve5, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result2) {
-      result2.done ? resolve5(result2.value) : adopt(result2.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var HTTPError = class extends Error {
-  constructor(httpStatusCode) {
-    super(`Unexpected HTTP response: ${httpStatusCode}`);
-    this.httpStatusCode = httpStatusCode;
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
 var IS_WINDOWS3 = process.platform === "win32";
 var IS_MAC = process.platform === "darwin";
-var userAgent = "actions/tool-cache";
-function downloadTool(url, dest, auth, headers) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    dest = dest || path6.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path6.dirname(dest));
-    debug(`Downloading ${url}`);
-    debug(`Destination ${dest}`);
-    const maxAttempts = 3;
-    const minSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS", 10);
-    const maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
-    const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-    return yield retryHelper.execute(() => __awaiter8(this, void 0, void 0, function* () {
-      return yield downloadToolAttempt(url, dest || "", auth, headers);
-    }), (err) => {
-      if (err instanceof HTTPError && err.httpStatusCode) {
-        if (err.httpStatusCode < 500 && err.httpStatusCode !== 408 && err.httpStatusCode !== 429) {
-          return false;
-        }
-      }
-      return true;
-    });
-  });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    if (fs6.existsSync(dest)) {
-      throw new Error(`Destination file path ${dest} already exists`);
-    }
-    const http2 = new HttpClient(userAgent, [], {
-      allowRetries: false
-    });
-    if (auth) {
-      debug("set auth");
-      if (headers === void 0) {
-        headers = {};
-      }
-      headers.authorization = auth;
-    }
-    const response = yield http2.get(url, headers);
-    if (response.message.statusCode !== 200) {
-      const err = new HTTPError(response.message.statusCode);
-      debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-      throw err;
-    }
-    const pipeline2 = util.promisify(stream.pipeline);
-    const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
-    const readStream = responseMessageFactory();
-    let succeeded = false;
-    try {
-      yield pipeline2(readStream, fs6.createWriteStream(dest));
-      debug("download complete");
-      succeeded = true;
-      return dest;
-    } finally {
-      if (!succeeded) {
-        debug("download failed");
-        try {
-          yield rmRF(dest);
-        } catch (err) {
-          debug(`Failed to delete '${dest}'. ${err.message}`);
-        }
-      }
-    }
-  });
-}
 function extractTar(file_1, dest_1) {
-  return __awaiter8(this, arguments, void 0, function* (file, dest, flags = "xz") {
+  return __awaiter7(this, arguments, void 0, function* (file, dest, flags = "xz") {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -32343,7 +32118,7 @@ function extractTar(file_1, dest_1) {
   });
 }
 function extractZip(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -32357,7 +32132,7 @@ function extractZip(file, dest) {
   });
 }
 function extractZipWin(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const pwshPath = yield which("pwsh", false);
@@ -32403,7 +32178,7 @@ function extractZipWin(file, dest) {
   });
 }
 function extractZipNix(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     const unzipPath = yield which("unzip", true);
     const args = [file];
     if (!isDebug()) {
@@ -32413,147 +32188,34 @@ function extractZipNix(file, dest) {
     yield exec(`"${unzipPath}"`, args, { cwd: dest });
   });
 }
-function cacheDir(sourceDir, tool, version, arch2) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
-    arch2 = arch2 || os6.arch();
-    debug(`Caching tool ${tool} ${version} ${arch2}`);
-    debug(`source dir: ${sourceDir}`);
-    if (!fs6.statSync(sourceDir).isDirectory()) {
-      throw new Error("sourceDir is not a directory");
-    }
-    const destPath = yield _createToolPath(tool, version, arch2);
-    for (const itemName of fs6.readdirSync(sourceDir)) {
-      const s = path6.join(sourceDir, itemName);
-      yield cp(s, destPath, { recursive: true });
-    }
-    _completeToolPath(tool, version, arch2);
-    return destPath;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName) {
-    throw new Error("toolName parameter is required");
-  }
-  if (!versionSpec) {
-    throw new Error("versionSpec parameter is required");
-  }
-  arch2 = arch2 || os6.arch();
-  if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch2);
-    const match = evaluateVersions(localVersions, versionSpec);
-    versionSpec = match;
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`);
-    if (fs6.existsSync(cachePath) && fs6.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
-      toolPath = cachePath;
-    } else {
-      debug("not found");
-    }
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  const versions = [];
-  arch2 = arch2 || os6.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
-  if (fs6.existsSync(toolPath)) {
-    const children = fs6.readdirSync(toolPath);
-    for (const child2 of children) {
-      if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch2 || "");
-        if (fs6.existsSync(fullPath) && fs6.existsSync(`${fullPath}.complete`)) {
-          versions.push(child2);
-        }
-      }
-    }
-  }
-  return versions;
-}
 function _createExtractFolder(dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path6.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path7.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
   });
-}
-function _createToolPath(tool, version, arch2) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
-    yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
-  });
-}
-function _completeToolPath(tool, version, arch2) {
-  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-  const markerPath = `${folderPath}.complete`;
-  fs6.writeFileSync(markerPath, "");
-  debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  const c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  const valid2 = semver2.valid(c) != null;
-  debug(`explicit? ${valid2}`);
-  return valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version = "";
-  debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
-      return 1;
-    }
-    return -1;
-  });
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const potential = versions[i];
-    const satisfied = semver2.satisfies(potential, versionSpec);
-    if (satisfied) {
-      version = potential;
-      break;
-    }
-  }
-  if (version) {
-    debug(`matched: ${version}`);
-  } else {
-    debug("match not found");
-  }
-  return version;
-}
-function _getCacheDirectory() {
-  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
-  (0, import_assert2.ok)(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
-  return cacheDirectory;
 }
 function _getTempDirectory() {
   const tempDirectory = process.env["RUNNER_TEMP"] || "";
   (0, import_assert2.ok)(tempDirectory, "Expected RUNNER_TEMP to be defined");
   return tempDirectory;
 }
-function _getGlobal(key, defaultValue) {
-  const value = global[key];
-  return value !== void 0 ? value : defaultValue;
-}
 
 // packages/kit/src/installer.ts
 var import_semver = __toESM(require_semver2(), 1);
 var InstallError = class extends ConveyorError {
   tool;
+  /** The host could not be reached at all (refused, no such name, no route): no attempt was repeated. */
+  unreachable;
+  /** The HTTP status of a failed download. */
+  status;
   constructor(tool, message, options) {
-    super(message, options);
+    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.tool = tool;
+    this.unreachable = options?.unreachable ?? false;
+    this.status = options?.status;
   }
 };
 function toolPlatform(platform2 = process.platform, arch2 = process.arch) {
@@ -32580,7 +32242,7 @@ function parseChecksums(text3) {
 }
 async function sha256File(file) {
   const hash = (0, import_node_crypto.createHash)("sha256");
-  for await (const chunk of fs7.createReadStream(file)) hash.update(chunk);
+  for await (const chunk of fs8.createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 function archiveKind(fileName) {
@@ -32604,24 +32266,75 @@ function planInstall(spec2) {
     if (u !== void 0 && !/^https?:\/\/[^/]+\/.+/.test(u)) throw new InstallError(spec2.name, `Cannot install ${spec2.name} ${version}: ${JSON.stringify(u)} is not an http(s) URL of a file.`);
   }
   const binary = expandTemplate(spec2.binary, values, `binary path of ${spec2.name}`);
-  if (binary === "" || path7.isAbsolute(binary) || binary.split(/[\\/]/).includes("..")) {
+  if (binary === "" || path8.isAbsolute(binary) || binary.split(/[\\/]/).includes("..")) {
     throw new InstallError(spec2.name, `Cannot install ${spec2.name} ${version}: the binary path ${JSON.stringify(binary)} must be relative and stay inside the archive.`);
   }
   const fileName = decodeURIComponent(new URL(url).pathname.split("/").pop());
   return { name: spec2.name, version, url, fileName, checksumsUrl, pinned: spec2.sha256?.toLowerCase(), binary, arch: platform2.arch };
 }
-async function download(plan, url, auth, dest) {
-  try {
-    return await downloadTool(url, dest, auth);
-  } catch (error2) {
-    const status = error2 instanceof HTTPError ? `HTTP ${error2.httpStatusCode}` : error2 instanceof Error ? error2.message : String(error2);
-    throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${status}). Check that this version exists for this platform, or point download-base-url at a mirror that has it.`, { cause: error2 });
+var PERMANENT_NETWORK = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+var DownloadError = class extends Error {
+  status;
+  code;
+  constructor(url, detail) {
+    super(`${url}: ${detail.message}`);
+    this.status = detail.status;
+    this.code = detail.code;
+  }
+  /** Whether another attempt may succeed. */
+  get transient() {
+    if (this.status !== void 0) return this.status >= 500 || this.status === 408 || this.status === 429;
+    return !PERMANENT_NETWORK.has(this.code ?? "");
+  }
+};
+function sleep(ms) {
+  return new Promise((resolve5) => setTimeout(resolve5, ms));
+}
+async function downloadFile(url, dest, options = {}) {
+  const delays = options.retryDelaysMs ?? [2e3, 5e3];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await downloadOnce(url, dest, options.auth);
+      return;
+    } catch (error2) {
+      fs8.rmSync(dest, { force: true });
+      const failure = error2 instanceof DownloadError ? error2 : new DownloadError(url, { code: error2.code, message: error2.message });
+      if (!failure.transient || attempt >= delays.length) throw failure;
+      debug2(`Download of ${url} failed (${failure.message}); trying again in ${delays[attempt]} ms.`);
+      await sleep(delays[attempt]);
+    }
   }
 }
+async function downloadOnce(url, dest, auth) {
+  const client = new HttpClient("conveyor", [], { allowRetries: false, socketTimeout: 6e4 });
+  try {
+    const response = await client.get(url, auth ? { authorization: auth } : {});
+    const status = response.message.statusCode ?? 0;
+    if (status !== 200) {
+      response.message.resume();
+      throw new DownloadError(url, { status, message: `HTTP ${status}` });
+    }
+    await (0, import_promises.pipeline)(response.message, fs8.createWriteStream(dest));
+  } finally {
+    client.dispose();
+  }
+}
+async function download(plan, url, auth, dest) {
+  try {
+    await downloadFile(url, dest, { ...auth ? { auth } : {}, ...retryDelays ? { retryDelaysMs: retryDelays } : {} });
+    return dest;
+  } catch (error2) {
+    const failure = error2;
+    const detail = failure.message.replace(`${url}: `, "");
+    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
+    throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${why}).`, { cause: error2, unreachable: failure.status === void 0 && !failure.transient, status: failure.status });
+  }
+}
+var retryDelays;
 async function expectedHash(plan, auth, workDir) {
   if (plan.pinned) return { hash: plan.pinned, source: "the pinned sha256" };
-  const file = await download(plan, plan.checksumsUrl, auth, path7.join(workDir, "checksums.txt"));
-  const sums = parseChecksums(fs7.readFileSync(file, "utf8"));
+  const file = await download(plan, plan.checksumsUrl, auth, path8.join(workDir, "checksums.txt"));
+  const sums = parseChecksums(fs8.readFileSync(file, "utf8"));
   const hash = sums.get(plan.fileName);
   if (!hash) {
     throw new InstallError(plan.name, `Refusing to install ${plan.name} ${plan.version}: the checksums file ${plan.checksumsUrl} does not list ${plan.fileName} (it lists ${sums.size} file(s)). The archive cannot be verified; check the version and the download URL template.`);
@@ -32629,62 +32342,83 @@ async function expectedHash(plan, auth, workDir) {
   return { hash, source: plan.checksumsUrl };
 }
 function tempRoot() {
-  return process.env.RUNNER_TEMP || os7.tmpdir();
+  const root = process.env.RUNNER_TEMP || os8.tmpdir();
+  fs8.mkdirSync(root, { recursive: true });
+  return root;
+}
+function toolCacheRoot(env = process.env) {
+  if (env.RUNNER_TOOL_CACHE) return env.RUNNER_TOOL_CACHE;
+  return path8.join(env.XDG_CACHE_HOME || path8.join(os8.homedir(), ".cache"), "conveyor", "tools");
+}
+function cacheFolder(plan) {
+  return path8.join(toolCacheRoot(), plan.name, plan.version, plan.arch);
+}
+function findCached(plan) {
+  const folder = cacheFolder(plan);
+  return fs8.existsSync(`${folder}.complete`) && fs8.existsSync(folder) ? folder : void 0;
+}
+function addToCache(plan, extracted) {
+  const folder = cacheFolder(plan);
+  fs8.rmSync(folder, { recursive: true, force: true });
+  fs8.rmSync(`${folder}.complete`, { force: true });
+  fs8.mkdirSync(path8.dirname(folder), { recursive: true });
+  fs8.cpSync(extracted, folder, { recursive: true, preserveTimestamps: true });
+  fs8.writeFileSync(`${folder}.complete`, "");
+  return folder;
 }
 async function installTool(spec2) {
   const plan = planInstall(spec2);
-  const hit = find(plan.name, plan.version, plan.arch);
-  if (hit && fs7.existsSync(path7.join(hit, plan.binary))) {
-    const binaryPath = path7.join(hit, plan.binary);
-    addPath2(path7.dirname(binaryPath));
+  const hit = findCached(plan);
+  if (hit && fs8.existsSync(path8.join(hit, plan.binary))) {
+    const binaryPath = path8.join(hit, plan.binary);
+    addPath2(path8.dirname(binaryPath));
     info2(`${plan.name} ${plan.version} found in the tool cache at ${hit}.`);
-    return { path: binaryPath, dir: path7.dirname(binaryPath), version: plan.version, cached: true };
+    return { path: binaryPath, dir: path8.dirname(binaryPath), version: plan.version, cached: true };
   }
-  const workDir = fs7.mkdtempSync(path7.join(tempRoot(), `conveyor-${plan.name}-`));
+  const workDir = fs8.mkdtempSync(path8.join(tempRoot(), `conveyor-${plan.name}-`));
   try {
     info2(`Downloading ${plan.name} ${plan.version} from ${plan.url}`);
-    const archive = await download(plan, plan.url, spec2.auth, path7.join(workDir, plan.fileName));
+    const archive = await download(plan, plan.url, spec2.auth, path8.join(workDir, plan.fileName));
     const expected = await expectedHash(plan, spec2.auth, workDir);
     const actual = await sha256File(archive);
     if (actual !== expected.hash) {
       throw new InstallError(plan.name, `Refusing to install ${plan.name} ${plan.version}: ${plan.fileName} has sha256 ${actual}, but ${expected.source} expects ${expected.hash}. The download was corrupted or tampered with; nothing was installed.`);
     }
     debug2(`${plan.fileName}: sha256 ${actual} matches ${expected.source}`);
-    const extracted = path7.join(workDir, "extracted");
+    const extracted = path8.join(workDir, "extracted");
     const kind = archiveKind(plan.fileName);
     if (kind === "tar.gz") await extractTar(archive, extracted);
     else if (kind === "zip") await extractZip(archive, extracted);
     else {
-      fs7.mkdirSync(path7.dirname(path7.join(extracted, plan.binary)), { recursive: true });
-      fs7.copyFileSync(archive, path7.join(extracted, plan.binary));
+      fs8.mkdirSync(path8.dirname(path8.join(extracted, plan.binary)), { recursive: true });
+      fs8.copyFileSync(archive, path8.join(extracted, plan.binary));
     }
-    const inArchive = path7.join(extracted, plan.binary);
-    if (!fs7.existsSync(inArchive) || !fs7.statSync(inArchive).isFile()) {
-      const listing = fs7.readdirSync(extracted).slice(0, 20).join(", ");
+    const inArchive = path8.join(extracted, plan.binary);
+    if (!fs8.existsSync(inArchive) || !fs8.statSync(inArchive).isFile()) {
+      const listing = fs8.readdirSync(extracted).slice(0, 20).join(", ");
       throw new InstallError(plan.name, `The ${plan.name} ${plan.version} archive ${plan.fileName} has no file ${plan.binary} (its top level holds: ${listing || "nothing"}). Check the binary path.`);
     }
-    fs7.chmodSync(inArchive, 493);
-    const cachedDir = await cacheDir(extracted, plan.name, plan.version, plan.arch);
-    const binaryPath = path7.join(cachedDir, plan.binary);
-    addPath2(path7.dirname(binaryPath));
+    fs8.chmodSync(inArchive, 493);
+    const cachedDir = addToCache(plan, extracted);
+    const binaryPath = path8.join(cachedDir, plan.binary);
+    addPath2(path8.dirname(binaryPath));
     info2(`${plan.name} ${plan.version} installed at ${binaryPath}`);
-    return { path: binaryPath, dir: path7.dirname(binaryPath), version: plan.version, cached: false };
+    return { path: binaryPath, dir: path8.dirname(binaryPath), version: plan.version, cached: false };
   } finally {
-    fs7.rmSync(workDir, { recursive: true, force: true });
+    fs8.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
 // packages/scan/src/inputs.ts
-var fs8 = __toESM(require_fs(), 1);
-var os8 = __toESM(require_os(), 1);
-var path9 = __toESM(require_path(), 1);
+var fs9 = __toESM(require_fs(), 1);
+var path10 = __toESM(require_path(), 1);
 
 // packages/scan/src/verdict.ts
 var SCAN_VERDICT_SCHEMA = "conveyor.scan-verdict/v1";
 var SEVERITIES = ["critical", "high", "medium", "low", "negligible", "unknown"];
 
 // packages/scan/src/rules.ts
-var path8 = __toESM(require_path(), 1);
+var path9 = __toESM(require_path(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var VEX_STATUSES = ["not_affected", "affected", "fixed", "under_investigation"];
 var RuleError = class extends Error {
@@ -32800,7 +32534,7 @@ function parseIgnoreInput(source, inputName = "ignore") {
   return rules;
 }
 function parseGrypeConfig(source, file) {
-  const name = path8.basename(file);
+  const name = path9.basename(file);
   const data = yamlOf(source, `The grype config ${file}`) ?? {};
   if (!isObject(data)) throw new RuleError(`The grype config ${file} must be a YAML mapping (ignore:, fail-on-severity:, …).`);
   const problems = [];
@@ -32840,7 +32574,7 @@ function ruleMatches(rule2, match, vex) {
   if (p.upstreamName && !a.upstreams.some((u) => p.upstreamName.test(u))) return false;
   if (p.location !== void 0) {
     const glob = p.location;
-    const hit = a.locations.some((l) => path8.posix.matchesGlob(l.path, glob) || l.accessPath !== void 0 && path8.posix.matchesGlob(l.accessPath, glob));
+    const hit = a.locations.some((l) => path9.posix.matchesGlob(l.path, glob) || l.accessPath !== void 0 && path9.posix.matchesGlob(l.accessPath, glob));
     if (!hit) return false;
   }
   return true;
@@ -32981,16 +32715,16 @@ function readCsaf(data) {
     if (p.relationship) state.clear();
   }
   const resolved = /* @__PURE__ */ new Map();
-  const resolve5 = (id, path14 = /* @__PURE__ */ new Set()) => {
+  const resolve5 = (id, path15 = /* @__PURE__ */ new Set()) => {
     const done = resolved.get(id);
     if (done) return done;
     const p = raw.get(id) ?? { names: [], purls: [], where: "" };
     const product = { id, names: p.names, purls: p.purls };
-    if (p.relationship && !path14.has(id)) {
-      const inner = /* @__PURE__ */ new Set([...path14, id]);
+    if (p.relationship && !path15.has(id)) {
+      const inner = /* @__PURE__ */ new Set([...path15, id]);
       product.relationship = { category: p.relationship.category, component: resolve5(p.relationship.component, inner), platform: resolve5(p.relationship.platform, inner) };
     }
-    if (path14.size === 0) resolved.set(id, product);
+    if (path15.size === 0) resolved.set(id, product);
     return product;
   };
   const statements = [];
@@ -33321,6 +33055,7 @@ var scanInputs = {
   path: filePath({ mustExist: "any" }),
   ...policyInputs,
   "grype-version": string({ pattern: /^v?\d+\.\d+\.\d+$/, patternHint: "an exact grype version such as 0.96.0 (empty: grype on PATH, else 0.96.0)" }),
+  "download-base-url": string({ pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/, patternHint: "an http(s) URL of a mirror laid out as <url>/grype/<version>/<file>" }),
   "db-cache-dir": filePath()
 };
 function scanSource(inputs) {
@@ -33350,13 +33085,13 @@ function loadPolicy(inputs, workspace) {
   }
   let configFile = inputs.config;
   if (!configFile) {
-    const implicit = path9.join(workspace, ".grype.yaml");
-    if (fs8.existsSync(implicit)) configFile = implicit;
+    const implicit = path10.join(workspace, ".grype.yaml");
+    if (fs9.existsSync(implicit)) configFile = implicit;
   }
   let config = { rules: [] };
   if (configFile) {
     try {
-      config = parseGrypeConfig(fs8.readFileSync(configFile, "utf8"), configFile);
+      config = parseGrypeConfig(fs9.readFileSync(configFile, "utf8"), configFile);
     } catch (error2) {
       if (!(error2 instanceof RuleError)) throw error2;
       problems.push(`${error2.message}
@@ -33366,13 +33101,13 @@ function loadPolicy(inputs, workspace) {
   const vex = [];
   const vexFiles = [];
   for (const file of inputs.vex) {
-    const resolved = path9.resolve(workspace, file);
-    if (!fs8.existsSync(resolved) || !fs8.statSync(resolved).isFile()) {
+    const resolved = path10.resolve(workspace, file);
+    if (!fs9.existsSync(resolved) || !fs9.statSync(resolved).isFile()) {
       problems.push(`Input 'vex' names ${JSON.stringify(file)}, but ${resolved} is not a file; list OpenVEX or CSAF VEX documents, one path per line.`);
       continue;
     }
     try {
-      vex.push(...parseVex(fs8.readFileSync(resolved, "utf8"), file));
+      vex.push(...parseVex(fs9.readFileSync(resolved, "utf8"), file));
       vexFiles.push(file);
     } catch (error2) {
       if (!(error2 instanceof VexError)) throw error2;
@@ -33391,30 +33126,31 @@ function loadPolicy(inputs, workspace) {
   };
 }
 function defaultOutputDir(env) {
-  return path9.join(env.RUNNER_TEMP || os8.tmpdir(), "conveyor-scan");
+  return runFolder("scan", env);
 }
 function dbCacheDir(input, env) {
   if (input) return input;
-  return env.RUNNER_TOOL_CACHE ? path9.join(env.RUNNER_TOOL_CACHE, "grype-db") : void 0;
+  return env.RUNNER_TOOL_CACHE ? path10.join(env.RUNNER_TOOL_CACHE, "grype-db") : void 0;
 }
 
 // packages/scan/src/grype.ts
-var fs9 = __toESM(require_fs(), 1);
-var path10 = __toESM(require_path(), 1);
+var fs10 = __toESM(require_fs(), 1);
+var path11 = __toESM(require_path(), 1);
 var DEFAULT_GRYPE_VERSION = "0.96.0";
-function grypeInstallSpec(version) {
+function grypeInstallSpec(version, mirror = "") {
+  const folder = mirror ? `${mirror.replace(/\/+$/, "")}/grype/{version}` : "https://github.com/anchore/grype/releases/download/v{version}";
   return {
     name: "grype",
     version,
-    urlTemplate: "https://github.com/anchore/grype/releases/download/v{version}/grype_{version}_{os}_{arch}.tar.gz",
-    checksumsUrlTemplate: "https://github.com/anchore/grype/releases/download/v{version}/grype_{version}_checksums.txt",
+    urlTemplate: `${folder}/grype_{version}_{os}_{arch}.tar.gz`,
+    checksumsUrlTemplate: `${folder}/grype_{version}_checksums.txt`,
     binary: "grype"
   };
 }
 function sourceArgument(source) {
   if (source.kind === "image") return source.image;
   if (source.kind === "sbom") return `sbom:${source.file}`;
-  return fs9.statSync(source.path).isDirectory() ? `dir:${source.path}` : `file:${source.path}`;
+  return fs10.statSync(source.path).isDirectory() ? `dir:${source.path}` : `file:${source.path}`;
 }
 function grypeArgs(source, reportFile, configFile) {
   return [sourceArgument(source), "-o", "json", "--file", reportFile, "-c", configFile];
@@ -33429,18 +33165,18 @@ function grypeEnv(base, dbCacheDir2) {
 }
 var GrypeError = class extends ConveyorError {
   exitCode;
-  constructor(message, exitCode) {
-    super(message);
+  constructor(message, exitCode, options) {
+    super(message, options);
     this.exitCode = exitCode;
   }
 };
 function findOnPath(name, env = process.env) {
-  for (const dir of (env.PATH ?? "").split(path10.delimiter)) {
+  for (const dir of (env.PATH ?? "").split(path11.delimiter)) {
     if (!dir) continue;
-    const candidate = path10.join(dir, name);
+    const candidate = path11.join(dir, name);
     try {
-      fs9.accessSync(candidate, fs9.constants.X_OK);
-      if (fs9.statSync(candidate).isFile()) return candidate;
+      fs10.accessSync(candidate, fs10.constants.X_OK);
+      if (fs10.statSync(candidate).isFile()) return candidate;
     } catch {
     }
   }
@@ -33452,13 +33188,26 @@ async function locateGrype(options) {
     if (found) return { path: found, how: `found on PATH at ${found}` };
   }
   const version = options.version || DEFAULT_GRYPE_VERSION;
-  const installed = await options.install(grypeInstallSpec(version));
+  let installed;
+  try {
+    installed = await options.install(grypeInstallSpec(version, options.mirror));
+  } catch (error2) {
+    if (!(error2 instanceof InstallError)) throw error2;
+    throw grypeMissing(version, options, error2);
+  }
   return { path: installed.path, how: `${installed.cached ? "from the tool cache" : "installed"}: grype ${installed.version}` };
 }
+function grypeMissing(version, options, error2) {
+  const onPath = options.version ? `grype ${version} was asked for` : "grype is not on PATH";
+  const from = options.mirror ? `the mirror ${options.mirror}` : "github.com";
+  const why = error2.unreachable ? `${from} cannot be reached` : error2.status === 404 ? `${from} has no grype ${version} for this platform` : `the download from ${from} failed`;
+  const cause = error2.message.replace(/^Could not download grype \S+ from (\S+) \((.*)\)\.$/, "$1: $2");
+  return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, give an exact version in the input grype-version, or point the input download-base-url at a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
+}
 async function runGrype(options) {
-  const config = path10.join(options.workDir, "conveyor-grype.yaml");
-  fs9.writeFileSync(config, "# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n");
-  fs9.rmSync(options.reportFile, { force: true });
+  const config = path11.join(options.workDir, "conveyor-grype.yaml");
+  fs10.writeFileSync(config, "# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n");
+  fs10.rmSync(options.reportFile, { force: true });
   const args = grypeArgs(options.source, options.reportFile, config);
   const run2 = options.run ?? exec2;
   let result2;
@@ -33468,7 +33217,7 @@ async function runGrype(options) {
     throw new GrypeError(`grype could not be started (${options.grype}): ${error2.message}`, -1);
   }
   const tail = (result2.stderr || result2.stdout).trimEnd().split(/\r?\n/).slice(-15).join("\n");
-  const written = fs9.existsSync(options.reportFile) ? fs9.readFileSync(options.reportFile, "utf8") : "";
+  const written = fs10.existsSync(options.reportFile) ? fs10.readFileSync(options.reportFile, "utf8") : "";
   if (result2.exitCode === 1 || result2.exitCode === 2 && written.trim() === "") {
     throw new GrypeError(`grype failed with exit code ${result2.exitCode}; no policy was applied.${tail ? `
 ${tail}` : ""}
@@ -33732,23 +33481,23 @@ Link: ${link2}`,
 }
 function result(m, report, paths) {
   const { name, version, type } = m.artifact;
-  const path14 = paths.package(m);
+  const path15 = paths.package(m);
   const src = report.source;
-  const where = src.type === "image" ? `in image ${src.target} at: ${path14}` : src.type === "file" || src.type === "directory" ? `at: ${path14}` : paths.input;
-  let uri = path14;
+  const where = src.type === "image" ? `in image ${src.target} at: ${path15}` : src.type === "file" || src.type === "directory" ? `at: ${path15}` : paths.input;
+  let uri = path15;
   const logical = [];
   if (src.type === "image") {
     for (const l of m.artifact.locations) {
       const trimmed = paths.location(l).replace(/^\/+/, "");
       logical.push({ name: l.path, fullyQualifiedName: `${src.target}@${l.layerID ?? ""}:/${trimmed}` });
     }
-    uri = `${imageShortPathName(src.target)}/${path14}`;
+    uri = `${imageShortPathName(src.target)}/${path15}`;
   } else if (src.type === "file") {
     for (const l of m.artifact.locations) logical.push({ name: l.path, fullyQualifiedName: `${src.target}:/${paths.location(l)}` });
   }
   const hash = (0, import_node_crypto2.createHash)("sha256");
   if (src.type === "image") hash.update(src.target + src.architecture + src.os);
-  hash.update(type + name + version + path14);
+  hash.update(type + name + version + path15);
   const location = {
     physicalLocation: {
       artifactLocation: { uri },
@@ -33827,16 +33576,20 @@ function outputsOf(outcome, files) {
 }
 
 // packages/scan/src/results.ts
-var fs10 = __toESM(require_fs(), 1);
-var path11 = __toESM(require_path(), 1);
+var fs11 = __toESM(require_fs(), 1);
+var path12 = __toESM(require_path(), 1);
 function writeResults(outcome, outputDir, json) {
-  fs10.mkdirSync(outputDir, { recursive: true });
-  const files = { sarif: path11.join(outputDir, "results.sarif"), json, verdict: path11.join(outputDir, "verdict.json") };
-  fs10.writeFileSync(files.sarif, `${JSON.stringify(outcome.sarif, null, 2)}
+  fs11.mkdirSync(outputDir, { recursive: true });
+  const files = { sarif: path12.join(outputDir, "results.sarif"), json, verdict: path12.join(outputDir, "verdict.json") };
+  fs11.writeFileSync(files.sarif, `${JSON.stringify(outcome.sarif, null, 2)}
 `);
-  fs10.writeFileSync(files.verdict, `${JSON.stringify(outcome.verdict, null, 2)}
+  fs11.writeFileSync(files.verdict, `${JSON.stringify(outcome.verdict, null, 2)}
 `);
   return { files, outputs: outputsOf(outcome, files) };
+}
+function filesLine(files) {
+  return `Files: grype report \`${files.json}\`, SARIF \`${files.sarif}\`, verdict \`${files.verdict}\`
+`;
 }
 var PolicyFailure = class extends ConveyorError {
 };
@@ -33847,7 +33600,7 @@ function policyFailure(evaluation, cutoff, verdictFile) {
 }
 
 // packages/scan/src/summary.ts
-var path12 = __toESM(require_path(), 1);
+var path13 = __toESM(require_path(), 1);
 var FINDINGS_SHOWN = 50;
 var IGNORED_SHOWN = 100;
 function link(m) {
@@ -33927,20 +33680,20 @@ ${details(`Ignored by the policy (${e.ignored.length})`, body)}`);
 var LEVEL = { critical: "error", high: "error", medium: "warning" };
 function annotationsFor(report, evaluation, workspace) {
   if (report.source.type !== "directory") return [];
-  const root = path12.resolve(workspace, report.source.target);
+  const root = path13.resolve(workspace, report.source.target);
   const out = [];
   for (const m of evaluation.kept) {
     const location = m.artifact.locations[0];
     if (!location) continue;
-    const absolute = path12.resolve(root, location.path.replace(/^\/+/, ""));
-    const file = path12.relative(workspace, absolute);
-    if (file.startsWith("..") || path12.isAbsolute(file)) continue;
+    const absolute = path13.resolve(root, location.path.replace(/^\/+/, ""));
+    const file = path13.relative(workspace, absolute);
+    if (file.startsWith("..") || path13.isAbsolute(file)) continue;
     const fix = m.fix.state === "fixed" && m.fix.versions.length > 0 ? ` Fixed in ${m.fix.versions.join(", ")}.` : " No fix yet.";
     out.push({
       level: LEVEL[m.severity] ?? "notice",
       title: `${m.id} (${m.severity}) in ${m.artifact.name} ${m.artifact.version}`,
       message: `${m.artifact.name} ${m.artifact.version} (${m.artifact.type}) is affected by ${m.id}.${fix}`,
-      file: file.split(path12.sep).join("/")
+      file: file.split(path13.sep).join("/")
     });
   }
   return out;
@@ -33950,15 +33703,15 @@ function annotationsFor(report, evaluation, workspace) {
 async function runScan(inputs, env, workspace, install = installTool) {
   const source = scanSource(inputs);
   const policy = loadPolicy(inputs, workspace);
-  const outputDir = inputs["output-dir"] ?? defaultOutputDir(env);
   const subject = source.kind === "image" ? source.image : source.kind === "sbom" ? source.file : source.path;
   const grype = await group2("Find grype", async () => {
-    const found = await locateGrype({ version: inputs["grype-version"].replace(/^v/, ""), env, install });
+    const found = await locateGrype({ version: inputs["grype-version"].replace(/^v/, ""), mirror: inputs["download-base-url"], env, install });
     info2(`grype: ${found.how}`);
     return found.path;
   });
-  fs11.mkdirSync(outputDir, { recursive: true });
-  const reportFile = path13.join(outputDir, "grype.json");
+  const outputDir = inputs["output-dir"] ?? defaultOutputDir(env);
+  fs12.mkdirSync(outputDir, { recursive: true });
+  const reportFile = path14.join(outputDir, "grype.json");
   const report = parseReport(await group2(`Scan ${subject}`, () => runGrype({
     grype,
     source,
@@ -33985,8 +33738,9 @@ async function main(env = process.env) {
 ${left} annotation${left === 1 ? "" : "s"} not shown (GitHub shows 10 per level per step); every finding is in the SARIF file.
 `;
   }
-  writeSummary(summary, env);
-  info2(`Verdict: ${outcome.verdict.decision} ${JSON.stringify(outcome.verdict.counts)}; files in ${path13.dirname(files.verdict)}`);
+  writeSummary(`${summary}
+${filesLine(files)}`, env);
+  info2(`Verdict: ${outcome.verdict.decision} ${JSON.stringify(outcome.verdict.counts)}; files in ${path14.dirname(files.verdict)}`);
   if (outcome.verdict.decision === "fail" && inputs["fail-build"]) throw policyFailure(outcome.evaluation, policy.severityCutoff, files.verdict);
 }
 

@@ -1173,14 +1173,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path14 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path14 && path14[0] !== "/") {
-          path14 = `/${path14}`;
+        if (path15 && path15[0] !== "/") {
+          path15 = `/${path15}`;
         }
-        return new URL(`${origin}${path14}`);
+        return new URL(`${origin}${path15}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1638,39 +1638,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path14);
+        debuglog("sending request to %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path14,
+          path15,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin }
+          request: { method, path: path15, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path14);
+        debuglog("trailers received from %s %s/%s", method, origin, path15);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path14, origin },
+          request: { method, path: path15, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path14,
+          path15,
           error2.message
         );
       });
@@ -1719,9 +1719,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path14, origin }
+            request: { method, path: path15, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path14);
+          debuglog("sending request to %s %s/%s", method, origin, path15);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1784,7 +1784,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -1799,11 +1799,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path14 !== "string") {
+        if (typeof path15 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path14)) {
+        } else if (invalidPathRegex.test(path15)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1869,7 +1869,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path14, query) : path14;
+        this.path = query ? buildURL(path15, query) : path15;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6590,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path14, host, upgrade, blocking, reset } = request;
+      const { method, path: path15, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
@@ -6671,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path14} HTTP/1.1\r
+      let header = `${method} ${path15} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7008,7 +7008,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = require_assert();
     var { errorMonitor } = require_events();
-    var { pipeline: pipeline2 } = require_stream();
+    var { pipeline: pipeline3 } = require_stream();
     var util2 = require_util2();
     var {
       RequestContentLengthMismatchError,
@@ -7207,7 +7207,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7304,7 +7304,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path14;
+      headers[HTTP2_HEADER_PATH] = path15;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7487,7 +7487,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7657,9 +7657,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path14 = search ? `${pathname}${search}` : pathname;
+        const path15 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path14;
+        this.opts.path = path15;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8905,10 +8905,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path14 = "/",
+          path: path15 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path14;
+        opts.path = origin + path15;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10546,7 +10546,7 @@ var require_api_pipeline = __commonJS({
         util2.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10555,7 +10555,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -10887,20 +10887,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path14) {
-      if (typeof path14 !== "string") {
-        return path14;
+    function safeUrl(path15) {
+      if (typeof path15 !== "string") {
+        return path15;
       }
-      const pathSegments = path14.split("?");
+      const pathSegments = path15.split("?");
       if (pathSegments.length !== 2) {
-        return path14;
+        return path15;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path14);
+    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path15);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10922,7 +10922,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10960,9 +10960,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path14, method, body, headers, query } = opts;
+      const { path: path15, method, body, headers, query } = opts;
       return {
-        path: path14,
+        path: path15,
         method,
         body,
         headers,
@@ -11432,10 +11432,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path14,
+            Path: path15,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13734,7 +13734,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = require_events();
-    var { Readable, pipeline: pipeline2, finished } = require_stream();
+    var { Readable, pipeline: pipeline3, finished } = require_stream();
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util2();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14679,7 +14679,7 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -16328,9 +16328,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path14) {
-      for (let i = 0; i < path14.length; ++i) {
-        const code = path14.charCodeAt(i);
+    function validateCookiePath(path15) {
+      for (let i = 0; i < path15.length; ++i) {
+        const code = path15.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18887,7 +18887,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = require_stream();
+    var { pipeline: pipeline3 } = require_stream();
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -19047,7 +19047,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19250,11 +19250,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path14 = opts.path;
+          let path15 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path14 = `/${path14}`;
+            path15 = `/${path15}`;
           }
-          url = new URL(util2.parseOrigin(url).origin + path14);
+          url = new URL(util2.parseOrigin(url).origin + path15);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19336,6 +19336,13 @@ var require_child_process = __commonJS({
 var require_timers2 = __commonJS({
   "conveyor-builtin:timers"(exports, module) {
     module.exports = __require("node:timers");
+  }
+});
+
+// conveyor-builtin:stream/promises
+var require_promises = __commonJS({
+  "conveyor-builtin:stream/promises"(exports, module) {
+    module.exports = __require("node:stream/promises");
   }
 });
 
@@ -23235,7 +23242,7 @@ var HttpClientResponse = class {
   }
 };
 var HttpClient = class {
-  constructor(userAgent2, handlers, requestOptions) {
+  constructor(userAgent, handlers, requestOptions) {
     this._ignoreSslError = false;
     this._allowRedirects = true;
     this._allowRedirectDowngrade = false;
@@ -23244,7 +23251,7 @@ var HttpClient = class {
     this._maxRetries = 1;
     this._keepAlive = false;
     this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
     this.handlers = handlers || [];
     this.requestOptions = requestOptions;
     if (requestOptions) {
@@ -23669,8 +23676,8 @@ var HttpClient = class {
     }
     return proxyAgent;
   }
-  _getUserAgentWithOrchestrationId(userAgent2) {
-    const baseUserAgent = userAgent2 || "actions/http-client";
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
     const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
     if (orchId) {
       const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
@@ -23787,15 +23794,6 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
 };
 var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
 var IS_WINDOWS = process.platform === "win32";
-function readlink(fsPath) {
-  return __awaiter2(this, void 0, void 0, function* () {
-    const result = yield fs2.promises.readlink(fsPath);
-    if (IS_WINDOWS && !result.endsWith("\\")) {
-      return `${result}\\`;
-    }
-    return result;
-  });
-}
 var READONLY = fs2.constants.O_RDONLY;
 function exists(fsPath) {
   return __awaiter2(this, void 0, void 0, function* () {
@@ -23918,51 +23916,6 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function cp(source_1, dest_1) {
-  return __awaiter3(this, arguments, void 0, function* (source, dest, options = {}) {
-    const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-    const destStat = (yield exists(dest)) ? yield stat(dest) : null;
-    if (destStat && destStat.isFile() && !force) {
-      return;
-    }
-    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path2.join(dest, path2.basename(source)) : dest;
-    if (!(yield exists(source))) {
-      throw new Error(`no such file or directory: ${source}`);
-    }
-    const sourceStat = yield stat(source);
-    if (sourceStat.isDirectory()) {
-      if (!recursive) {
-        throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-      } else {
-        yield cpDirRecursive(source, newDest, 0, force);
-      }
-    } else {
-      if (path2.relative(source, newDest) === "") {
-        throw new Error(`'${newDest}' and '${source}' are the same file`);
-      }
-      yield copyFile2(source, newDest, force);
-    }
-  });
-}
-function rmRF(inputPath) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (IS_WINDOWS) {
-      if (/[*"<>|]/.test(inputPath)) {
-        throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-      }
-    }
-    try {
-      yield rm(inputPath, {
-        force: true,
-        maxRetries: 3,
-        recursive: true,
-        retryDelay: 300
-      });
-    } catch (err) {
-      throw new Error(`File was unable to be removed ${err}`);
-    }
-  });
-}
 function mkdirP(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
     (0, import_assert.ok)(fsPath, "a path argument must be provided");
@@ -24031,51 +23984,6 @@ function findInPath(tool) {
       }
     }
     return matches;
-  });
-}
-function readCopyOptions(options) {
-  const force = options.force == null ? true : options.force;
-  const recursive = Boolean(options.recursive);
-  const copySourceDirectory = options.copySourceDirectory == null ? true : Boolean(options.copySourceDirectory);
-  return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if (currentDepth >= 255)
-      return;
-    currentDepth++;
-    yield mkdirP(destDir);
-    const files = yield readdir(sourceDir);
-    for (const fileName of files) {
-      const srcFile = `${sourceDir}/${fileName}`;
-      const destFile = `${destDir}/${fileName}`;
-      const srcFileStat = yield lstat(srcFile);
-      if (srcFileStat.isDirectory()) {
-        yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-      } else {
-        yield copyFile2(srcFile, destFile, force);
-      }
-    }
-    yield chmod(destDir, (yield stat(sourceDir)).mode);
-  });
-}
-function copyFile2(srcFile, destFile, force) {
-  return __awaiter3(this, void 0, void 0, function* () {
-    if ((yield lstat(srcFile)).isSymbolicLink()) {
-      try {
-        yield lstat(destFile);
-        yield unlink(destFile);
-      } catch (e) {
-        if (e.code === "EPERM") {
-          yield chmod(destFile, "0666");
-          yield unlink(destFile);
-        }
-      }
-      const symlinkFull = yield readlink(srcFile);
-      yield symlink(symlinkFull, destFile, IS_WINDOWS ? "junction" : null);
-    } else if (!(yield exists(destFile)) || force) {
-      yield copyFile(srcFile, destFile);
-    }
   });
 }
 
@@ -25000,35 +24908,44 @@ killed by ${signal}`, options.hint));
   });
 }
 
+// packages/kit/src/folders.ts
+var fs5 = __toESM(require_fs());
+var os5 = __toESM(require_os());
+var path6 = __toESM(require_path());
+function runFolder(purpose, env = process.env) {
+  const root = env.RUNNER_TEMP || env.TMPDIR || os5.tmpdir();
+  fs5.mkdirSync(root, { recursive: true });
+  return fs5.mkdtempSync(path6.join(root, `conveyor-${purpose}-`));
+}
+
 // packages/terraform/src/action.ts
-var fs12 = __toESM(require_fs(), 1);
-var path13 = __toESM(require_path(), 1);
+var fs13 = __toESM(require_fs(), 1);
+var path14 = __toESM(require_path(), 1);
 
 // packages/kit/src/installer.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
-var fs7 = __toESM(require_fs(), 1);
-var os7 = __toESM(require_os(), 1);
-var path7 = __toESM(require_path(), 1);
+var fs8 = __toESM(require_fs(), 1);
+var os8 = __toESM(require_os(), 1);
+var path8 = __toESM(require_path(), 1);
+var import_promises = __toESM(require_promises(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var crypto2 = __toESM(require_crypto(), 1);
-var fs6 = __toESM(require_fs(), 1);
+var fs7 = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/manifest.js
 var semver = __toESM(require_semver2(), 1);
-var os5 = __toESM(require_os(), 1);
-var cp2 = __toESM(require_child_process(), 1);
-var fs5 = __toESM(require_fs(), 1);
+var os6 = __toESM(require_os(), 1);
+var cp = __toESM(require_child_process(), 1);
+var fs6 = __toESM(require_fs(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
-var os6 = __toESM(require_os(), 1);
-var path6 = __toESM(require_path(), 1);
+var os7 = __toESM(require_os(), 1);
+var path7 = __toESM(require_path(), 1);
 var semver2 = __toESM(require_semver2(), 1);
 var stream = __toESM(require_stream(), 1);
 var util = __toESM(require_util(), 1);
 var import_assert2 = __toESM(require_assert(), 1);
-
-// node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
     return value instanceof P ? value : new P(function(resolve6) {
@@ -25056,152 +24973,10 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var RetryHelper = class {
-  constructor(maxAttempts, minSeconds, maxSeconds) {
-    if (maxAttempts < 1) {
-      throw new Error("max attempts should be greater than or equal to 1");
-    }
-    this.maxAttempts = maxAttempts;
-    this.minSeconds = Math.floor(minSeconds);
-    this.maxSeconds = Math.floor(maxSeconds);
-    if (this.minSeconds > this.maxSeconds) {
-      throw new Error("min seconds should be less than or equal to max seconds");
-    }
-  }
-  execute(action, isRetryable) {
-    return __awaiter7(this, void 0, void 0, function* () {
-      let attempt = 1;
-      while (attempt < this.maxAttempts) {
-        try {
-          return yield action();
-        } catch (err) {
-          if (isRetryable && !isRetryable(err)) {
-            throw err;
-          }
-          info(err.message);
-        }
-        const seconds = this.getSleepAmount();
-        info(`Waiting ${seconds} seconds before trying again`);
-        yield this.sleep(seconds);
-        attempt++;
-      }
-      return yield action();
-    });
-  }
-  getSleepAmount() {
-    return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
-  }
-  sleep(seconds) {
-    return __awaiter7(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => setTimeout(resolve6, seconds * 1e3));
-    });
-  }
-};
-
-// node_modules/@actions/tool-cache/lib/tool-cache.js
-var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var HTTPError = class extends Error {
-  constructor(httpStatusCode) {
-    super(`Unexpected HTTP response: ${httpStatusCode}`);
-    this.httpStatusCode = httpStatusCode;
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
 var IS_WINDOWS3 = process.platform === "win32";
 var IS_MAC = process.platform === "darwin";
-var userAgent = "actions/tool-cache";
-function downloadTool(url, dest, auth, headers) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    dest = dest || path6.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path6.dirname(dest));
-    debug(`Downloading ${url}`);
-    debug(`Destination ${dest}`);
-    const maxAttempts = 3;
-    const minSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS", 10);
-    const maxSeconds = _getGlobal("TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS", 20);
-    const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-    return yield retryHelper.execute(() => __awaiter8(this, void 0, void 0, function* () {
-      return yield downloadToolAttempt(url, dest || "", auth, headers);
-    }), (err) => {
-      if (err instanceof HTTPError && err.httpStatusCode) {
-        if (err.httpStatusCode < 500 && err.httpStatusCode !== 408 && err.httpStatusCode !== 429) {
-          return false;
-        }
-      }
-      return true;
-    });
-  });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    if (fs6.existsSync(dest)) {
-      throw new Error(`Destination file path ${dest} already exists`);
-    }
-    const http2 = new HttpClient(userAgent, [], {
-      allowRetries: false
-    });
-    if (auth) {
-      debug("set auth");
-      if (headers === void 0) {
-        headers = {};
-      }
-      headers.authorization = auth;
-    }
-    const response = yield http2.get(url, headers);
-    if (response.message.statusCode !== 200) {
-      const err = new HTTPError(response.message.statusCode);
-      debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-      throw err;
-    }
-    const pipeline2 = util.promisify(stream.pipeline);
-    const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
-    const readStream = responseMessageFactory();
-    let succeeded = false;
-    try {
-      yield pipeline2(readStream, fs6.createWriteStream(dest));
-      debug("download complete");
-      succeeded = true;
-      return dest;
-    } finally {
-      if (!succeeded) {
-        debug("download failed");
-        try {
-          yield rmRF(dest);
-        } catch (err) {
-          debug(`Failed to delete '${dest}'. ${err.message}`);
-        }
-      }
-    }
-  });
-}
 function extractTar(file_1, dest_1) {
-  return __awaiter8(this, arguments, void 0, function* (file, dest, flags = "xz") {
+  return __awaiter7(this, arguments, void 0, function* (file, dest, flags = "xz") {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -25244,7 +25019,7 @@ function extractTar(file_1, dest_1) {
   });
 }
 function extractZip(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     if (!file) {
       throw new Error("parameter 'file' is required");
     }
@@ -25258,7 +25033,7 @@ function extractZip(file, dest) {
   });
 }
 function extractZipWin(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
     const pwshPath = yield which("pwsh", false);
@@ -25304,7 +25079,7 @@ function extractZipWin(file, dest) {
   });
 }
 function extractZipNix(file, dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     const unzipPath = yield which("unzip", true);
     const args = [file];
     if (!isDebug()) {
@@ -25314,147 +25089,34 @@ function extractZipNix(file, dest) {
     yield exec(`"${unzipPath}"`, args, { cwd: dest });
   });
 }
-function cacheDir(sourceDir, tool, version, arch2) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
-    arch2 = arch2 || os6.arch();
-    debug(`Caching tool ${tool} ${version} ${arch2}`);
-    debug(`source dir: ${sourceDir}`);
-    if (!fs6.statSync(sourceDir).isDirectory()) {
-      throw new Error("sourceDir is not a directory");
-    }
-    const destPath = yield _createToolPath(tool, version, arch2);
-    for (const itemName of fs6.readdirSync(sourceDir)) {
-      const s = path6.join(sourceDir, itemName);
-      yield cp(s, destPath, { recursive: true });
-    }
-    _completeToolPath(tool, version, arch2);
-    return destPath;
-  });
-}
-function find(toolName, versionSpec, arch2) {
-  if (!toolName) {
-    throw new Error("toolName parameter is required");
-  }
-  if (!versionSpec) {
-    throw new Error("versionSpec parameter is required");
-  }
-  arch2 = arch2 || os6.arch();
-  if (!isExplicitVersion(versionSpec)) {
-    const localVersions = findAllVersions(toolName, arch2);
-    const match = evaluateVersions(localVersions, versionSpec);
-    versionSpec = match;
-  }
-  let toolPath = "";
-  if (versionSpec) {
-    versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch2);
-    debug(`checking cache: ${cachePath}`);
-    if (fs6.existsSync(cachePath) && fs6.existsSync(`${cachePath}.complete`)) {
-      debug(`Found tool in cache ${toolName} ${versionSpec} ${arch2}`);
-      toolPath = cachePath;
-    } else {
-      debug("not found");
-    }
-  }
-  return toolPath;
-}
-function findAllVersions(toolName, arch2) {
-  const versions = [];
-  arch2 = arch2 || os6.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
-  if (fs6.existsSync(toolPath)) {
-    const children = fs6.readdirSync(toolPath);
-    for (const child2 of children) {
-      if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch2 || "");
-        if (fs6.existsSync(fullPath) && fs6.existsSync(`${fullPath}.complete`)) {
-          versions.push(child2);
-        }
-      }
-    }
-  }
-  return versions;
-}
 function _createExtractFolder(dest) {
-  return __awaiter8(this, void 0, void 0, function* () {
+  return __awaiter7(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path6.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path7.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
   });
-}
-function _createToolPath(tool, version, arch2) {
-  return __awaiter8(this, void 0, void 0, function* () {
-    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-    debug(`destination ${folderPath}`);
-    const markerPath = `${folderPath}.complete`;
-    yield rmRF(folderPath);
-    yield rmRF(markerPath);
-    yield mkdirP(folderPath);
-    return folderPath;
-  });
-}
-function _completeToolPath(tool, version, arch2) {
-  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch2 || "");
-  const markerPath = `${folderPath}.complete`;
-  fs6.writeFileSync(markerPath, "");
-  debug("finished caching tool");
-}
-function isExplicitVersion(versionSpec) {
-  const c = semver2.clean(versionSpec) || "";
-  debug(`isExplicit: ${c}`);
-  const valid2 = semver2.valid(c) != null;
-  debug(`explicit? ${valid2}`);
-  return valid2;
-}
-function evaluateVersions(versions, versionSpec) {
-  let version = "";
-  debug(`evaluating ${versions.length} versions`);
-  versions = versions.sort((a, b) => {
-    if (semver2.gt(a, b)) {
-      return 1;
-    }
-    return -1;
-  });
-  for (let i = versions.length - 1; i >= 0; i--) {
-    const potential = versions[i];
-    const satisfied = semver2.satisfies(potential, versionSpec);
-    if (satisfied) {
-      version = potential;
-      break;
-    }
-  }
-  if (version) {
-    debug(`matched: ${version}`);
-  } else {
-    debug("match not found");
-  }
-  return version;
-}
-function _getCacheDirectory() {
-  const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
-  (0, import_assert2.ok)(cacheDirectory, "Expected RUNNER_TOOL_CACHE to be defined");
-  return cacheDirectory;
 }
 function _getTempDirectory() {
   const tempDirectory = process.env["RUNNER_TEMP"] || "";
   (0, import_assert2.ok)(tempDirectory, "Expected RUNNER_TEMP to be defined");
   return tempDirectory;
 }
-function _getGlobal(key, defaultValue) {
-  const value = global[key];
-  return value !== void 0 ? value : defaultValue;
-}
 
 // packages/kit/src/installer.ts
 var import_semver = __toESM(require_semver2(), 1);
 var InstallError = class extends ConveyorError {
   tool;
+  /** The host could not be reached at all (refused, no such name, no route): no attempt was repeated. */
+  unreachable;
+  /** The HTTP status of a failed download. */
+  status;
   constructor(tool, message, options) {
-    super(message, options);
+    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
     this.tool = tool;
+    this.unreachable = options?.unreachable ?? false;
+    this.status = options?.status;
   }
 };
 function toolPlatform(platform2 = process.platform, arch2 = process.arch) {
@@ -25481,7 +25143,7 @@ function parseChecksums(text) {
 }
 async function sha256File(file) {
   const hash = (0, import_node_crypto.createHash)("sha256");
-  for await (const chunk of fs7.createReadStream(file)) hash.update(chunk);
+  for await (const chunk of fs8.createReadStream(file)) hash.update(chunk);
   return hash.digest("hex");
 }
 function archiveKind(fileName) {
@@ -25505,24 +25167,75 @@ function planInstall(spec2) {
     if (u !== void 0 && !/^https?:\/\/[^/]+\/.+/.test(u)) throw new InstallError(spec2.name, `Cannot install ${spec2.name} ${version}: ${JSON.stringify(u)} is not an http(s) URL of a file.`);
   }
   const binary = expandTemplate(spec2.binary, values, `binary path of ${spec2.name}`);
-  if (binary === "" || path7.isAbsolute(binary) || binary.split(/[\\/]/).includes("..")) {
+  if (binary === "" || path8.isAbsolute(binary) || binary.split(/[\\/]/).includes("..")) {
     throw new InstallError(spec2.name, `Cannot install ${spec2.name} ${version}: the binary path ${JSON.stringify(binary)} must be relative and stay inside the archive.`);
   }
   const fileName = decodeURIComponent(new URL(url).pathname.split("/").pop());
   return { name: spec2.name, version, url, fileName, checksumsUrl, pinned: spec2.sha256?.toLowerCase(), binary, arch: platform2.arch };
 }
-async function download(plan2, url, auth, dest) {
-  try {
-    return await downloadTool(url, dest, auth);
-  } catch (error2) {
-    const status = error2 instanceof HTTPError ? `HTTP ${error2.httpStatusCode}` : error2 instanceof Error ? error2.message : String(error2);
-    throw new InstallError(plan2.name, `Could not download ${plan2.name} ${plan2.version} from ${url} (${status}). Check that this version exists for this platform, or point download-base-url at a mirror that has it.`, { cause: error2 });
+var PERMANENT_NETWORK = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+var DownloadError = class extends Error {
+  status;
+  code;
+  constructor(url, detail) {
+    super(`${url}: ${detail.message}`);
+    this.status = detail.status;
+    this.code = detail.code;
+  }
+  /** Whether another attempt may succeed. */
+  get transient() {
+    if (this.status !== void 0) return this.status >= 500 || this.status === 408 || this.status === 429;
+    return !PERMANENT_NETWORK.has(this.code ?? "");
+  }
+};
+function sleep(ms) {
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
+}
+async function downloadFile(url, dest, options = {}) {
+  const delays = options.retryDelaysMs ?? [2e3, 5e3];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await downloadOnce(url, dest, options.auth);
+      return;
+    } catch (error2) {
+      fs8.rmSync(dest, { force: true });
+      const failure = error2 instanceof DownloadError ? error2 : new DownloadError(url, { code: error2.code, message: error2.message });
+      if (!failure.transient || attempt >= delays.length) throw failure;
+      debug2(`Download of ${url} failed (${failure.message}); trying again in ${delays[attempt]} ms.`);
+      await sleep(delays[attempt]);
+    }
   }
 }
+async function downloadOnce(url, dest, auth) {
+  const client = new HttpClient("conveyor", [], { allowRetries: false, socketTimeout: 6e4 });
+  try {
+    const response = await client.get(url, auth ? { authorization: auth } : {});
+    const status = response.message.statusCode ?? 0;
+    if (status !== 200) {
+      response.message.resume();
+      throw new DownloadError(url, { status, message: `HTTP ${status}` });
+    }
+    await (0, import_promises.pipeline)(response.message, fs8.createWriteStream(dest));
+  } finally {
+    client.dispose();
+  }
+}
+async function download(plan2, url, auth, dest) {
+  try {
+    await downloadFile(url, dest, { ...auth ? { auth } : {}, ...retryDelays ? { retryDelaysMs: retryDelays } : {} });
+    return dest;
+  } catch (error2) {
+    const failure = error2;
+    const detail = failure.message.replace(`${url}: `, "");
+    const why = failure.status !== void 0 ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
+    throw new InstallError(plan2.name, `Could not download ${plan2.name} ${plan2.version} from ${url} (${why}).`, { cause: error2, unreachable: failure.status === void 0 && !failure.transient, status: failure.status });
+  }
+}
+var retryDelays;
 async function expectedHash(plan2, auth, workDir) {
   if (plan2.pinned) return { hash: plan2.pinned, source: "the pinned sha256" };
-  const file = await download(plan2, plan2.checksumsUrl, auth, path7.join(workDir, "checksums.txt"));
-  const sums = parseChecksums(fs7.readFileSync(file, "utf8"));
+  const file = await download(plan2, plan2.checksumsUrl, auth, path8.join(workDir, "checksums.txt"));
+  const sums = parseChecksums(fs8.readFileSync(file, "utf8"));
   const hash = sums.get(plan2.fileName);
   if (!hash) {
     throw new InstallError(plan2.name, `Refusing to install ${plan2.name} ${plan2.version}: the checksums file ${plan2.checksumsUrl} does not list ${plan2.fileName} (it lists ${sums.size} file(s)). The archive cannot be verified; check the version and the download URL template.`);
@@ -25530,48 +25243,70 @@ async function expectedHash(plan2, auth, workDir) {
   return { hash, source: plan2.checksumsUrl };
 }
 function tempRoot() {
-  return process.env.RUNNER_TEMP || os7.tmpdir();
+  const root = process.env.RUNNER_TEMP || os8.tmpdir();
+  fs8.mkdirSync(root, { recursive: true });
+  return root;
+}
+function toolCacheRoot(env = process.env) {
+  if (env.RUNNER_TOOL_CACHE) return env.RUNNER_TOOL_CACHE;
+  return path8.join(env.XDG_CACHE_HOME || path8.join(os8.homedir(), ".cache"), "conveyor", "tools");
+}
+function cacheFolder(plan2) {
+  return path8.join(toolCacheRoot(), plan2.name, plan2.version, plan2.arch);
+}
+function findCached(plan2) {
+  const folder = cacheFolder(plan2);
+  return fs8.existsSync(`${folder}.complete`) && fs8.existsSync(folder) ? folder : void 0;
+}
+function addToCache(plan2, extracted) {
+  const folder = cacheFolder(plan2);
+  fs8.rmSync(folder, { recursive: true, force: true });
+  fs8.rmSync(`${folder}.complete`, { force: true });
+  fs8.mkdirSync(path8.dirname(folder), { recursive: true });
+  fs8.cpSync(extracted, folder, { recursive: true, preserveTimestamps: true });
+  fs8.writeFileSync(`${folder}.complete`, "");
+  return folder;
 }
 async function installTool(spec2) {
   const plan2 = planInstall(spec2);
-  const hit = find(plan2.name, plan2.version, plan2.arch);
-  if (hit && fs7.existsSync(path7.join(hit, plan2.binary))) {
-    const binaryPath = path7.join(hit, plan2.binary);
-    addPath2(path7.dirname(binaryPath));
+  const hit = findCached(plan2);
+  if (hit && fs8.existsSync(path8.join(hit, plan2.binary))) {
+    const binaryPath = path8.join(hit, plan2.binary);
+    addPath2(path8.dirname(binaryPath));
     info2(`${plan2.name} ${plan2.version} found in the tool cache at ${hit}.`);
-    return { path: binaryPath, dir: path7.dirname(binaryPath), version: plan2.version, cached: true };
+    return { path: binaryPath, dir: path8.dirname(binaryPath), version: plan2.version, cached: true };
   }
-  const workDir = fs7.mkdtempSync(path7.join(tempRoot(), `conveyor-${plan2.name}-`));
+  const workDir = fs8.mkdtempSync(path8.join(tempRoot(), `conveyor-${plan2.name}-`));
   try {
     info2(`Downloading ${plan2.name} ${plan2.version} from ${plan2.url}`);
-    const archive = await download(plan2, plan2.url, spec2.auth, path7.join(workDir, plan2.fileName));
+    const archive = await download(plan2, plan2.url, spec2.auth, path8.join(workDir, plan2.fileName));
     const expected = await expectedHash(plan2, spec2.auth, workDir);
     const actual = await sha256File(archive);
     if (actual !== expected.hash) {
       throw new InstallError(plan2.name, `Refusing to install ${plan2.name} ${plan2.version}: ${plan2.fileName} has sha256 ${actual}, but ${expected.source} expects ${expected.hash}. The download was corrupted or tampered with; nothing was installed.`);
     }
     debug2(`${plan2.fileName}: sha256 ${actual} matches ${expected.source}`);
-    const extracted = path7.join(workDir, "extracted");
+    const extracted = path8.join(workDir, "extracted");
     const kind = archiveKind(plan2.fileName);
     if (kind === "tar.gz") await extractTar(archive, extracted);
     else if (kind === "zip") await extractZip(archive, extracted);
     else {
-      fs7.mkdirSync(path7.dirname(path7.join(extracted, plan2.binary)), { recursive: true });
-      fs7.copyFileSync(archive, path7.join(extracted, plan2.binary));
+      fs8.mkdirSync(path8.dirname(path8.join(extracted, plan2.binary)), { recursive: true });
+      fs8.copyFileSync(archive, path8.join(extracted, plan2.binary));
     }
-    const inArchive = path7.join(extracted, plan2.binary);
-    if (!fs7.existsSync(inArchive) || !fs7.statSync(inArchive).isFile()) {
-      const listing = fs7.readdirSync(extracted).slice(0, 20).join(", ");
+    const inArchive = path8.join(extracted, plan2.binary);
+    if (!fs8.existsSync(inArchive) || !fs8.statSync(inArchive).isFile()) {
+      const listing = fs8.readdirSync(extracted).slice(0, 20).join(", ");
       throw new InstallError(plan2.name, `The ${plan2.name} ${plan2.version} archive ${plan2.fileName} has no file ${plan2.binary} (its top level holds: ${listing || "nothing"}). Check the binary path.`);
     }
-    fs7.chmodSync(inArchive, 493);
-    const cachedDir = await cacheDir(extracted, plan2.name, plan2.version, plan2.arch);
-    const binaryPath = path7.join(cachedDir, plan2.binary);
-    addPath2(path7.dirname(binaryPath));
+    fs8.chmodSync(inArchive, 493);
+    const cachedDir = addToCache(plan2, extracted);
+    const binaryPath = path8.join(cachedDir, plan2.binary);
+    addPath2(path8.dirname(binaryPath));
     info2(`${plan2.name} ${plan2.version} installed at ${binaryPath}`);
-    return { path: binaryPath, dir: path7.dirname(binaryPath), version: plan2.version, cached: false };
+    return { path: binaryPath, dir: path8.dirname(binaryPath), version: plan2.version, cached: false };
   } finally {
-    fs7.rmSync(workDir, { recursive: true, force: true });
+    fs8.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
@@ -25579,23 +25314,22 @@ async function installTool(spec2) {
 var import_light = __toESM(require_light(), 1);
 
 // packages/terraform/src/gate.ts
-var fs10 = __toESM(require_fs(), 1);
-var os8 = __toESM(require_os(), 1);
-var path10 = __toESM(require_path(), 1);
+var fs11 = __toESM(require_fs(), 1);
+var path11 = __toESM(require_path(), 1);
 
 // packages/terraform/src/fingerprint.ts
 var import_node_crypto2 = __toESM(require_crypto(), 1);
 
 // packages/terraform/src/diagnostics.ts
-var path8 = __toESM(require_path(), 1);
+var path9 = __toESM(require_path(), 1);
 
 // packages/terraform/src/runner.ts
 var import_node_child_process2 = __toESM(require_child_process(), 1);
-var fs8 = __toESM(require_fs(), 1);
+var fs9 = __toESM(require_fs(), 1);
 
 // packages/terraform/src/stacks.ts
-var fs9 = __toESM(require_fs(), 1);
-var path9 = __toESM(require_path(), 1);
+var fs10 = __toESM(require_fs(), 1);
+var path10 = __toESM(require_path(), 1);
 
 // packages/terraform/src/gate.ts
 function failWith(failures) {
@@ -25638,11 +25372,11 @@ var tflintInputs = {
 };
 
 // packages/terraform/src/lint.ts
-var fs11 = __toESM(require_fs(), 1);
-var path12 = __toESM(require_path(), 1);
+var fs12 = __toESM(require_fs(), 1);
+var path13 = __toESM(require_path(), 1);
 
 // packages/terraform/src/tflint.ts
-var path11 = __toESM(require_path(), 1);
+var path12 = __toESM(require_path(), 1);
 var RANK = { notice: 0, warning: 1, error: 2 };
 function severityOf(raw) {
   const s = raw.toLowerCase();
@@ -25670,7 +25404,7 @@ function parseTflintReport(text, source) {
 }
 var LEVEL = { error: "error", warning: "warning", notice: "notice" };
 function relative4(file, baseDir) {
-  return path11.posix.normalize(path11.join(baseDir, file).split(path11.sep).join("/"));
+  return path12.posix.normalize(path12.join(baseDir, file).split(path12.sep).join("/"));
 }
 function tflintAnnotations(report, baseDir = ".") {
   const out = [];
@@ -25765,8 +25499,8 @@ function tflintSarif(reports, options = {}) {
 // packages/terraform/src/lint.ts
 async function runTflint(inputs, deps) {
   const run2 = deps.exec ?? exec2;
-  const dirs = inputs["working-directory"].map((d) => ({ dir: path12.relative(deps.workspace, path12.resolve(deps.workspace, d)).split(path12.sep).join("/") || ".", abs: path12.resolve(deps.workspace, d) }));
-  const missing = dirs.filter((d) => !fs11.existsSync(d.abs));
+  const dirs = inputs["working-directory"].map((d) => ({ dir: path13.relative(deps.workspace, path13.resolve(deps.workspace, d)).split(path13.sep).join("/") || ".", abs: path13.resolve(deps.workspace, d) }));
+  const missing = dirs.filter((d) => !fs12.existsSync(d.abs));
   if (missing.length > 0) throw new InputError(missing.map((m) => `Input 'working-directory' lists ${JSON.stringify(m.dir)}, but ${m.abs} does not exist.`));
   const env = { ...deps.env };
   if (inputs["github-token"]) env.GITHUB_TOKEN = inputs["github-token"];
@@ -25801,8 +25535,8 @@ async function runTflint(inputs, deps) {
     if (verdict.failed) failures.push(`tflint found ${verdict.counted} issue(s) at ${inputs["minimum-failure-severity"]} or above and ${r.report.errors.length} error(s) in ${r.baseDir}; see the annotations and the job summary.`);
   }
   const rows = reports.flatMap((r) => [
-    ...r.report.issues.map((i) => [severityOf(i.rule.severity), `${path12.posix.join(r.baseDir, i.range.filename)}:${i.range.start?.line ?? 1}`, i.rule.name, i.message]),
-    ...r.report.errors.map((e) => ["error", e.range ? `${path12.posix.join(r.baseDir, e.range.filename)}:${e.range.start?.line ?? 1}` : r.baseDir, "tflint-error", e.summary ?? e.message.split("\n")[0]])
+    ...r.report.issues.map((i) => [severityOf(i.rule.severity), `${path13.posix.join(r.baseDir, i.range.filename)}:${i.range.start?.line ?? 1}`, i.rule.name, i.message]),
+    ...r.report.errors.map((e) => ["error", e.range ? `${path13.posix.join(r.baseDir, e.range.filename)}:${e.range.start?.line ?? 1}` : r.baseDir, "tflint-error", e.summary ?? e.message.split("\n")[0]])
   ]);
   const summary = rows.length === 0 ? `### tflint
 
@@ -25842,12 +25576,14 @@ async function tflintMain() {
   const inputs = readInputs(tflintInputs);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const result = await runTflint(inputs, { workspace, env: process.env, install });
-  const sarifPath = inputs["sarif-path"] ?? path13.join(process.env.RUNNER_TEMP || workspace, "tflint.sarif");
-  fs12.mkdirSync(path13.dirname(sarifPath), { recursive: true });
-  fs12.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}
+  const sarifPath = inputs["sarif-path"] ?? path14.join(runFolder("tflint"), "tflint.sarif");
+  fs13.mkdirSync(path14.dirname(sarifPath), { recursive: true });
+  fs13.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}
 `);
   setOutputs({ ...result.outputs, "sarif-path": sarifPath });
-  writeSummary(result.summary);
+  writeSummary(`${result.summary}
+SARIF: \`${sarifPath}\`
+`);
   const { omitted } = annotateWithinLimit(result.annotations);
   if (omitted.error + omitted.warning + omitted.notice > 0) writeSummary(`> ${omitted.error} error and ${omitted.warning} warning annotation(s) were not shown (GitHub shows 10 of each per step); the table above and the SARIF file list them all.
 `);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { boolean, parseFlags, readInputs, type CliCommand } from '@conveyor/kit';
+import { boolean, InputError, parseFlags, readInputs, type CliCommand } from '@conveyor/kit';
 import { commands } from './commands.ts';
 import { main, VERSION, type CommandEntry } from './program.ts';
 
@@ -82,6 +82,30 @@ describe('the conveyor command', () => {
     expect(await main(['echo', '--json'], ran.io, registry)).toBe(0);
     expect(JSON.parse(ran.out.join(''))).toEqual({ loud: false });
     expect(loads).toEqual(['other', 'echo']);
+  });
+
+  it('answers to an alias (the action name) and lists it beside the name', async () => {
+    const loads: string[] = [];
+    const registry: CommandEntry[] = [{ ...lazy(echo, loads), aliases: ['echo-action'] }];
+    const ran = capture();
+    expect(await main(['echo-action', '--loud', '--json'], ran.io, registry)).toBe(0);
+    expect(JSON.parse(ran.out.join(''))).toEqual({ loud: true });
+    const listed = capture();
+    await main(['--help'], listed.io, registry);
+    expect(listed.out.join('')).toMatch(/^ {2}echo, echo-action {2}Prints its flag back\.$/m);
+    const err = capture();
+    expect(await main(['echo-action', '--lowd'], err.io, registry)).toBe(2);
+    expect(err.err.join('')).toBe('conveyor echo: Unknown flag --lowd; known flags: --loud, --json, --help.\n');
+    expect(commands.find((c) => c.name === 'image')?.aliases).toEqual(['build-image']);
+    expect(commands.find((c) => c.name === 'scan')?.aliases).toEqual(['scan-image']);
+    expect(commands.find((c) => c.name === 'sops')?.aliases).toEqual(['sops-decrypt']);
+  });
+
+  it("puts a failure in the command's flags", async () => {
+    const failing: CliCommand = { ...echo, flags: ['allow-destroy'], run: async () => { throw new InputError(["Input 'allow-destroy' is off; set allow-destroy: true."]); } };
+    const { io, err } = capture();
+    expect(await main(['echo'], io, [failing])).toBe(2);
+    expect(err.join('')).toBe('conveyor echo: Flag --allow-destroy is off; pass --allow-destroy.\n');
   });
 
   it('a registry entry that loads a command of another name fails with the file to fix', async () => {

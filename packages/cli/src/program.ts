@@ -1,5 +1,5 @@
 /** The `conveyor` command: dispatches to the registered subcommands. */
-import { describeError, InputError, type CliCommand, type CliIo } from '@conveyor/kit';
+import { describeError, InputError, runCommand, type CliCommand, type CliIo } from '@conveyor/kit';
 import pkg from '../../../package.json' with { type: 'json' };
 
 export const VERSION: string = pkg.version;
@@ -10,12 +10,22 @@ export const VERSION: string = pkg.version;
  */
 export interface CommandEntry {
   name: string;
+  /** Other words it answers to: the action's name (`build-image` for `image`). */
+  aliases?: readonly string[];
   summary: string;
   load(): Promise<CliCommand>;
 }
 
 /** Either a lazy registry entry or a command already loaded (tests pass those directly). */
 export type Registered = CommandEntry | CliCommand;
+
+function answersTo(entry: Registered, word: string | undefined): boolean {
+  return entry.name === word || ('aliases' in entry && (entry.aliases ?? []).includes(word ?? ''));
+}
+
+function aliasesOf(entry: Registered): readonly string[] {
+  return 'aliases' in entry ? entry.aliases ?? [] : [];
+}
 
 async function loadCommand(entry: Registered): Promise<CliCommand> {
   if (!('load' in entry)) return entry;
@@ -27,8 +37,9 @@ async function loadCommand(entry: Registered): Promise<CliCommand> {
 }
 
 export function usage(commands: readonly Registered[]): string {
-  const width = Math.max(8, ...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const names = commands.map((c) => [c.name, ...aliasesOf(c)].join(', '));
+  const width = Math.max(8, ...names.map((n) => n.length));
+  const lines = commands.map((c, i) => `  ${names[i]!.padEnd(width)}  ${c.summary}`);
   return [
     `conveyor ${VERSION} — release, build, scan, gate, decrypt and promote, from a commit to production`,
     '',
@@ -38,8 +49,8 @@ export function usage(commands: readonly Registered[]): string {
     'Commands:',
     ...(lines.length > 0 ? lines : ['  (none registered)']),
     '',
-    'Flags of every command are the inputs of its action (`--dry-run`, `--tag-format v${version}`);',
-    '`--json` prints the outputs as one JSON object.',
+    'A command answers to its action\'s name too (build-image, scan-image, sops-decrypt). Its flags are the',
+    'inputs of that action (`--dry-run`, `--tag-format v${version}`); `--json` prints the outputs as one JSON object.',
     '',
     'Global flags:',
     '  --help, -h     this text',
@@ -52,7 +63,7 @@ export function usage(commands: readonly Registered[]): string {
 export async function main(argv: readonly string[], io: CliIo, commands: readonly Registered[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    const topic = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    const topic = first === 'help' ? commands.find((c) => answersTo(c, rest[0])) : undefined;
     io.stdout(topic ? (await loadCommand(topic)).help : usage(commands));
     return first === undefined ? 2 : 0;
   }
@@ -60,16 +71,18 @@ export async function main(argv: readonly string[], io: CliIo, commands: readonl
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const entry = commands.find((c) => c.name === first);
+  const entry = commands.find((c) => answersTo(c, first));
   if (!entry) {
     io.stderr(`conveyor: unknown command '${first}'. Known commands: ${commands.map((c) => c.name).join(', ') || '(none)'}. See conveyor --help.\n`);
     return 2;
   }
+  let command: CliCommand;
   try {
-    const command = await loadCommand(entry);
-    return await command.run(rest, io);
+    command = await loadCommand(entry);
   } catch (error) {
     io.stderr(`conveyor ${entry.name}: ${describeError(error)}\n`);
     return error instanceof InputError ? 2 : 1;
   }
+  // Every subcommand's failure reads the same: `conveyor <name>: <what failed and what to do>`, in flags.
+  return runCommand(command, rest, io, entry.name);
 }

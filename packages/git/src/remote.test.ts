@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir, cleanupTempDirs } from '../../../test/support/tmp.ts';
-import { fetch, push, pushTag, deleteRemoteTag, isRaceRejection } from './remote.ts';
+import { fetch, githubRepositoryOf, push, pushTag, deleteRemoteTag, isRaceRejection } from './remote.ts';
 import { commitFiles, readFileAt, GITHUB_ACTIONS_BOT } from './files.ts';
 import { isShallow, listTags } from './refs.ts';
 import { readLog } from './log.ts';
@@ -164,5 +164,28 @@ describe('fetch', () => {
     expect(n).toBe(6);
     await fetch(shallow, { unshallow: true });
     expect(await isShallow(shallow)).toBe(false);
+  });
+});
+
+describe('githubRepositoryOf', () => {
+  it('reads owner/name from https, ssh and scp-like GitHub URLs', () => {
+    for (const url of [
+      'https://github.com/acme/widget', 'https://github.com/acme/widget.git', 'https://github.com/acme/widget/', 'http://github.com/acme/widget',
+      'https://x-access-token:secret@github.com/acme/widget.git', 'ssh://git@github.com/acme/widget.git', 'ssh://git@ssh.github.com:443/acme/widget.git',
+      'git@github.com:acme/widget.git', 'git@github.com:acme/widget', 'github.com:acme/widget.git', 'git+ssh://git@github.com/acme/widget.git',
+    ]) expect([url, githubRepositoryOf(url)]).toEqual([url, { owner: 'acme', repo: 'widget' }]);
+    expect(githubRepositoryOf('git@github.com:acme/my.repo.git')).toEqual({ owner: 'acme', repo: 'my.repo' });
+  });
+
+  it('reads a GitHub Enterprise Server URL against that server only', () => {
+    expect(githubRepositoryOf('git@ghe.example.com:team/app.git', 'https://ghe.example.com')).toEqual({ owner: 'team', repo: 'app' });
+    expect(githubRepositoryOf('git@ghe.example.com:team/app.git')).toBeUndefined();
+    expect(githubRepositoryOf('https://github.com/acme/widget', 'https://ghe.example.com')).toBeUndefined();
+  });
+
+  it('refuses other hosts, local paths and paths that are not owner/name', () => {
+    for (const url of ['https://gitlab.com/acme/widget.git', '/srv/git/widget.git', 'file:///srv/git/acme/widget.git', '../widget', 'https://github.com/acme', 'https://github.com/acme/widget/tree/main', 'git@github.com:acme/..', 'https://github.com.evil.example/acme/widget']) {
+      expect([url, githubRepositoryOf(url)]).toEqual([url, undefined]);
+    }
   });
 });

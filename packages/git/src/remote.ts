@@ -106,3 +106,43 @@ export async function deleteRemoteTag(dir: string, tag: string, options: { remot
   await git(dir, ['push', remote, `:refs/tags/${name}`]);
   return true;
 }
+
+/** The URL of a remote (`origin` by default), or undefined when the repository has no such remote. */
+export async function remoteUrl(dir: string, remote = 'origin'): Promise<string | undefined> {
+  const result = await git(dir, ['config', '--get', `remote.${checkName(remote, 'remote')}.url`], { okCodes: [0, 1] });
+  const url = result.stdout.trim();
+  return result.exitCode === 0 && url !== '' ? url : undefined;
+}
+
+/**
+ * The `owner/name` a remote URL points at on the GitHub server `serverUrl` (https://github.com or a GitHub
+ * Enterprise Server): https and http (with or without credentials), ssh:// (any port) and scp-like
+ * `git@host:owner/name` URLs, `.git` or not. Undefined for any other host, or a path that is not owner/name.
+ */
+export function githubRepositoryOf(url: string, serverUrl = 'https://github.com'): { owner: string; repo: string } | undefined {
+  const server = new URL(serverUrl).hostname.toLowerCase();
+  const hosts = new Set([server, ...(server === 'github.com' ? ['www.github.com', 'ssh.github.com'] : [])]);
+  let host: string;
+  let pathname: string;
+  const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(url);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    if (!['https:', 'http:', 'ssh:', 'git:', 'git+ssh:', 'ssh+git:'].includes(parsed.protocol)) return undefined;
+    host = parsed.hostname;
+    pathname = decodeURIComponent(parsed.pathname);
+  } else if (scp) {
+    host = scp[1]!;
+    pathname = scp[2]!;
+  } else {
+    return undefined;
+  }
+  if (!hosts.has(host.toLowerCase())) return undefined;
+  const match = /^\/?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([\w.-]+?)(?:\.git)?\/?$/.exec(pathname);
+  if (!match || match[2] === '.' || match[2] === '..') return undefined;
+  return { owner: match[1]!, repo: match[2]! };
+}

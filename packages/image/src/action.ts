@@ -7,12 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  ConveyorError, exec as kitExec, group, info, InputError, maskSecret, quoteArg, readContext, readInputs,
+  ConveyorError, exec as kitExec, exportVariable, formatOutput, group, info, InputError, maskSecret, quoteArg, readContext, readInputs,
   setOutputs, warning, writeSummary, type GitHubContext, type Inputs, type OutputValue,
 } from '@conveyor/kit';
 import { canonicalRegistry, describeImage, isInsecureRegistry, parseReference, RegistryClient, splitReference, type PlatformImage } from '@conveyor/oci';
 import { pickBuilder, type BuildPlan, type Exec } from './builders/index.ts';
-import { buildDate, metadataContext } from './context.ts';
+import { bakeDefinition, bakeFileName } from './bake.ts';
+import { buildDate, commitDateFromPayload, contextSha, metadataContext } from './context.ts';
+import { gitRefContext } from './git-context.ts';
 import { imageInputs } from './inputs.ts';
 import { computeMetadata, type Metadata } from './meta.ts';
 import { parseLogins, parseSecretFiles, parseSecrets, type Login } from './settings.ts';
@@ -24,6 +26,8 @@ export type ImageInputs = Inputs<typeof imageInputs>;
 export interface BuildResult {
   outputs: Record<string, OutputValue>;
   summary: string;
+  /** Environment variables for the next steps (DOCKER_METADATA_OUTPUT_*, unless DOCKER_METADATA_SET_OUTPUT_ENV=false). */
+  exportEnv: Record<string, string>;
 }
 
 export interface BuildEnvironment {
@@ -47,24 +51,75 @@ export interface Log {
 
 export const runnerLog: Log = { info, warning, group, mask: (value, name) => { maskSecret(value, { name, warnShort: false }); } };
 
-function metadataFor(inputs: ImageInputs, github: GitHubContext, env: NodeJS.ProcessEnv, now: Date): Metadata {
-  const ctx = metadataContext(github, {
+/**
+ * The commit's date from the checkout, for `{{commit_date}}` when the event payload does not carry it
+ * (metadata-action asks the API; the checkout has it without a token). Undefined when the workspace is not
+ * a git checkout holding that commit: then the build date stands in, as in metadata-action.
+ */
+async function commitDateFromCheckout(exec: Exec, workspace: string, sha: string): Promise<Date | undefined> {
+  if (!/^[0-9a-f]{7,64}$/i.test(sha)) return undefined;
+  let result;
+  try {
+    result = await exec('git', ['-C', workspace, 'show', '-s', '--format=%cI', sha, '--'], { quiet: true, okCodes: [0, 128, 129] });
+  } catch {
+    // no git on PATH: the build date stands in
+    return undefined;
+  }
+  const date = result.exitCode === 0 ? new Date(result.stdout.trim()) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+async function metadataFor(inputs: ImageInputs, github: GitHubContext, be: BuildEnvironment, now: Date): Promise<Metadata> {
+  const { env } = be;
+  const settings = {
     now,
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,
     shortShaLength: env.DOCKER_METADATA_SHORT_SHA_LENGTH,
     annotationLevels: env.DOCKER_METADATA_ANNOTATIONS_LEVELS,
     prHeadSha: env.DOCKER_METADATA_PR_HEAD_SHA,
-  });
+  };
   try {
-    return computeMetadata(inputs, ctx);
+    if (inputs['metadata-context'] === 'git') {
+      const local = await gitRefContext(be.exec, be.workspace);
+      const context = { ...github, ref: local.ref, sha: local.sha };
+      return computeMetadata(inputs, metadataContext(context, { ...settings, fromCheckout: true, ...(local.commitDate ? { commitDate: local.commitDate } : {}) }));
+    }
+    const sha = contextSha(github, settings.prHeadSha);
+    const commitDate = commitDateFromPayload(github.payload, sha) ?? await commitDateFromCheckout(be.exec, be.workspace, sha);
+    return computeMetadata(inputs, metadataContext(github, { ...settings, ...(commitDate ? { commitDate } : {}) }));
   } catch (error) {
-    throw new ConveyorError((error as Error).message, { cause: (error as Error).cause });
+    if (error instanceof ConveyorError) throw error;
+    // a rule, a placeholder or a DOCKER_METADATA_* value the user wrote: bad input, reported before any side effect
+    throw new InputError([(error as Error).message]);
   }
+}
+
+/** `DOCKER_METADATA_SET_OUTPUT_ENV` (default true): also export each metadata output as DOCKER_METADATA_OUTPUT_<NAME>. */
+export function outputEnvEnabled(value: string | undefined): boolean {
+  const v = value?.trim() ?? '';
+  if (v === '' || /^(true|1)$/i.test(v)) return true;
+  if (/^(false|0)$/i.test(v)) return false;
+  throw new ConveyorError(`DOCKER_METADATA_SET_OUTPUT_ENV is ${JSON.stringify(value)}; set it to true or false.`);
+}
+
+const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json', 'bake-file-tags', 'bake-file-labels', 'bake-file-annotations', 'bake-file'] as const;
+
+/** Writes the four bake definitions into a folder of their own (kept after the step, like metadata-action's) and returns their paths by output name. */
+function writeBakeFiles(meta: Metadata, target: string, tempRoot: string): Record<string, string> {
+  const dir = fs.mkdtempSync(path.join(tempRoot, 'conveyor-metadata-'));
+  const out: Record<string, string> = {};
+  for (const [output, kind] of [['bake-file-tags', 'tags'], ['bake-file-labels', 'labels'], ['bake-file-annotations', 'annotations'], ['bake-file', 'all']] as const) {
+    const file = path.join(dir, bakeFileName(kind));
+    fs.writeFileSync(file, `${JSON.stringify(bakeDefinition(meta, kind, target), null, 2)}\n`);
+    out[output] = file;
+  }
+  return out;
 }
 
 export async function buildImage(inputs: ImageInputs, github: GitHubContext, be: BuildEnvironment): Promise<BuildResult> {
   const started = be.now();
-  const meta = metadataFor(inputs, github, be.env, started);
+  const meta = await metadataFor(inputs, github, be, started);
+  const exportOutputs = outputEnvEnabled(be.env.DOCKER_METADATA_SET_OUTPUT_ENV);
   for (const w of meta.warnings) be.log.warning(w);
 
   // checks before any side effect
@@ -121,18 +176,25 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
       be.log.warning('A type=gha cache needs ACTIONS_RUNTIME_TOKEN and ACTIONS_CACHE_URL, which the runner gives to actions; outside a runner the cache is skipped by buildx.');
     }
 
-    const base = {
+    const base: Record<string, OutputValue> = {
       tags: meta.tags.join(inputs['sep-tags']),
+      'tag-names': meta.tagNames.join(inputs['sep-tags']),
       labels: meta.labels.join(inputs['sep-labels']),
       annotations: meta.annotations.join(inputs['sep-annotations']),
       version: meta.version.main ?? '',
       json: meta.json,
+      ...writeBakeFiles(meta, inputs['bake-target'], be.tempRoot),
     };
+    const exportEnv: Record<string, string> = {};
+    if (exportOutputs) {
+      for (const name of METADATA_OUTPUTS) exportEnv[`DOCKER_METADATA_OUTPUT_${name.replace(/\W/g, '_').toUpperCase()}`] = formatOutput(base[name]!);
+    }
 
     if (inputs['dry-run']) {
       be.log.info(`dry-run: ${builder.name} would run:\n${commandText}`);
       const metadata = { builder: builder.name, dryRun: true, commands: steps.map((s) => [s.command, ...s.args]), tags: meta.tags, platforms: plan.platforms };
       return {
+        exportEnv,
         outputs: { ...base, digest: '', image: '', imageid: '', metadata },
         summary: renderSummary({ image: '', digest: '', tags: meta.tags, platforms: plan.platforms.map((p) => ({ platform: p, digest: '', size: -1 })), seconds: 0, builder: builder.name, labels: meta.labels, commands: summaryCommands, dryRun: true }),
       };
@@ -168,6 +230,7 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
     const image = first ? `${meta.tags[0]!.slice(0, meta.tags[0]!.lastIndexOf(':'))}@${outcome.digest}` : '';
     const metadata = { builder: builder.name, digest: outcome.digest, imageId: outcome.imageId, image, tags: meta.tags, pushed: outcome.pushed, platforms, buildSeconds: seconds };
     return {
+      exportEnv,
       outputs: { ...base, digest: outcome.digest, image: inputs.push ? image : '', imageid: outcome.imageId, metadata },
       summary: renderSummary({ image: inputs.push ? image : '', digest: outcome.digest, tags: meta.tags, platforms, seconds, builder: builder.name, labels: meta.labels, commands: summaryCommands, dryRun: false }),
     };
@@ -188,5 +251,6 @@ export async function main(): Promise<void> {
     log: runnerLog,
   });
   setOutputs(result.outputs);
+  for (const [name, value] of Object.entries(result.exportEnv)) exportVariable(name, value);
   writeSummary(result.summary);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { InputError } from '@conveyor/kit';
 import { payloadOf } from './__fixtures__/events.ts';
 import { imageCommand } from './cli.ts';
 
@@ -36,10 +37,18 @@ describe('conveyor image', () => {
 
   it('names an unknown flag and a bad input', async () => {
     const t = io(os.tmpdir());
-    expect(await imageCommand.run(['--colour', 'red'], t.io)).toBe(2);
-    expect(t.err.join('')).toContain('Unknown flag --colour');
+    await expect(imageCommand.run(['--colour', 'red'], t.io)).rejects.toThrow(InputError);
+    await expect(imageCommand.run(['--colour', 'red'], t.io)).rejects.toThrow('Unknown flag --colour');
     const u = io(os.tmpdir());
-    expect(await imageCommand.run(['--builder', 'kaniko'], u.io)).toBe(2);
-    expect(u.err.join('')).toContain("Input 'builder' is \"kaniko\"; accepted: auto | buildah | buildx.");
+    await expect(imageCommand.run(['--builder', 'kaniko'], u.io)).rejects.toThrow("Input 'builder' is \"kaniko\"; accepted: auto | buildah | buildx.");
+  });
+});
+
+describe('conveyor image: rule errors', () => {
+  it('an unknown placeholder is bad input (exit 2), named with its line, before anything runs', async () => {
+    const t = io(os.tmpdir());
+    expect(await imageCommand.run(['--images', 'org/app', '--tags', 'type=semver,pattern={{versoin}}', '--event-name', 'push', '--ref', 'refs/heads/dev', '--sha', 'b'.repeat(40), '--dry-run'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain("Input 'tags': pattern={{versoin}} uses the unknown placeholder {{versoin}} in a semver pattern");
+    expect(t.err.join('')).not.toContain('would run');
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { pushEvent, releaseEvent } from './__fixtures__/events.ts';
 import { metadataContext } from './context.ts';
-import { formatDate } from './dates.ts';
 import { computeMetadata, type MetadataInputs } from './meta.ts';
 import { parseFlavor, parseTagRule } from './rules.ts';
 
@@ -32,6 +31,7 @@ describe('labels, annotations, version and json', () => {
     expect(meta.version.main).toBe('1.2.3');
     expect(meta.json).toEqual({
       tags: ['org/app:1.2.3', 'org/app:latest'],
+      'tag-names': ['1.2.3', 'latest'],
       labels: Object.fromEntries(meta.labels.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])),
       annotations: meta.annotations,
     });
@@ -61,7 +61,7 @@ describe('bad input is a clear error', () => {
     ['type=sha,format=medium', 'format=medium is not one of short, long'],
     ['type=match,pattern=x,group=a', 'group=a is not a group number'],
     ['type=raw,value=x,priority=high', 'priority=high is not a whole number'],
-    ['type=raw,"value=x', 'unclosed double quote'],
+    ['type=raw,"value=x', 'the entry opens a double quote that is never closed'],
   ])('tags %s', (line, message) => {
     expect(() => parseTagRule(line)).toThrow(message);
   });
@@ -85,19 +85,4 @@ describe('bad input is a clear error', () => {
     expect(() => metadataContext(pushEvent('refs/heads/dev'), { now: NOW, annotationLevels: 'layer' })).toThrow('names the level "layer"');
   });
 
-  it('an unknown time zone names the expression', () => {
-    expect(() => formatDate(NOW, 'YYYY', 'Mars/Olympus')).toThrow("Unknown time zone tz='Mars/Olympus'");
-  });
-});
-
-describe('dates in moment.js format', () => {
-  it.each([
-    ['YYYYMMDD', 'UTC', '20200110'],
-    ['YYYY-MM-DDTHH:mm:ss.SSSZ', 'UTC', '2020-01-10T00:30:00.000+00:00'],
-    ['YY M D H m s', 'America/New_York', '20 1 9 19 30 0'],
-    ['hh:mm A ZZ', 'Asia/Kolkata', '06:00 AM +0530'],
-    ['[week day] d, X', 'UTC', 'week day 5, 1578616200'],
-  ])('%s in %s', (format, tz, expected) => {
-    expect(formatDate(NOW, format, tz)).toBe(expected);
-  });
 });

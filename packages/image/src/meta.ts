@@ -3,11 +3,12 @@
  * docker/metadata-action's inputs and rules: the same inputs and event give the same tags in the same order.
  * Pure: the context (event, ref, sha, payload, clock) comes in as a value.
  */
-import Handlebars from 'handlebars';
+import * as pep440 from '@renovatebot/pep440';
 import * as semver from 'semver';
-import { formatDate } from './dates.ts';
-import { parseFlavor, parseImages, parseTagRules, type Flavor, type TagRule } from './rules.ts';
+import { checkTemplate, dateHelper, isRawStatement, render } from './expressions.ts';
+import { parseFlavor, parseImages, parseTagRules, ruleRegExp, type Flavor, type TagRule } from './rules.ts';
 
+/** The metadata-action inputs, one entry per rule (as `splitRuleList`/`splitValueList` give them). */
 export interface MetadataInputs {
   images: readonly string[];
   tags: readonly string[];
@@ -32,7 +33,7 @@ export interface MetadataContext {
   repository: RepositoryInfo;
   /** The build date: `{{date}}` and `org.opencontainers.image.created` (SOURCE_DATE_EPOCH when set). */
   date: Date;
-  /** `{{commit_date}}`: the pushed head commit's time, else the build date. */
+  /** `{{commit_date}}`: the commit's time (push payload, else the checkout), else the build date. */
   commitDate: Date;
   /** Length of `{{sha}}` and `type=sha` (default 7, `DOCKER_METADATA_SHORT_SHA_LENGTH`). */
   shortShaLength: number;
@@ -50,47 +51,20 @@ export interface Version {
 
 export interface Metadata {
   version: Version;
+  /** The enabled image names, lower-cased. */
+  images: string[];
   /** `image:tag` for every enabled image (or bare tags when there is no image). */
   tags: string[];
+  /** The tags without image names (`tag-names` output). */
+  tagNames: string[];
   /** `key=value`, sorted by key. */
   labels: string[];
   /** `level:key=value` for each annotation level. */
   annotations: string[];
-  /** The `json` output: `{tags, labels: {key: value}, annotations}`. */
-  json: { tags: string[]; labels: Record<string, string>; annotations: string[] };
-  /** Rules that matched nothing for a reason the user may want to know (not a valid semver, …). */
+  /** The `json` output: `{tags, tag-names, labels: {key: value}, annotations}`. */
+  json: { tags: string[]; 'tag-names': string[]; labels: Record<string, string>; annotations: string[] };
+  /** Rules that matched nothing for a reason the user may want to know (not a valid semver, …), and no tag at all. */
   warnings: string[];
-}
-
-const hbs = Handlebars.create();
-
-type HelperOptions = { hash: Record<string, unknown> };
-
-function dateHelper(date: Date) {
-  return (format: unknown, options: HelperOptions) => {
-    let tz = 'UTC';
-    for (const [key, value] of Object.entries(options?.hash ?? {})) {
-      if (key !== 'tz') throw new Error(`Unknown attribute ${key}= in a {{date}} expression (accepted: tz).`);
-      tz = String(value);
-    }
-    return formatDate(date, typeof format === 'string' ? format : 'YYYY-MM-DD', tz);
-  };
-}
-
-// templates are few and repeat (the same rules for every event): compile each once
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
-
-function render(template: string, data: object): string {
-  try {
-    let fn = compiled.get(template);
-    if (!fn) {
-      fn = hbs.compile(template);
-      if (compiled.size < 1000) compiled.set(template, fn);
-    }
-    return fn(data);
-  } catch (error) {
-    throw new Error(`Cannot evaluate the expression ${JSON.stringify(template)}: ${(error as Error).message}`, { cause: error });
-  }
 }
 
 const stripTagsRef = (ref: string) => ref.replace(/^refs\/tags\//, '');
@@ -106,55 +80,46 @@ export function shortSha(sha: string, length: number): string {
   return length >= sha.length ? sha : sha.slice(0, length);
 }
 
-/** A semver pattern that is exactly `{{raw}}`: kept for prereleases instead of `{{version}}`. */
-function isRawStatement(pattern: string): boolean {
-  try {
-    const body = hbs.parseWithoutProcessing(pattern).body;
-    const only = body.length === 1 ? body[0] : undefined;
-    if (only?.type !== 'MustacheStatement') return false;
-    const parts = (only as unknown as { path: { parts?: string[] } }).path.parts;
-    return parts?.length === 1 && parts[0] === 'raw';
-  } catch {
-    return false;
-  }
-}
-
 class Computation {
   readonly ctx: MetadataContext;
   readonly flavor: Flavor;
   readonly warnings: string[] = [];
   readonly version: Version = { main: undefined, partial: [], latest: false };
   private latestDecided = false;
+  private readonly globals: Record<string, unknown>;
 
   constructor(ctx: MetadataContext, flavor: Flavor) {
     this.ctx = ctx;
     this.flavor = flavor;
-  }
-
-  /** Global expressions: `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`, `{{is_default_branch}}`, `{{date}}`, `{{commit_date}}`. */
-  expand(template: string): string {
-    const { ref, sha, payload, eventName } = this.ctx;
+    const { ref, sha, payload, eventName } = ctx;
     const pull = payload.pull_request as { base?: { ref?: string } } | undefined;
     const repository = payload.repository as { default_branch?: string } | undefined;
-    return render(template, {
+    const isDefaultBranch = () => {
+      const branch = ref.replace(/^refs\/heads\//, '');
+      if (branch === '') return 'false';
+      if (repository?.default_branch === branch) return 'true';
+      // these events always run on the default branch's last commit
+      return /create|discussion|issues|schedule/.test(eventName) ? 'true' : 'false';
+    };
+    this.globals = {
       branch: () => (isBranch(ref) ? ref.slice('refs/heads/'.length) : ''),
       tag: () => (isTag(ref) ? stripTagsRef(ref) : ''),
-      sha: () => shortSha(sha, this.ctx.shortShaLength),
+      sha: () => shortSha(sha, ctx.shortShaLength),
       base_ref: () => {
         if (isTag(ref) && typeof payload.base_ref === 'string') return payload.base_ref.replace(/^refs\/heads\//, '');
         if (isPull(ref) && typeof pull?.base?.ref === 'string') return pull.base.ref;
         return '';
       },
-      is_default_branch: () => {
-        const branch = ref.replace(/^refs\/heads\//, '');
-        if (branch === '') return 'false';
-        if (repository?.default_branch === branch) return 'true';
-        // these events always run on the default branch's last commit
-        return /create|discussion|issues|schedule/.test(eventName) ? 'true' : 'false';
-      },
-      date: dateHelper(this.ctx.date),
-      commit_date: dateHelper(this.ctx.commitDate),
-    });
+      is_default_branch: isDefaultBranch,
+      is_not_default_branch: () => (isDefaultBranch() === 'false' ? 'true' : 'false'),
+      date: dateHelper(ctx.date),
+      commit_date: dateHelper(ctx.commitDate),
+    };
+  }
+
+  /** Global expressions: `{{branch}}`, `{{tag}}`, `{{sha}}`, `{{base_ref}}`, `{{is_default_branch}}`, `{{is_not_default_branch}}`, `{{date}}`, `{{commit_date}}`. */
+  expand(template: string): string {
+    return render(template, this.globals);
   }
 
   /** Applies the rule's prefix/suffix, or the flavor's when the rule has none. */
@@ -167,7 +132,7 @@ class Computation {
     return out;
   }
 
-  /** Records a tag value; the first recorded value decides `latest` (under `latest=auto`). */
+  /** Records a tag value; the first recorded value decides `latest` (`latest=auto`: the rule's own answer). */
   add(value: string, autoLatest: boolean): void {
     if (value.length === 0) return;
     const tag = sanitizeTag(value);
@@ -190,11 +155,13 @@ class Computation {
     switch (rule.type) {
       case 'schedule':
         if (/schedule/.test(eventName)) {
-          this.add(this.affix(render(a.pattern!, { date: dateHelper(this.ctx.date), commit_date: dateHelper(this.ctx.commitDate) }), rule), false);
+          this.add(this.affix(render(a.pattern!, { date: this.globals.date, commit_date: this.globals.commit_date }), rule), false);
         }
         return;
       case 'semver':
         return this.semverRule(rule);
+      case 'pep440':
+        return this.pep440Rule(rule);
       case 'match':
         return this.matchRule(rule);
       case 'ref':
@@ -218,41 +185,76 @@ class Computation {
     }
   }
 
-  private semverRule(rule: TagRule): void {
+  /**
+   * The version a semver or pep440 rule reads: its `value=` (expanded) or the git tag, narrowed by `match=`
+   * (its first group, or the whole match when it has none), slashes as dashes. Undefined when the rule does
+   * not apply (no tag and no value).
+   */
+  private versionInput(rule: TagRule): string | undefined {
     const a = rule.attrs;
-    if (!isTag(this.ctx.ref) && a.value === '') return;
-    const raw = a.value !== '' ? this.expand(a.value!) : stripTagsRef(this.ctx.ref).replace(/\//g, '-');
+    if (!isTag(this.ctx.ref) && a.value === '') return undefined;
+    let raw = a.value !== '' ? this.expand(a.value!) : stripTagsRef(this.ctx.ref);
+    if (a.match !== '') {
+      const m = raw.match(ruleRegExp(a.match!));
+      if (!m) this.warnings.push(`match=${a.match} does not match ${raw}: the rule ${JSON.stringify(rule.source)} reads ${raw} whole.`);
+      else raw = m[1] ?? m[0];
+    }
+    return raw.replace(/\//g, '-');
+  }
+
+  private semverRule(rule: TagRule): void {
+    const raw = this.versionInput(rule);
+    if (raw === undefined) return;
     if (!semver.valid(raw)) {
-      this.warnings.push(`${raw} is not a valid semver: the rule ${JSON.stringify(rule.source)} gives no tag.`);
+      this.warnings.push(`${raw} is not a valid semver (https://semver.org): the rule ${JSON.stringify(rule.source)} gives no tag.`);
       return;
     }
     const parsed = semver.parse(raw, { loose: true })!;
+    const pattern = rule.attrs.pattern!;
     if (semver.prerelease(raw)) {
-      const pattern = isRawStatement(a.pattern!) ? a.pattern! : '{{version}}';
-      this.add(this.affix(render(pattern, parsed), rule), false);
+      // a pre-release gives only {{version}} (or {{raw}} when the pattern is exactly that), never latest under auto
+      this.add(this.affix(render(isRawStatement(pattern) ? pattern : '{{version}}', parsed), rule), false);
     } else {
-      this.add(this.affix(render(a.pattern!, parsed), rule), true);
+      this.add(this.affix(render(pattern, parsed), rule), true);
     }
+  }
+
+  private pep440Rule(rule: TagRule): void {
+    const raw = this.versionInput(rule);
+    if (raw === undefined) return;
+    const explained = pep440.valid(raw) ? pep440.explain(raw) : null;
+    if (!explained) {
+      this.warnings.push(`${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/): the rule ${JSON.stringify(rule.source)} gives no tag.`);
+      return;
+    }
+    const pattern = rule.attrs.pattern!;
+    if (explained.is_prerelease || explained.is_postrelease || explained.is_devrelease) {
+      // dev, pre and post releases give only the normalised version (or {{raw}}), never latest under auto
+      this.add(this.affix(isRawStatement(pattern) ? raw : pep440Normal(raw), rule), false);
+      return;
+    }
+    const parts = {
+      raw,
+      version: pep440Normal(raw),
+      major: String(pep440.major(raw)),
+      minor: String(pep440.minor(raw)),
+      patch: String(pep440.patch(raw)),
+    };
+    this.add(this.affix(render(pattern, parts), rule), true);
   }
 
   private matchRule(rule: TagRule): void {
     const a = rule.attrs;
     if (!isTag(this.ctx.ref) && a.value === '') return;
     const raw = a.value !== '' ? this.expand(a.value!) : stripTagsRef(this.ctx.ref);
-    const literal = /^\/(.+)\/(.*)$/.exec(a.pattern!);
-    let match: RegExpMatchArray | null;
-    try {
-      match = literal ? raw.match(new RegExp(literal[1]!, literal[2])) : raw.match(new RegExp(a.pattern!));
-    } catch (error) {
-      throw new Error(`Input 'tags': pattern=${a.pattern} is not a valid regular expression in the line ${JSON.stringify(rule.source)}: ${(error as Error).message}`, { cause: error });
-    }
+    const match = raw.match(ruleRegExp(a.pattern!));
     if (!match) {
-      this.warnings.push(`${a.pattern} does not match ${raw}: the rule ${JSON.stringify(rule.source)} gives no tag.`);
+      this.warnings.push(`pattern=${a.pattern} does not match ${raw}: the rule ${JSON.stringify(rule.source)} gives no tag.`);
       return;
     }
     const group = match[Number(a.group)];
     if (group === undefined) {
-      this.warnings.push(`Group ${a.group} does not exist for the pattern ${a.pattern}: the rule ${JSON.stringify(rule.source)} gives no tag.`);
+      this.warnings.push(`group=${a.group} does not exist in pattern=${a.pattern} for ${raw}: the rule ${JSON.stringify(rule.source)} gives no tag.`);
       return;
     }
     this.add(this.affix(group, rule), true);
@@ -281,25 +283,43 @@ class Computation {
   }
 }
 
+/** PEP 440's normal form; the library joins a local version's segments with ',' where PEP 440 says '.'. */
+function pep440Normal(raw: string): string {
+  const clean = pep440.clean(raw) ?? raw;
+  const plus = clean.indexOf('+');
+  return plus === -1 ? clean : `${clean.slice(0, plus)}+${clean.slice(plus + 1).replace(/,/g, '.')}`;
+}
+
+function describeRef(ctx: MetadataContext): string {
+  return `${ctx.eventName || 'no event'} on ${ctx.ref || 'no ref'}`;
+}
+
 /** Computes version, tags, labels, annotations and the `json` output. Throws on bad rules, naming the input. */
 export function computeMetadata(inputs: MetadataInputs, ctx: MetadataContext): Metadata {
   const images = parseImages(inputs.images);
   const rules = parseTagRules(inputs.tags);
   const flavor = parseFlavor(inputs.flavor);
+  for (const [input, lines] of [['labels', inputs.labels], ['annotations', inputs.annotations]] as const) {
+    for (const line of lines) checkTemplate(line, 'global', `Input '${input}': the line ${JSON.stringify(line)}`);
+  }
   const run = new Computation(ctx, flavor);
   for (const rule of rules) run.apply(rule);
   const { version } = run;
   version.partial = version.partial.filter((tag, i) => version.partial.indexOf(tag) === i);
 
-  const tags: string[] = [];
+  const tagNames: string[] = [];
   if (version.main !== undefined) {
-    const values = [version.main, ...version.partial];
+    tagNames.push(version.main, ...version.partial);
     if (version.latest) {
-      values.push(sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`));
+      tagNames.push(sanitizeTag(`${flavor.prefixLatest ? flavor.prefix : ''}latest${flavor.suffixLatest ? flavor.suffix : ''}`));
     }
-    const names = images.filter((i) => i.enable).map((i) => i.name);
-    if (names.length === 0) tags.push(...values);
-    for (const name of names) tags.push(...values.map((v) => `${name}:${v}`));
+  }
+  const names = images.filter((i) => i.enable).map((i) => i.name);
+  const tags = names.length === 0 ? [...tagNames] : names.flatMap((name) => tagNames.map((v) => `${name}:${v}`));
+  if (tags.length === 0) {
+    run.warnings.push(names.length > 0
+      ? `No tag was computed for ${names.join(', ')}: no rule of 'tags' gives a value for ${describeRef(ctx)}. Check the 'tags' input.`
+      : `No tag was computed: no rule of 'tags' gives a value for ${describeRef(ctx)}. Check the 'tags' input.`);
   }
   const labels = run.ociWith(inputs.labels);
   const plainAnnotations = run.ociWith(inputs.annotations);
@@ -309,5 +329,9 @@ export function computeMetadata(inputs: MetadataInputs, ctx: MetadataContext): M
     const eq = label.indexOf('=');
     labelObject[label.slice(0, eq)] = label.slice(eq + 1);
   }
-  return { version, tags, labels, annotations, json: { tags, labels: labelObject, annotations }, warnings: run.warnings };
+  return {
+    version, images: names, tags, tagNames, labels, annotations,
+    json: { tags, 'tag-names': tagNames, labels: labelObject, annotations },
+    warnings: run.warnings,
+  };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as tc from '@actions/tool-cache';
 import { tempDir, cleanupTempDirs } from '../../../test/support/tmp.ts';
-import { installTool, parseChecksums, planInstall, expandTemplate, toolPlatform, InstallError, type ToolInstall } from './installer.ts';
+import { downloadFile, DownloadError, installTool, parseChecksums, planInstall, expandTemplate, toolPlatform, InstallError, type ToolInstall } from './installer.ts';
 
 /** Files served by the test server, by URL path; every request is logged. */
 const files = new Map<string, Buffer>();
@@ -48,6 +48,14 @@ beforeAll(async () => {
   for (const key of ['RUNNER_TOOL_CACHE', 'RUNNER_TEMP', 'GITHUB_PATH', 'PATH']) saved[key] = process.env[key];
   server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
+    const failing = /^\/flaky\/(\d+)\/(\d+)$/.exec(req.url ?? '');
+    if (failing) {
+      // /flaky/<status>/<failures>: answers <status> that many times, then 200.
+      const seen = requests.filter((r) => r === req.url).length;
+      if (seen <= Number(failing[2])) res.writeHead(Number(failing[1])).end('try later');
+      else res.writeHead(200).end('payload');
+      return;
+    }
     const body = files.get(req.url ?? '');
     if (!body) {
       res.writeHead(404).end('not found');
@@ -177,6 +185,82 @@ describe('installTool', () => {
     await expect(installTool(spec({ urlTemplate: 'file:///etc/passwd' }))).rejects.toThrow(/is not an http\(s\) URL/);
     expect(requests).toEqual([]);
     nothingInstalled();
+  });
+});
+
+describe('downloadFile', () => {
+  /** A port nothing listens on: bound, then closed. */
+  async function closedPort(): Promise<number> {
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return port;
+  }
+
+  it('retries a 503 and a 429, and gets the file', async () => {
+    const dest = path.join(work, 'file');
+    await downloadFile(`${base}/flaky/503/2`, dest, { retryDelaysMs: [1, 1] });
+    expect(fs.readFileSync(dest, 'utf8')).toBe('payload');
+    expect(requests.filter((r) => r === '/flaky/503/2')).toHaveLength(3);
+    await downloadFile(`${base}/flaky/429/1`, path.join(work, 'other'), { retryDelaysMs: [1] });
+    expect(requests.filter((r) => r === '/flaky/429/1')).toHaveLength(2);
+  });
+
+  it('gives up after the last attempt, with the status', async () => {
+    await expect(downloadFile(`${base}/flaky/502/9`, path.join(work, 'file'), { retryDelaysMs: [1, 1] })).rejects.toMatchObject({ status: 502, transient: true });
+    expect(requests.filter((r) => r === '/flaky/502/9')).toHaveLength(3);
+    expect(fs.existsSync(path.join(work, 'file'))).toBe(false);
+  });
+
+  it('does not retry a 404', async () => {
+    await expect(downloadFile(`${base}/flaky/404/9`, path.join(work, 'file'), { retryDelaysMs: [1, 1] })).rejects.toMatchObject({ status: 404, transient: false });
+    expect(requests.filter((r) => r === '/flaky/404/9')).toHaveLength(1);
+  });
+
+  // A retry would wait a minute: past the test's timeout, so these fail if a refused connection or a name
+  // that does not resolve is tried again.
+  it('fails at once on a refused connection', async () => {
+    const port = await closedPort();
+    const error = await downloadFile(`http://127.0.0.1:${port}/x`, path.join(work, 'file'), { retryDelaysMs: [60_000] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect(error).toMatchObject({ code: 'ECONNREFUSED', transient: false });
+  }, 10_000);
+
+  it('fails at once on a name that does not resolve', async () => {
+    const error = await downloadFile('http://conveyor-test.invalid/x', path.join(work, 'file'), { retryDelaysMs: [60_000] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL']).toContain((error as DownloadError).code);
+  }, 20_000);
+
+  it('an install from a host that refuses says so at once and installs nothing', async () => {
+    const port = await closedPort();
+    const error = await installTool(spec({ urlTemplate: `http://127.0.0.1:${port}/demo_{version}.tar.gz`, checksumsUrlTemplate: `http://127.0.0.1:${port}/sums` })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InstallError);
+    expect(error).toMatchObject({ unreachable: true });
+    expect((error as Error).message).toMatch(/^Could not download demo 1\.2\.3 from http:\/\/127\.0\.0\.1:\d+\/demo_1\.2\.3\.tar\.gz \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)\.$/);
+    nothingInstalled();
+  }, 10_000);
+});
+
+describe('installTool outside a runner', () => {
+  it('keeps the tool in ~/.cache/conveyor/tools (XDG_CACHE_HOME) without RUNNER_TOOL_CACHE or RUNNER_TEMP, and finds it there next time', async () => {
+    delete process.env.RUNNER_TOOL_CACHE;
+    delete process.env.RUNNER_TEMP;
+    const saveXdg = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = path.join(work, 'xdg');
+    try {
+      publish('1.2.3');
+      const tool = await installTool(spec());
+      expect(tool.path).toBe(path.join(work, 'xdg', 'conveyor', 'tools', 'demo', '1.2.3', ARCH, 'bin', 'demo'));
+      expect(execFileSync(tool.path, ['x'], { encoding: 'utf8' })).toBe('demo 1.2.3 x\n');
+      const before = requests.length;
+      expect(await installTool(spec())).toMatchObject({ path: tool.path, cached: true });
+      expect(requests.length).toBe(before);
+    } finally {
+      if (saveXdg === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saveXdg;
+    }
   });
 });
 

@@ -3,11 +3,19 @@
  * checked against the publisher's checksums file (or a pinned hash), extracted, kept in the runner's
  * tool cache and put on PATH. A hash that does not match, or a checksums file that does not list the
  * archive, stops the install before anything is extracted, cached or put on PATH.
+ *
+ * The tool cache is the runner's (RUNNER_TOOL_CACHE, in the layout @actions/tool-cache uses, so both read
+ * each other's entries), else, on a terminal, ~/.cache/conveyor/tools (XDG_CACHE_HOME honoured). Downloads
+ * retry what is transient (5xx, 408, 429, a reset or timed-out connection) a few seconds apart, and fail at
+ * once on what another try would not change: a refused connection, a name that does not resolve, an
+ * unreachable network, any other 4xx.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { HttpClient } from '@actions/http-client';
 import * as tc from '@actions/tool-cache';
 import semver from 'semver';
 import { ConveyorError } from './errors.ts';
@@ -46,9 +54,15 @@ export interface InstalledTool {
 /** Where tool downloads fail or are refused. */
 export class InstallError extends ConveyorError {
   readonly tool: string;
-  constructor(tool: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The host could not be reached at all (refused, no such name, no route): no attempt was repeated. */
+  readonly unreachable: boolean;
+  /** The HTTP status of a failed download. */
+  readonly status: number | undefined;
+  constructor(tool: string, message: string, options?: { cause?: unknown; unreachable?: boolean; status?: number }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.tool = tool;
+    this.unreachable = options?.unreachable ?? false;
+    this.status = options?.status;
   }
 }
 
@@ -131,13 +145,90 @@ export function planInstall(spec: ToolInstall): Plan {
   return { name: spec.name, version: version!, url, fileName, checksumsUrl, pinned: spec.sha256?.toLowerCase(), binary, arch: platform.arch };
 }
 
+/** Network errors another attempt will not mend: nothing listens, the name does not resolve, no route. */
+const PERMANENT_NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+
+/** A download failed: the HTTP status, or the network error's code (ECONNREFUSED, ENOTFOUND…). */
+export class DownloadError extends Error {
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  constructor(url: string, detail: { status?: number; code?: string; message: string }) {
+    super(`${url}: ${detail.message}`);
+    this.status = detail.status;
+    this.code = detail.code;
+  }
+
+  /** Whether another attempt may succeed. */
+  get transient(): boolean {
+    if (this.status !== undefined) return this.status >= 500 || this.status === 408 || this.status === 429;
+    return !PERMANENT_NETWORK.has(this.code ?? '');
+  }
+}
+
+export interface DownloadOptions {
+  /** Sent as the Authorization header. */
+  auth?: string;
+  /** Waits before the second, third… attempt (default 2 s and 5 s: three attempts). */
+  retryDelaysMs?: readonly number[];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Downloads `url` to `dest` (proxy settings of the environment honoured). Retries transient failures only;
+ * throws `DownloadError` with the status or the network code.
+ */
+export async function downloadFile(url: string, dest: string, options: DownloadOptions = {}): Promise<void> {
+  const delays = options.retryDelaysMs ?? [2000, 5000];
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await downloadOnce(url, dest, options.auth);
+      return;
+    } catch (error) {
+      fs.rmSync(dest, { force: true });
+      const failure = error instanceof DownloadError ? error
+        : new DownloadError(url, { code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
+      if (!failure.transient || attempt >= delays.length) throw failure;
+      debug(`Download of ${url} failed (${failure.message}); trying again in ${delays[attempt]} ms.`);
+      await sleep(delays[attempt]!);
+    }
+  }
+}
+
+async function downloadOnce(url: string, dest: string, auth: string | undefined): Promise<void> {
+  const client = new HttpClient('conveyor', [], { allowRetries: false, socketTimeout: 60_000 });
+  try {
+    const response = await client.get(url, auth ? { authorization: auth } : {});
+    const status = response.message.statusCode ?? 0;
+    if (status !== 200) {
+      response.message.resume();
+      throw new DownloadError(url, { status, message: `HTTP ${status}` });
+    }
+    await pipeline(response.message, fs.createWriteStream(dest));
+  } finally {
+    client.dispose();
+  }
+}
+
 async function download(plan: Plan, url: string, auth: string | undefined, dest: string): Promise<string> {
   try {
-    return await tc.downloadTool(url, dest, auth);
+    await downloadFile(url, dest, { ...(auth ? { auth } : {}), ...(retryDelays ? { retryDelaysMs: retryDelays } : {}) });
+    return dest;
   } catch (error) {
-    const status = error instanceof tc.HTTPError ? `HTTP ${error.httpStatusCode}` : error instanceof Error ? error.message : String(error);
-    throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${status}). Check that this version exists for this platform, or point download-base-url at a mirror that has it.`, { cause: error });
+    const failure = error as DownloadError;
+    const detail = failure.message.replace(`${url}: `, '');
+    const why = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code && !detail.includes(failure.code) ? `${failure.code}: ${detail}` : detail;
+    throw new InstallError(plan.name, `Could not download ${plan.name} ${plan.version} from ${url} (${why}).`, { cause: error, unreachable: failure.status === undefined && !failure.transient, status: failure.status });
   }
+}
+
+let retryDelays: readonly number[] | undefined;
+
+/** Tests shorten the waits between download attempts. */
+export function setDownloadRetryDelays(delays: readonly number[] | undefined): void {
+  retryDelays = delays;
 }
 
 /** Downloads the checksums file and returns the hash it lists for the archive. */
@@ -154,7 +245,35 @@ async function expectedHash(plan: Plan, auth: string | undefined, workDir: strin
 }
 
 function tempRoot(): string {
-  return process.env.RUNNER_TEMP || os.tmpdir();
+  const root = process.env.RUNNER_TEMP || os.tmpdir();
+  fs.mkdirSync(root, { recursive: true });
+  return root;
+}
+
+/** The tool cache: the runner's, else the user's cache folder (a terminal has no RUNNER_TOOL_CACHE). */
+export function toolCacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.RUNNER_TOOL_CACHE) return env.RUNNER_TOOL_CACHE;
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'conveyor', 'tools');
+}
+
+/** A version's folder in the cache, as @actions/tool-cache lays it out: <root>/<name>/<version>/<arch>, complete when <folder>.complete exists. */
+function cacheFolder(plan: Plan): string {
+  return path.join(toolCacheRoot(), plan.name, plan.version, plan.arch);
+}
+
+function findCached(plan: Plan): string | undefined {
+  const folder = cacheFolder(plan);
+  return fs.existsSync(`${folder}.complete`) && fs.existsSync(folder) ? folder : undefined;
+}
+
+function addToCache(plan: Plan, extracted: string): string {
+  const folder = cacheFolder(plan);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.rmSync(`${folder}.complete`, { force: true });
+  fs.mkdirSync(path.dirname(folder), { recursive: true });
+  fs.cpSync(extracted, folder, { recursive: true, preserveTimestamps: true });
+  fs.writeFileSync(`${folder}.complete`, '');
+  return folder;
 }
 
 /**
@@ -164,7 +283,7 @@ function tempRoot(): string {
  */
 export async function installTool(spec: ToolInstall): Promise<InstalledTool> {
   const plan = planInstall(spec);
-  const hit = tc.find(plan.name, plan.version, plan.arch);
+  const hit = findCached(plan);
   if (hit && fs.existsSync(path.join(hit, plan.binary))) {
     const binaryPath = path.join(hit, plan.binary);
     addPath(path.dirname(binaryPath));
@@ -196,7 +315,7 @@ export async function installTool(spec: ToolInstall): Promise<InstalledTool> {
       throw new InstallError(plan.name, `The ${plan.name} ${plan.version} archive ${plan.fileName} has no file ${plan.binary} (its top level holds: ${listing || 'nothing'}). Check the binary path.`);
     }
     fs.chmodSync(inArchive, 0o755);
-    const cachedDir = await tc.cacheDir(extracted, plan.name, plan.version, plan.arch);
+    const cachedDir = addToCache(plan, extracted);
     const binaryPath = path.join(cachedDir, plan.binary);
     addPath(path.dirname(binaryPath));
     info(`${plan.name} ${plan.version} installed at ${binaryPath}`);

@@ -65,6 +65,14 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
       'Input `github-token` is empty: give it a token that can reach the repository (the default `${{ github.token }}` works inside a workflow).',
     ]);
   }
+  return new ConveyorOctokit({ auth: token, ...clientOptions(options) });
+}
+
+/**
+ * The constructor options every client shares (base URL, user agent, log, retry and throttling), without
+ * the credential: `createOctokit` adds a token, `@conveyor/kit/app-token` an App's auth strategy.
+ */
+export function clientOptions(options: Omit<CreateOctokitOptions, 'token'>) {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || DEFAULT_BASE_URL).replace(/\/+$/, '');
   const retries = options.retries ?? 3;
   const second = options.retryAfterBaseMs ?? SECOND_MS;
@@ -82,8 +90,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
     return true;
   };
 
-  return new ConveyorOctokit({
-    auth: token,
+  return {
     baseUrl,
     userAgent: 'conveyor',
     log,
@@ -96,7 +103,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubClient {
       // second, this client gets its own groups spaced by that scale.
       ...(second === SECOND_MS ? {} : scaledGroups(second)),
     },
-  });
+  };
 }
 
 function scaledGroups(second: number): Record<'write' | 'notifications' | 'search', BottleneckClass.Group> {

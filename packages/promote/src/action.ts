@@ -87,6 +87,7 @@ export async function main(): Promise<void> {
   const inputs = readInputs(promoteInputs);
   const result = await group(`Promote ${inputs.image} to ${inputs.environment}`, () => runPromotion(inputs, process.env));
   info(result.message);
+  if (result.diff) info(result.diff);
   setOutputs(promoteOutputs(result));
   writeSummary(renderSummary(result));
 }

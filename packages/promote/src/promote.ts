@@ -17,6 +17,7 @@ import { describeRunning, observe, observeAndPlan, planEdits, runningDigest, typ
 import type { Observed, Wanted } from './targets/index.ts';
 import { promotionBranch, upsertPullRequest } from './pulls.ts';
 import { isDigest, shortDigest } from './reference.ts';
+import { unifiedDiff } from './diff.ts';
 
 export interface PromoteRequest {
   /** Path of the environments file (for messages) and its text. */
@@ -60,6 +61,8 @@ export interface PromoteResult {
   /** Web links for the summary: the commit in the GitOps repository, the environment's deployments. */
   links: { commitUrl?: string; deploymentsUrl?: string };
   dryRun: boolean;
+  /** On a dry run: the unified diff of each file the promotion would commit. */
+  diff?: string;
 }
 
 async function resolveDigest(request: PromoteRequest, context: PromoteContext, signal?: AbortSignal): Promise<string> {
@@ -197,6 +200,7 @@ async function promoteChecked(clones: CheckoutCache, request: PromoteRequest, co
   const fromText = runningNow ? describeRunning(observed) : 'no digest';
   if (request.dryRun) {
     result.message = `Dry run: would change ${result.files.length} file(s) to move '${environment.name}' from ${fromText} to ${digest}.`;
+    result.diff = await unifiedDiff(texts, edits, context.workDir);
     return result;
   }
 

@@ -43,5 +43,7 @@ Promoted ghcr.io/acme/web 1.1.0 to 'stage'.
     expect(noop).toContain(`| Digest | \`none → ${B}\` |`);
     expect(noop).not.toContain('<details>');
     expect(renderSummary({ ...base, dryRun: true, changed: false })).toContain('### Promotion (dry run)\n');
+    const diff = '--- a/stage/values.yaml\n+++ b/stage/values.yaml\n@@ -1 +1 @@\n-digest: sha256:aaa\n+digest: sha256:bbb';
+    expect(renderSummary({ ...base, dryRun: true, changed: false, diff })).toContain(`<details open><summary>The diff a run would commit</summary>\n\n\`\`\`diff\n${diff}\n\`\`\`\n\n</details>\n`);
   });
 });

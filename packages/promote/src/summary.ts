@@ -1,5 +1,5 @@
 /** The job summary of a promotion: a short table, then the files in a collapsed block. */
-import { details, table } from '@conveyor/kit';
+import { codeBlock, details, table } from '@conveyor/kit';
 import type { PromoteResult } from './promote.ts';
 
 export function renderSummary(result: PromoteResult): string {
@@ -18,5 +18,7 @@ export function renderSummary(result: PromoteResult): string {
   const escaped = rows.map(([k, v]) => [k!, /^\[/.test(v!) ? v! : `\`${v!.replace(/`/g, '')}\``]);
   let out = `### ${title}\n\n${result.message}\n\n${table(['', ''], escaped, { raw: true })}`;
   if (result.files.length > 0) out += `\n${details(`Files (${result.files.length})`, result.files.map((f) => `- \`${f}\``).join('\n'))}`;
+  // A dry run shows what it would commit.
+  if (result.diff) out += `\n${details('The diff a run would commit', codeBlock(result.diff, 'diff'), { open: true })}`;
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { classifyCommits, type CommitInput } from './commits.ts';
-import { prependChangelog, renderNotes } from './notes.ts';
+import { listItemText, prependChangelog, renderNotes } from './notes.ts';
 
 const sha = (c: string) => c.repeat(40);
 // Newest first, as git log gives them.
@@ -26,17 +26,17 @@ describe('renderNotes', () => {
 
 ### ⚠ BREAKING CHANGES
 
-* **api:** \\\`list()\\\` returns a page, not an array. ([#29](https://github.com/acme/tool/pull/29)) ([5555555](https://github.com/acme/tool/commit/5555555555555555555555555555555555555555))
+* **api:** \`list()\` returns a page, not an array. ([#29](https://github.com/acme/tool/pull/29)) ([5555555](https://github.com/acme/tool/commit/5555555555555555555555555555555555555555))
 
 ### Features
 
 * **api:** paginate every list ([#29](https://github.com/acme/tool/pull/29)) ([5555555](https://github.com/acme/tool/commit/5555555555555555555555555555555555555555))
 * **cli:** a --json flag ([3333333](https://github.com/acme/tool/commit/3333333333333333333333333333333333333333))
-* add \\<search\\> ([4444444](https://github.com/acme/tool/commit/4444444444444444444444444444444444444444)), closes [#10](https://github.com/acme/tool/issues/10), [#11](https://github.com/acme/tool/issues/11)
+* add \\<search> ([4444444](https://github.com/acme/tool/commit/4444444444444444444444444444444444444444)), closes [#10](https://github.com/acme/tool/issues/10), [#11](https://github.com/acme/tool/issues/11)
 
 ### Bug Fixes
 
-* do not crash on an empty \\*list\\* ([#30](https://github.com/acme/tool/pull/30)) ([6666666](https://github.com/acme/tool/commit/6666666666666666666666666666666666666666)), closes [#12](https://github.com/acme/tool/issues/12)
+* do not crash on an empty *list* ([#30](https://github.com/acme/tool/pull/30)) ([6666666](https://github.com/acme/tool/commit/6666666666666666666666666666666666666666)), closes [#12](https://github.com/acme/tool/issues/12)
 
 ### Performance Improvements
 
@@ -79,5 +79,28 @@ describe('prependChangelog', () => {
   it('is idempotent on a re-run', () => {
     const once = prependChangelog('# Changelog\n\n## 1.0.0\n', notes);
     expect(prependChangelog(once, notes)).toBe(once);
+  });
+});
+
+describe('listItemText', () => {
+  it('keeps the Markdown of a subject, as semantic-release does: code spans, emphasis, links', () => {
+    expect(listItemText('the `--force` flag is *honoured* and __kept__, see [docs](https://example.com/x)', true))
+      .toBe('the `--force` flag is *honoured* and __kept__, see [docs](https://example.com/x)');
+    expect(listItemText('handle a_b_c and 2*3', true)).toBe('handle a_b_c and 2*3');
+    expect(listItemText('link <https://example.com> stays an autolink', true)).toBe('link <https://example.com> stays an autolink');
+  });
+
+  it('escapes what would break the list: HTML tags and comments, and a block marker at the start', () => {
+    expect(listItemText('render <details> without closing it', true)).toBe('render \\<details> without closing it');
+    expect(listItemText('drop </div> and <!-- a comment', true)).toBe('drop \\</div> and \\<!-- a comment');
+    expect(listItemText('# not a heading', true)).toBe('\\# not a heading');
+    expect(listItemText('> not a quote', true)).toBe('\\> not a quote');
+    expect(listItemText('- not a nested list', true)).toBe('\\- not a nested list');
+    expect(listItemText('1. not an ordered list', true)).toBe('1\\. not an ordered list');
+    expect(listItemText('2024) release', true)).toBe('2024\\) release');
+    // After a scope, the same text is not at the start of the item.
+    expect(listItemText('# fine after a scope', false)).toBe('# fine after a scope');
+    expect(listItemText('a <b>bold</b> word', false)).toBe('a \\<b>bold\\</b> word');
+    expect(listItemText('one\nline', true)).toBe('one line');
   });
 });

@@ -2,6 +2,11 @@
  * Release notes in Markdown: breaking changes first, then features, fixes, performance, reverts, and
  * any other type a custom rule releases. Scopes in bold; links to the commit, its pull request and the
  * issues it references. And the changelog file, newest release on top.
+ *
+ * A commit subject keeps its Markdown, as semantic-release's notes do: `code spans`, *emphasis* and links
+ * render. Only what would break the list is escaped: an HTML tag or comment (an unclosed `<details>` or
+ * `<!--` would swallow the rest of the notes) and, at the start of an entry, a block marker (`# `, `> `,
+ * `- `, `1. `) that would turn the entry into a heading, a quote or a nested list.
  */
 import type { ClassifiedCommit } from './commits.ts';
 import { releasingCommits } from './commits.ts';
@@ -24,9 +29,23 @@ const SECTIONS: readonly { type: string; title: string }[] = [
   { type: 'revert', title: 'Reverts' },
 ];
 
-/** Escapes the characters that would turn commit text into Markdown links, HTML or emphasis by accident. */
+/** Escapes every Markdown character: for a scope, shown in bold as a plain word. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+/** An HTML tag, closing tag, comment, declaration or processing instruction starts here (not an autolink). */
+const HTML_START = /<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|\/[A-Za-z]|!|\?)/g;
+
+/** Commit text as list-item Markdown: its own Markdown kept, only what would break the list escaped. */
+export function listItemText(text: string, atStart: boolean): string {
+  let out = text.replace(/\s*\r?\n\s*/g, ' ').replace(HTML_START, '\\<');
+  if (atStart) {
+    out = out
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+      .replace(/^([#>+=|]|[-*_](?=[\s\-*_]|$))/, '\\$1');
+  }
+  return out;
 }
 
 function commitLink(commit: ClassifiedCommit, url: string | undefined): string {
@@ -42,7 +61,7 @@ function line(commit: ClassifiedCommit, text: string, url: string | undefined): 
   const scope = commit.scope ? `**${escapeMarkdown(commit.scope)}:** ` : '';
   const pr = commit.pr !== undefined ? ` (${numberLink(commit.pr, 'pull', url)})` : '';
   const closes = commit.issues.length > 0 ? `, closes ${commit.issues.map((n) => numberLink(n, 'issues', url)).join(', ')}` : '';
-  return `* ${scope}${escapeMarkdown(text)}${pr} (${commitLink(commit, url)})${closes}`;
+  return `* ${scope}${listItemText(text, scope === '')}${pr} (${commitLink(commit, url)})${closes}`;
 }
 
 /** The Markdown notes of one release. Commits must be newest first (as git log gives them); notes list oldest first. */

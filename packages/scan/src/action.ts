@@ -9,7 +9,7 @@ import { dbCacheDir, defaultOutputDir, loadPolicy, scanInputs, scanSource, type 
 import { locateGrype, runGrype, type Installer } from './grype.ts';
 import { parseReport, type GrypeReport } from './report.ts';
 import { decide, type Outcome } from './outcome.ts';
-import { policyFailure, writeResults, type WrittenFiles } from './results.ts';
+import { filesLine, policyFailure, writeResults, type WrittenFiles } from './results.ts';
 import { annotationsFor, renderSummary } from './summary.ts';
 import type { Policy } from './policy.ts';
 
@@ -29,13 +29,14 @@ export interface ScanRun {
 export async function runScan(inputs: ScanInputs, env: NodeJS.ProcessEnv, workspace: string, install: Installer = installTool): Promise<ScanRun> {
   const source = scanSource(inputs);
   const policy = loadPolicy(inputs, workspace);
-  const outputDir = inputs['output-dir'] ?? defaultOutputDir(env);
   const subject = source.kind === 'image' ? source.image : source.kind === 'sbom' ? source.file : source.path;
   const grype = await group('Find grype', async () => {
-    const found = await locateGrype({ version: inputs['grype-version'].replace(/^v/, ''), env, install });
+    const found = await locateGrype({ version: inputs['grype-version'].replace(/^v/, ''), mirror: inputs['download-base-url'], env, install });
     info(`grype: ${found.how}`);
     return found.path;
   });
+  // The folder is made once grype is there: a run that cannot get grype leaves nothing behind.
+  const outputDir = inputs['output-dir'] ?? defaultOutputDir(env);
   fs.mkdirSync(outputDir, { recursive: true });
   const reportFile = path.join(outputDir, 'grype.json');
   const report = parseReport(await group(`Scan ${subject}`, () => runGrype({
@@ -58,7 +59,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     const left = omitted.error + omitted.warning + omitted.notice;
     if (left > 0) summary += `\n${left} annotation${left === 1 ? '' : 's'} not shown (GitHub shows 10 per level per step); every finding is in the SARIF file.\n`;
   }
-  writeSummary(summary, env);
+  writeSummary(`${summary}\n${filesLine(files)}`, env);
   info(`Verdict: ${outcome.verdict.decision} ${JSON.stringify(outcome.verdict.counts)}; files in ${path.dirname(files.verdict)}`);
   if (outcome.verdict.decision === 'fail' && inputs['fail-build']) throw policyFailure(outcome.evaluation, policy.severityCutoff, files.verdict);
 }

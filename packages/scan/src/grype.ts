@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConveyorError, exec, type ExecResult, type InstalledTool, type ToolInstall } from '@conveyor/kit';
+import { InstallError } from '@conveyor/kit/installer';
 
 /** The kit's `installTool`: install (sha256 checked, tool cache, PATH) and say where. Tests pass their own. */
 export type Installer = (spec: ToolInstall) => Promise<InstalledTool>;
@@ -15,13 +16,17 @@ export type Installer = (spec: ToolInstall) => Promise<InstalledTool>;
 /** The grype version installed when none is on PATH and the `grype-version` input is empty. */
 export const DEFAULT_GRYPE_VERSION = '0.96.0';
 
-/** grype's release assets (sha256 checked against the release's checksums file). */
-export function grypeInstallSpec(version: string): ToolInstall {
+/**
+ * grype's release assets (sha256 checked against the release's checksums file), from github.com or from a
+ * mirror laid out as <mirror>/grype/<version>/<file> (the root action's layout).
+ */
+export function grypeInstallSpec(version: string, mirror = ''): ToolInstall {
+  const folder = mirror ? `${mirror.replace(/\/+$/, '')}/grype/{version}` : 'https://github.com/anchore/grype/releases/download/v{version}';
   return {
     name: 'grype',
     version,
-    urlTemplate: 'https://github.com/anchore/grype/releases/download/v{version}/grype_{version}_{os}_{arch}.tar.gz',
-    checksumsUrlTemplate: 'https://github.com/anchore/grype/releases/download/v{version}/grype_{version}_checksums.txt',
+    urlTemplate: `${folder}/grype_{version}_{os}_{arch}.tar.gz`,
+    checksumsUrlTemplate: `${folder}/grype_{version}_checksums.txt`,
     binary: 'grype',
   };
 }
@@ -55,8 +60,8 @@ export function grypeEnv(base: NodeJS.ProcessEnv, dbCacheDir: string | undefined
 /** grype ran and failed: its exit code and the end of what it printed. Never a policy decision. */
 export class GrypeError extends ConveyorError {
   readonly exitCode: number;
-  constructor(message: string, exitCode: number) {
-    super(message);
+  constructor(message: string, exitCode: number, options?: { cause?: unknown }) {
+    super(message, options);
     this.exitCode = exitCode;
   }
 }
@@ -79,6 +84,8 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
 export interface LocateOptions {
   /** An exact version to install; empty: use grype from PATH, or install the default version. */
   version: string;
+  /** A mirror to install from (empty: github.com). */
+  mirror?: string;
   env: NodeJS.ProcessEnv;
   install: Installer;
 }
@@ -90,8 +97,23 @@ export async function locateGrype(options: LocateOptions): Promise<{ path: strin
     if (found) return { path: found, how: `found on PATH at ${found}` };
   }
   const version = options.version || DEFAULT_GRYPE_VERSION;
-  const installed = await options.install(grypeInstallSpec(version));
+  let installed: InstalledTool;
+  try {
+    installed = await options.install(grypeInstallSpec(version, options.mirror));
+  } catch (error) {
+    if (!(error instanceof InstallError)) throw error;
+    throw grypeMissing(version, options, error);
+  }
   return { path: installed.path, how: `${installed.cached ? 'from the tool cache' : 'installed'}: grype ${installed.version}` };
+}
+
+/** grype is not on PATH and could not be installed: one sentence with every way to get it. */
+function grypeMissing(version: string, options: LocateOptions, error: InstallError): GrypeError {
+  const onPath = options.version ? `grype ${version} was asked for` : 'grype is not on PATH';
+  const from = options.mirror ? `the mirror ${options.mirror}` : 'github.com';
+  const why = error.unreachable ? `${from} cannot be reached` : error.status === 404 ? `${from} has no grype ${version} for this platform` : `the download from ${from} failed`;
+  const cause = error.message.replace(/^Could not download grype \S+ from (\S+) \((.*)\)\.$/, '$1: $2');
+  return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, give an exact version in the input grype-version, or point the input download-base-url at a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
 }
 
 export interface RunOptions {

@@ -3,9 +3,8 @@
  * `conveyor scan report` accepts too.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { boolean, filePath, InputError, list, oneOf, string, text, type Inputs } from '@conveyor/kit';
+import { boolean, filePath, InputError, list, oneOf, runFolder, string, text, type Inputs } from '@conveyor/kit';
 import { SEVERITY_CUTOFFS, type Policy, type SeverityCutoff } from './policy.ts';
 import { parseGrypeConfig, parseIgnoreInput, RuleError } from './rules.ts';
 import { parseVex, VexError, type VexStatement } from './vex.ts';
@@ -27,6 +26,7 @@ export const scanInputs = {
   path: filePath({ mustExist: 'any' }),
   ...policyInputs,
   'grype-version': string({ pattern: /^v?\d+\.\d+\.\d+$/, patternHint: 'an exact grype version such as 0.96.0 (empty: grype on PATH, else 0.96.0)' }),
+  'download-base-url': string({ pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/, patternHint: 'an http(s) URL of a mirror laid out as <url>/grype/<version>/<file>' }),
   'db-cache-dir': filePath(),
 };
 
@@ -110,9 +110,9 @@ export function loadPolicy(inputs: PolicyInputs, workspace: string): Policy & { 
   };
 }
 
-/** Where results are written when `output-dir` is not given. */
+/** Where results are written when `output-dir` is not given: a fresh folder of this run's own. */
 export function defaultOutputDir(env: NodeJS.ProcessEnv): string {
-  return path.join(env.RUNNER_TEMP || os.tmpdir(), 'conveyor-scan');
+  return runFolder('scan', env);
 }
 
 /** Where grype keeps its vulnerability DB between runs: the input, else the runner's tool cache. */

@@ -24,6 +24,11 @@ export function writeResults(outcome: Outcome, outputDir: string, json: string):
   return { files, outputs: outputsOf(outcome, files) };
 }
 
+/** The summary's last line: where each file went. */
+export function filesLine(files: WrittenFiles): string {
+  return `Files: grype report \`${files.json}\`, SARIF \`${files.sarif}\`, verdict \`${files.verdict}\`\n`;
+}
+
 /** The policy said no: the matches at or above the cutoff. Distinct from a grype error. */
 export class PolicyFailure extends ConveyorError {}
 

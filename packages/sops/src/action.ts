@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { ConveyorError, InputError, details, exportVariable, maskSecret, readInputs, setOutputs, table, warning, writeSummary } from '@conveyor/kit';
+import { ConveyorError, InputError, details, exportVariable, maskSecret, readInputs, runFolder, setOutputs, table, warning, writeSummary } from '@conveyor/kit';
 import { decryptFile, type DecryptedFile } from './sops.ts';
 import { EXPORT_KINDS, sopsInputs, type ExportKind } from './inputs.ts';
 import { keyContext } from './key-context.ts';
@@ -60,7 +60,6 @@ export async function main(): Promise<void> {
   const inputs = readInputs(sopsInputs);
   const kinds = exportKinds(inputs.export);
   const files = expandFiles(inputs.files, workspace);
-  const outputDir = inputs['output-dir'] ?? path.join(env.RUNNER_TEMP || path.join(workspace, '..'), 'conveyor-sops');
   const context = keyContext({ ageKey: inputs['age-key'], ageKeyFile: inputs['age-key-file'], pgpKey: inputs['pgp-key'], pgpPassphrase: inputs['pgp-passphrase'] }, env);
 
   // Decrypt and verify everything first: a refused file exports nothing.
@@ -77,6 +76,8 @@ export async function main(): Promise<void> {
   if (kinds.has('outputs')) setOutputs(Object.fromEntries(variables.map((v) => [v.name, v.value])));
   const written: string[] = [];
   if (kinds.has('files')) {
+    // A fresh folder of this run unless output-dir says where (made only when files are exported).
+    const outputDir = inputs['output-dir'] ?? runFolder('sops', env);
     for (const r of results) {
       const target = targetFor(path.resolve(workspace, r.file), workspace, outputDir);
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { InputError, describeError, flagHelp, maskSecret, parseFlags, readInputs, type CliCommand, type CliIo } from '@conveyor/kit';
+import { InputError, commandHelp, flagHelp, maskSecret, parseFlags, readInputs, type CliCommand, type CliIo } from '@conveyor/kit';
+import { action } from './generated/sops-decrypt.ts';
 import { renderYamlTree } from './formats.ts';
 import { sopsInputs } from './inputs.ts';
 import { keyContext } from './key-context.ts';
@@ -19,15 +20,23 @@ const cliInputs = {
 };
 const OUTPUT_TYPES = ['json', 'yaml', 'dotenv'] as const;
 
-const help = `conveyor sops decrypt FILE [--output-type json|yaml|dotenv] [flags]
-conveyor sops exec FILE [flags] -- CMD [ARGS…]
-
-Keys: --age-key-file, SOPS_AGE_KEY, SOPS_AGE_KEY_FILE; --pgp-key-file with CONVEYOR_PGP_PASSPHRASE;
-AWS KMS (default credential chain), GCP KMS (GOOGLE_OAUTH_ACCESS_TOKEN), Vault (VAULT_TOKEN, VAULT_ADDR).
-
-${flagHelp(cliInputs)}
-  --pgp-key-file <path>            an armored PGP private key
-  --output-type <type>             decrypt: json | yaml | dotenv (default: the file's own format)`;
+const help = commandHelp({
+  usage: [
+    'conveyor sops (or sops-decrypt) decrypt <FILE> [--output-type json|yaml|dotenv] [flags]',
+    'conveyor sops exec <FILE> [flags] -- <CMD> [ARGS…]',
+  ],
+  about: [
+    'decrypt prints the plaintext (the MAC verified); exec runs CMD with the values in its environment only.\n'
+    + 'Keys: --age-key-file, SOPS_AGE_KEY, SOPS_AGE_KEY_FILE; --pgp-key-file with CONVEYOR_PGP_PASSPHRASE;\n'
+    + 'AWS KMS (default credential chain), GCP KMS (GOOGLE_OAUTH_ACCESS_TOKEN), Vault (VAULT_TOKEN, VAULT_ADDR).',
+  ],
+  arguments: [['FILE', 'a SOPS-encrypted YAML, JSON, dotenv, INI or binary file'], ['CMD [ARGS…]', 'exec: the command to run, after --']],
+  flags: [['Flags (inputs of the sops-decrypt action)', flagHelp(cliInputs, {}, action)]],
+  extraFlags: [
+    ['--pgp-key-file <path>', 'an armored PGP private key'],
+    ['--output-type <type>', "decrypt: json | yaml | dotenv (default: the file's own format)"],
+  ],
+});
 
 /** Prints a decrypted file in the chosen form. */
 export function renderOutput(result: DecryptedFile, type: string | undefined, prefix = ''): string | Uint8Array {
@@ -38,7 +47,7 @@ export function renderOutput(result: DecryptedFile, type: string | undefined, pr
 }
 
 async function decryptArg(argv: readonly string[], io: CliIo) {
-  const flags = parseFlags(argv, cliInputs, { extraValued: ['output-type', 'pgp-key-file'] });
+  const flags = parseFlags(argv, cliInputs, { extraValued: ['output-type', 'pgp-key-file'], positionals: ['FILE'] });
   if (flags.help) return { flags, result: undefined };
   const inputs = readInputs(cliInputs, flags.source, { baseDir: io.cwd });
   const [file, ...extra] = flags.positionals;
@@ -83,30 +92,27 @@ function runChild(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promi
 export const sopsCommand: CliCommand = {
   name: 'sops',
   summary: 'Decrypt a SOPS file (MAC verified), or run a command with its values in the environment.',
+  flags: [...Object.keys(cliInputs), 'output-type', 'pgp-key-file'],
   help,
   async run(argv, io) {
     const [sub, ...rest] = argv;
-    if (sub === undefined || sub === '--help' || sub === '-h' || !['decrypt', 'exec'].includes(sub)) {
-      (sub === undefined || sub.startsWith('-') ? io.stdout : io.stderr)(`${help}\n`);
-      return sub === undefined || sub.startsWith('-') ? 0 : 2;
+    if (sub === undefined || sub === '--help' || sub === '-h') {
+      io.stdout(help);
+      return sub === undefined ? 2 : 0;
     }
-    try {
-      const { flags, result, outputType, prefix } = await decryptArg(rest, io);
-      if (!result) {
-        io.stdout(`${help}\n`);
-        return 0;
-      }
-      if (sub === 'decrypt') {
-        const out = renderOutput(result, outputType, prefix);
-        io.stdout(typeof out === 'string' ? out : Buffer.from(out).toString('utf8'));
-        return 0;
-      }
-      if (flags.rest.length === 0) throw new InputError(['Give the command to run after --: conveyor sops exec FILE -- CMD [ARGS…].']);
-      const variables = flattenLeaves([{ file: result.file, leaves: result.leaves }], prefix);
-      return await runChild(flags.rest, { ...io.env, ...Object.fromEntries(variables.map((v) => [v.name, v.value])) }, io.cwd);
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return error instanceof InputError ? 2 : 1;
+    if (!['decrypt', 'exec'].includes(sub)) throw new InputError([`Unknown subcommand ${JSON.stringify(sub)}: use decrypt or exec (see --help).`]);
+    const { flags, result, outputType, prefix } = await decryptArg(rest, io);
+    if (!result) {
+      io.stdout(help);
+      return 0;
     }
+    if (sub === 'decrypt') {
+      const out = renderOutput(result, outputType, prefix);
+      io.stdout(typeof out === 'string' ? out : Buffer.from(out).toString('utf8'));
+      return 0;
+    }
+    if (flags.rest.length === 0) throw new InputError(['Give the command to run after --: conveyor sops exec FILE -- CMD [ARGS…].']);
+    const variables = flattenLeaves([{ file: result.file, leaves: result.leaves }], prefix);
+    return await runChild(flags.rest, { ...io.env, ...Object.fromEntries(variables.map((v) => [v.name, v.value])) }, io.cwd);
   },
 };

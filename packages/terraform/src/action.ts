@@ -1,7 +1,7 @@
 /** The terraform action: reads its inputs once, runs the gate, writes outputs, summary and annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { annotateWithinLimit, readContext, readInputs, setOutputs, writeSummary } from '@conveyor/kit';
+import { annotateWithinLimit, formatOutput, readContext, readInputs, runFolder, setOutputs, writeSummary } from '@conveyor/kit';
 import { installTool } from '@conveyor/kit/installer';
 import { createOctokit } from '@conveyor/kit/octokit';
 import { failWith, runGate } from './gate.ts';
@@ -22,6 +22,9 @@ export async function main(): Promise<void> {
   });
   setOutputs(result.outputs);
   writeSummary(result.summary);
+  // Where the plan files went (a fresh folder of this run unless plan-dir says otherwise).
+  const files = (['plan-path', 'plan-json-path', 'plan-text-path'] as const).filter((k) => result.outputs[k] !== undefined && formatOutput(result.outputs[k]) !== '');
+  if (files.length > 0) writeSummary(`\nFiles: ${files.map((k) => `${k} \`${formatOutput(result.outputs[k])}\``).join(', ')}\n`);
   const { omitted } = annotateWithinLimit(result.annotations);
   if (omitted.error + omitted.warning + omitted.notice > 0) writeSummary(`> ${omitted.error} error and ${omitted.warning} warning annotation(s) were not shown (GitHub shows 10 of each per step); the table above lists them all.\n`);
   failWith(result.failures);
@@ -31,11 +34,11 @@ export async function tflintMain(): Promise<void> {
   const inputs = readInputs(tflintInputs);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const result = await runTflint(inputs, { workspace, env: process.env, install });
-  const sarifPath = inputs['sarif-path'] ?? path.join(process.env.RUNNER_TEMP || workspace, 'tflint.sarif');
+  const sarifPath = inputs['sarif-path'] ?? path.join(runFolder('tflint'), 'tflint.sarif');
   fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
   fs.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}\n`);
   setOutputs({ ...result.outputs, 'sarif-path': sarifPath });
-  writeSummary(result.summary);
+  writeSummary(`${result.summary}\nSARIF: \`${sarifPath}\`\n`);
   const { omitted } = annotateWithinLimit(result.annotations);
   if (omitted.error + omitted.warning + omitted.notice > 0) writeSummary(`> ${omitted.error} error and ${omitted.warning} warning annotation(s) were not shown (GitHub shows 10 of each per step); the table above and the SARIF file list them all.\n`);
   failWith(result.failures);

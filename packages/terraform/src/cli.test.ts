@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { corpusPath } from '../../../test/support/corpus.ts';
+import { runCommand } from '@conveyor/kit';
 import { terraformCommand } from './cli.ts';
 
 const corpus = corpusPath('terraform', 'terraform-json');
@@ -10,7 +11,7 @@ const corpus = corpusPath('terraform', 'terraform-json');
 async function cli(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await terraformCommand.run(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, cwd: corpus ?? '.' });
+  const code = await runCommand(terraformCommand, argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {}, cwd: corpus ?? '.' });
   return { code, stdout, stderr };
 }
 
@@ -58,6 +59,6 @@ async function cli(argv: string[]) {
   it('refuses a bad command word with the accepted ones', async () => {
     const { code, stderr } = await cli(['destroy-all']);
     expect(code).toBe(2);
-    expect(stderr).toContain("Input 'command' is \"destroy-all\"; accepted: fmt | validate | plan | apply | stacks.");
+    expect(stderr).toBe('conveyor terraform: Unknown subcommand "destroy-all"; accepted: summarize, fmt, validate, plan, apply, stacks (see conveyor terraform --help).\n');
   });
 });

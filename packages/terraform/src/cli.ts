@@ -6,9 +6,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeError, flagHelp, formatOutput, InputError, parseFlags, readContext, readInputs, type CliCommand, type CliIo, type OutputValue } from '@conveyor/kit';
+import { commandHelp, ConveyorError, flagHelp, formatOutput, InputError, parseFlags, readContext, readInputs, runFolder, type CliCommand, type CliIo, type OutputValue } from '@conveyor/kit';
 import { createOctokit } from '@conveyor/kit/octokit';
 import { analyzePlanText } from './analyze.ts';
+import { action as terraformAction } from './generated/terraform.ts';
+import { action as tflintAction } from './generated/tflint.ts';
 import { runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';
@@ -41,69 +43,78 @@ export function summarizeFile(file: string): { outputs: Record<string, OutputVal
 export const terraformCommand: CliCommand = {
   name: 'terraform',
   summary: 'Summarize a terraform plan; run fmt, validate, plan or apply of the reviewed plan over stacks.',
-  help: `conveyor terraform summarize PLAN.json [--json]
-conveyor terraform <fmt|validate|plan|apply|stacks> [flags]
-
-summarize reads a plan document written by \`terraform show -json PLANFILE\` and prints the readable plan
-(sensitive values masked), or with --json the counts and the fingerprint. It exits 1 when the plan errored.
-
-${flagHelp(terraformInputs)}
-  --json                           print the outputs as one JSON object`,
+  flags: Object.keys(terraformInputs),
+  help: commandHelp({
+    usage: ['conveyor terraform summarize <PLAN.json> [--json]', 'conveyor terraform <fmt|validate|plan|apply|stacks> [flags]'],
+    about: ['summarize reads a plan document written by `terraform show -json PLANFILE` and prints the readable plan\n'
+      + '(sensitive values masked), or with --json the counts and the fingerprint; it exits 1 when the plan errored.\n'
+      + 'The other subcommands are the terraform action\'s commands; plan writes its files into --plan-dir, else a\n'
+      + 'fresh temporary folder.'],
+    arguments: [['PLAN.json', 'summarize: the output of terraform show -json PLANFILE']],
+    flags: [['Flags (the inputs of the terraform action; the subcommand is its command input)', flagHelp(Object.fromEntries(Object.entries(terraformInputs).filter(([name]) => name !== 'command')), {}, terraformAction)]],
+  }),
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === '--help' || sub === '-h') {
-      io.stdout(`${this.help}\n`);
+      io.stdout(this.help);
       return sub === undefined ? 2 : 0;
     }
-    try {
-      if (sub === 'summarize') {
-        const flags = parseFlags(rest, {});
-        if (flags.positionals.length !== 1) throw new InputError(['conveyor terraform summarize takes one plan document: conveyor terraform summarize PLAN.json [--json].']);
-        const { outputs, text, failure } = summarizeFile(path.resolve(io.cwd, flags.positionals[0]!));
-        if (flags.json) printOutputs(io, outputs);
-        else io.stdout(text);
-        if (failure) io.stderr(`${failure}\n`);
-        return failure ? 1 : 0;
-      }
-      const flags = parseFlags(rest, terraformInputs);
-      const source = (name: string) => (name === 'command' ? sub : flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined));
-      const inputs = readInputs(terraformInputs, source, { baseDir: io.cwd });
-      const context = { ...readContext(io.env), workspace: io.cwd };
-      const result = await runGate(inputs, { context, env: io.env, client: () => createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl }) });
-      if (flags.json) printOutputs(io, result.outputs);
-      else io.stdout(result.summary);
-      for (const a of result.annotations) io.stderr(`${a.level}: ${a.file ?? ''}${a.startLine ? `:${a.startLine}` : ''} ${a.message}\n`);
-      for (const f of result.failures) io.stderr(`${f}\n`);
-      return result.failures.length > 0 ? 1 : 0;
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return error instanceof InputError ? 2 : 1;
+    if (sub === 'summarize') {
+      const flags = parseFlags(rest, {}, { positionals: ['PLAN.json'] });
+      if (flags.positionals.length !== 1) throw new InputError(['conveyor terraform summarize takes one plan document: conveyor terraform summarize PLAN.json [--json].']);
+      const { outputs, text, failure } = summarizeFile(path.resolve(io.cwd, flags.positionals[0]!));
+      if (flags.json) printOutputs(io, outputs);
+      else io.stdout(text);
+      if (failure) throw new ConveyorError(failure);
+      return 0;
     }
+    const commands = ['fmt', 'validate', 'plan', 'apply', 'stacks'];
+    if (!commands.includes(sub)) throw new InputError([`Unknown subcommand ${JSON.stringify(sub)}; accepted: summarize, ${commands.join(', ')} (see conveyor terraform --help).`]);
+    const flags = parseFlags(rest, terraformInputs);
+    if (flags.help) {
+      io.stdout(this.help);
+      return 0;
+    }
+    const source = (name: string) => (name === 'command' ? sub : flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined));
+    const inputs = readInputs(terraformInputs, source, { baseDir: io.cwd });
+    const context = { ...readContext(io.env), workspace: io.cwd };
+    const result = await runGate(inputs, { context, env: io.env, client: () => createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl }) });
+    if (flags.json) printOutputs(io, result.outputs);
+    else {
+      const files = (['plan-path', 'plan-json-path', 'plan-text-path'] as const).filter((k) => result.outputs[k] !== undefined && formatOutput(result.outputs[k]) !== '');
+      io.stdout(`${result.summary}${files.length > 0 ? `\nFiles: ${files.map((k) => `${k} ${formatOutput(result.outputs[k])}`).join(', ')}\n` : ''}`);
+    }
+    for (const a of result.annotations) io.stderr(`${a.level}: ${a.file ?? ''}${a.startLine ? `:${a.startLine}` : ''} ${a.message}\n`);
+    if (result.failures.length > 0) throw new ConveyorError(result.failures.join('\n'));
+    return 0;
   },
 };
 
 export const tflintCommand: CliCommand = {
   name: 'tflint',
   summary: 'Run tflint over stacks: annotations, one single-run SARIF file, and a verdict by severity.',
-  help: `conveyor tflint [flags]\n\n${flagHelp(tflintInputs)}\n  --json                           print the outputs as one JSON object`,
+  flags: Object.keys(tflintInputs),
+  help: commandHelp({
+    usage: ['conveyor tflint [flags]'],
+    about: ['Runs tflint over the stacks and writes one SARIF file: --sarif-path, else tflint.sarif in a fresh\n'
+      + 'temporary folder (the last line says where).'],
+    flags: [['Flags (the inputs of the tflint action)', flagHelp(tflintInputs, {}, tflintAction)]],
+  }),
   async run(argv, io) {
-    try {
-      const flags = parseFlags(argv, tflintInputs);
-      if (flags.help) {
-        io.stdout(`${this.help}\n`);
-        return 0;
-      }
-      const inputs = readInputs(tflintInputs, (name) => flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined), { baseDir: io.cwd });
-      const result = await runTflint(inputs, { workspace: io.cwd, env: io.env });
-      const sarifPath = inputs['sarif-path'] ?? path.join(io.cwd, 'tflint.sarif');
-      fs.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}\n`);
-      if (flags.json) printOutputs(io, { ...result.outputs, 'sarif-path': sarifPath });
-      else io.stdout(result.summary);
-      for (const a of result.annotations) io.stderr(`${a.level}: ${a.file ?? ''}${a.startLine ? `:${a.startLine}` : ''} ${a.message}\n`);
-      return result.failures.length > 0 ? 1 : 0;
-    } catch (error) {
-      io.stderr(`${describeError(error)}\n`);
-      return error instanceof InputError ? 2 : 1;
+    const flags = parseFlags(argv, tflintInputs);
+    if (flags.help) {
+      io.stdout(this.help);
+      return 0;
     }
+    const inputs = readInputs(tflintInputs, (name) => flags.source(name) ?? (name === 'github-token' ? io.env.GITHUB_TOKEN : undefined), { baseDir: io.cwd });
+    const result = await runTflint(inputs, { workspace: io.cwd, env: io.env });
+    const sarifPath = inputs['sarif-path'] ?? path.join(runFolder('tflint', io.env), 'tflint.sarif');
+    fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
+    fs.writeFileSync(sarifPath, `${JSON.stringify(result.sarif, null, 2)}\n`);
+    if (flags.json) printOutputs(io, { ...result.outputs, 'sarif-path': sarifPath });
+    else io.stdout(`${result.summary}\nSARIF: ${sarifPath}\n`);
+    for (const a of result.annotations) io.stderr(`${a.level}: ${a.file ?? ''}${a.startLine ? `:${a.startLine}` : ''} ${a.message}\n`);
+    if (result.failures.length > 0) throw new ConveyorError(result.failures.join('\n'));
+    return 0;
   },
 };

@@ -4,9 +4,8 @@
  * annotations and the failures, and leaves writing them to the caller.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConveyorError, group, info, InputError, maskSecret, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
+import { ConveyorError, group, info, InputError, maskSecret, runFolder, table, details, codeBlock, type Annotation, type GitHubClient, type GitHubContext, type Inputs, type OutputValue } from '@conveyor/kit';
 import { findPlanComment, mergedPullRequest, upsertPlanComment, type CommentTarget } from './comment.ts';
 import { fmtAnnotations, parseFmtOutput, parseValidate, validateAnnotations, validateRows } from './diagnostics.ts';
 import { analyzePlanText } from './analyze.ts';
@@ -224,7 +223,7 @@ interface StackPlan {
 }
 
 async function planStacks(inputs: TerraformInputs, deps: GateDeps, terraform: tf.Terraform, stacks: Stack[], matrix: object, pr: number | undefined, mergedFrom: boolean): Promise<GateResult> {
-  const planRoot = inputs['plan-dir'] ?? path.join(deps.env.RUNNER_TEMP || os.tmpdir(), 'conveyor-terraform');
+  const planRoot = inputs['plan-dir'] ?? runFolder('terraform', deps.env);
   const failures: string[] = [];
   const failedStacks: string[] = [];
   const plans: StackPlan[] = [];

@@ -1,4 +1,5 @@
 /** What an endpoint handler receives and returns. */
+import type { Credential } from './auth.ts';
 import type { Urls } from './resources.ts';
 import type { GitHubState, RepositoryRecord } from './state.ts';
 
@@ -22,15 +23,21 @@ export function validationFailed(resource: string, code: string, field?: string,
   return new ApiError(422, 'Validation Failed', [{ resource, code, ...(field ? { field } : {}), ...(message ? { message } : {}) }]);
 }
 
-export interface Context {
+/** What a handler of a route outside `/repos/{owner}/{repo}` (such as `/app/...`, `/installation/...`) receives. */
+export interface RootContext {
   state: GitHubState;
   urls: Urls;
-  /** The repository of `/repos/{owner}/{repo}/...` (the request was answered 404 when it is unknown). */
-  repository: RepositoryRecord;
   /** Path and query parameters, converted to their schema types, with defaults. */
   params: Record<string, unknown>;
   /** The parsed JSON body (already checked against the schema). */
   body: Record<string, unknown>;
+  /** Who made the request. */
+  auth: Credential;
+}
+
+export interface Context extends RootContext {
+  /** The repository of `/repos/{owner}/{repo}/...` (the request was answered 404 when it is unknown). */
+  repository: RepositoryRecord;
 }
 
 export interface Answer {
@@ -41,6 +48,7 @@ export interface Answer {
 }
 
 export type Handler = (context: Context) => Answer;
+export type RootHandler = (context: RootContext) => Answer;
 
 export const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 export const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);

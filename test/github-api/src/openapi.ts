@@ -69,8 +69,28 @@ function newAjv(): Ajv {
   const uri = addFormats.get('uri');
   instance.addFormat('uri', (value: string) => value === '' || (typeof uri === 'function' ? uri(value) : (uri as RegExp).test(value)));
   // The description's schemas are trusted: skip checking them against the meta-schema (it is slow).
-  instance.addSchema({ $id: DOC_ID, components: { schemas: load().components.schemas } }, undefined, undefined, false);
+  instance.addSchema({ $id: DOC_ID, components: { schemas: typelessNullable(load().components.schemas) } }, undefined, undefined, false);
   return instance;
+}
+
+/**
+ * OpenAPI 3.0 lets `nullable: true` stand beside `anyOf`/`oneOf`/`allOf` without a `type` (the installation
+ * schema's `account` does); ajv refuses that. Such a schema becomes "any of those, or null", in a copy.
+ */
+function typelessNullable<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map((item: unknown) => typelessNullable(item)) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(schema as Json)) out[key] = typelessNullable(value);
+  if (out.nullable === true && out.type === undefined) {
+    delete out.nullable;
+    const { anyOf, oneOf, allOf, ...rest } = out;
+    const choices = (anyOf ?? oneOf) as Json[] | undefined;
+    if (choices) return { ...rest, [anyOf ? 'anyOf' : 'oneOf']: [...choices, { type: 'null' }], ...(allOf ? { allOf } : {}) } as T;
+    if (allOf) return { ...rest, anyOf: [{ allOf }, { type: 'null' }] } as T;
+    return out as T;
+  }
+  return out as T;
 }
 
 /** Follows a `#/components/...` reference of the description (responses, parameters, request bodies). */
@@ -137,7 +157,7 @@ function compile(key: string, schema: Json | undefined): ValidateFunction | null
   let validate: ValidateFunction | null = null;
   if (schema) {
     ajv ??= newAjv();
-    const rewritten = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC_ID}#/components/`)) as Json;
+    const rewritten = typelessNullable(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC_ID}#/components/`)) as Json);
     validate = ajv.compile(rewritten);
   }
   validators.set(key, validate);

@@ -45,7 +45,7 @@ export function user(urls: Urls, who = ACTOR): Record<string, unknown> {
   };
 }
 
-function owner(urls: Urls, name: string): Record<string, unknown> {
+export function owner(urls: Urls, name: string): Record<string, unknown> {
   return user(urls, { login: name, id: 1000 + [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0), type: 'Organization' });
 }
 

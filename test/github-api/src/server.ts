@@ -7,7 +7,9 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { endpoints } from './endpoints/index.ts';
+import { authenticate, checkInstallationAccess, type Credential } from './auth.ts';
+import { appRouteProblem } from './endpoints/apps.ts';
+import { endpoints, rootEndpoints } from './endpoints/index.ts';
 import { ApiError, DOCS_URL, type Answer } from './handler.ts';
 import { checkParameters, checkRequestBody, checkResponseBody, operations, type Operation, type SchemaProblem } from './openapi.ts';
 import type { Urls } from './resources.ts';
@@ -39,6 +41,12 @@ export interface RequestLogEntry {
   fault?: Fault;
   /** The client's `user-agent` header. */
   userAgent?: string;
+  /**
+   * Who made the request: `token` (any token the stand-in did not issue, taken as a personal or workflow
+   * token), `app` (a verified App JWT) or `installation` (an installation token the stand-in issued).
+   * Unset when the request had no credential or one that was refused.
+   */
+  auth?: Credential;
 }
 
 export interface Violation {
@@ -80,7 +88,7 @@ interface PendingFault extends FaultSpec {
 }
 
 export async function startGitHubApi(options: StartOptions = {}): Promise<GitHubApi> {
-  const routes = operations(Object.keys(endpoints));
+  const routes = operations([...Object.keys(endpoints), ...Object.keys(rootEndpoints)]);
   const state = new GitHubState();
   const requests: RequestLogEntry[] = [];
   const violations: Violation[] = [];
@@ -139,6 +147,16 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
     const { op, raw } = match;
     entry.operationId = op.operationId;
     if (!req.headers.authorization) return answer(401, { message: 'Requires authentication', documentation_url: DOCS_URL });
+    let auth: Credential;
+    try {
+      auth = authenticate(state, req.headers.authorization);
+      const refused = appRouteProblem(op.operationId, auth);
+      if (refused) throw refused;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return answer(error.status, { message: error.message, documentation_url: DOCS_URL });
+    }
+    entry.auth = auth;
 
     const fault = takeFault(faults, method, op.template, target.pathname);
     if (fault) {
@@ -162,9 +180,15 @@ export async function startGitHubApi(options: StartOptions = {}): Promise<GitHub
 
     let result: Answer;
     try {
-      const repository = state.repository(String(params.values.owner ?? ''), String(params.values.repo ?? ''));
-      if (!repository) throw new ApiError(404, 'Not Found');
-      result = endpoints[op.operationId]!({ state, urls, repository, params: params.values, body: body as Record<string, unknown> });
+      const context = { state, urls, params: params.values, body: body as Record<string, unknown>, auth };
+      const root = rootEndpoints[op.operationId];
+      if (root) result = root(context);
+      else {
+        const repository = state.repository(String(params.values.owner ?? ''), String(params.values.repo ?? ''));
+        if (!repository) throw new ApiError(404, 'Not Found');
+        if (auth.kind === 'installation') checkInstallationAccess(state, auth, op.operationId, method, repository.owner, repository.repo);
+        result = endpoints[op.operationId]!({ ...context, repository });
+      }
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       result = { status: error.status, body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}), documentation_url: DOCS_URL } };

@@ -131,6 +131,45 @@ export interface CommitStatusRecord {
   createdAt: string;
 }
 
+/** A GitHub App: its id (the JWT's `iss`), and the public half of the key its JWTs are signed with. */
+export interface AppRecord {
+  id: number;
+  slug: string;
+  clientId: string;
+  /** PEM (SPKI) public key; the stand-in verifies each JWT's RS256 signature against it. */
+  publicKey: string;
+}
+
+/** Access levels, as GitHub's `app-permissions` name them. */
+export type PermissionLevel = 'read' | 'write' | 'admin';
+
+/** An App installed on an account, for all of its repositories or a selection. */
+export interface InstallationRecord {
+  id: number;
+  appId: number;
+  /** The user or organization login the App is installed on. */
+  account: string;
+  /** `'all'`, or the names of the selected repositories of `account`. */
+  repositories: 'all' | string[];
+  /** What the installation was granted, e.g. `{ contents: 'write', metadata: 'read' }`. */
+  permissions: Record<string, PermissionLevel>;
+  createdAt: string;
+}
+
+/** An installation access token the stand-in issued. Set `expiresAt` in the past or `revoked` to end it. */
+export interface InstallationTokenRecord {
+  token: string;
+  installationId: number;
+  appId: number;
+  /** ISO time, an hour after issue (as GitHub's). */
+  expiresAt: string;
+  permissions: Record<string, PermissionLevel>;
+  /** The repository names (of the installation's account) the token is scoped to, or `'all'` of the installation's. */
+  repositories: 'all' | string[];
+  revoked: boolean;
+  createdAt: string;
+}
+
 export class GitHubState {
   readonly repositories: RepositoryRecord[] = [];
   readonly refs: RefRecord[] = [];
@@ -146,6 +185,9 @@ export class GitHubState {
   readonly sarifUploads: SarifUploadRecord[] = [];
   /** Known commit parents (sha → parent shas), used to refuse non-fast-forward ref updates. Optional. */
   readonly commits = new Map<string, string[]>();
+  readonly apps: AppRecord[] = [];
+  readonly installations: InstallationRecord[] = [];
+  readonly installationTokens: InstallationTokenRecord[] = [];
   private readonly counters = new Map<string, number>();
 
   /** Adds a repository; with `sha`, also its default branch ref pointing at that commit. */
@@ -161,6 +203,38 @@ export class GitHubState {
     this.repositories.push(record);
     if (options.sha) this.setRef(record.owner, record.repo, `refs/heads/${record.defaultBranch}`, options.sha);
     return record;
+  }
+
+  /** Registers a GitHub App whose JWTs are verified against `publicKey` (PEM). `id` defaults to the next app id. */
+  addApp(options: { publicKey: string; id?: number; slug?: string }): AppRecord {
+    const id = options.id ?? this.nextId('app');
+    const record: AppRecord = { id, slug: options.slug ?? `app-${id}`, clientId: `Iv1.${id.toString(16).padStart(16, '0')}`, publicKey: options.publicKey };
+    this.apps.push(record);
+    return record;
+  }
+
+  /**
+   * Installs an App on `account`: on every repository of it (default) or the named ones, with the given
+   * permissions (default contents write, metadata read).
+   */
+  installApp(options: { appId: number; account: string; repositories?: string[]; permissions?: Record<string, PermissionLevel> }): InstallationRecord {
+    const record: InstallationRecord = {
+      id: this.nextId('installation'),
+      appId: options.appId,
+      account: options.account,
+      repositories: options.repositories ?? 'all',
+      permissions: options.permissions ?? { contents: 'write', metadata: 'read' },
+      createdAt: now(),
+    };
+    this.installations.push(record);
+    return record;
+  }
+
+  /** Whether an installation (or a token, by its `repositories`) reaches `owner/repo`. */
+  reaches(installation: InstallationRecord, repositories: 'all' | string[], owner: string, repo: string): boolean {
+    if (!same(installation.account, owner)) return false;
+    const inInstallation = installation.repositories === 'all' || installation.repositories.some((r) => same(r, repo));
+    return inInstallation && (repositories === 'all' || repositories.some((r) => same(r, repo)));
   }
 
   repository(owner: string, repo: string): RepositoryRecord | undefined {

@@ -68,3 +68,15 @@ export function createTagEvent(): GitHubContext {
   const payload = payloadOf('create', (p) => p.ref_type === 'tag');
   return base('create', payload, `refs/tags/${String(payload.ref)}`, RUN_SHA);
 }
+
+/**
+ * A `pull_request_target` run for pull request `number`: the runner gives the base branch's ref and last
+ * commit (it runs in the base's context), with the pull request's payload.
+ */
+export function pullRequestTargetEvent(number = 2): GitHubContext {
+  const payload = payloadOf('pull_request', (p) => p.action === 'opened');
+  payload.number = number;
+  const pr = payload.pull_request as { base: { ref: string }; head: { ref: string } };
+  const context = base('pull_request_target', payload, `refs/heads/${pr.base.ref}`, RUN_SHA);
+  return { ...context, baseRef: pr.base.ref, headRef: pr.head.ref };
+}
