@@ -23,6 +23,8 @@ function readOutputs(file: string): Record<string, string> {
   return out;
 }
 
+const withoutMasks = (log: string) => log.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+
 interface Run { code: number; stdout: string; outputs: Record<string, string>; summary: string }
 
 (plans && lints ? describe : describe.skip)('terraform and tflint actions through the runner contract', () => {
@@ -51,7 +53,7 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     ({ scenarioFile, logFile } = installStandIns(bin));
   });
 
-  async function runAction(name: 'terraform' | 'tflint', inputs: Record<string, string>, scenario: Scenario & { workspaces?: string[] }, pr?: number): Promise<Run> {
+  async function runAction(name: 'terraform' | 'tflint', inputs: Record<string, string>, scenario: Scenario & { workspaces?: string[] }, pr?: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
     writeScenario(scenarioFile, scenario);
     const work = tempDir('conveyor-tf-run-');
     const files = { out: path.join(work, 'output'), summary: path.join(work, 'summary'), env: path.join(work, 'env'), state: path.join(work, 'state'), event: path.join(work, 'event.json') };
@@ -65,6 +67,7 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
       GITHUB_EVENT_NAME: pr ? 'pull_request' : 'push', GITHUB_RUN_ID: '77', GITHUB_SERVER_URL: 'https://github.com',
       RUNNER_TEMP: work, STANDIN_SCENARIO: scenarioFile, STANDIN_LOG: logFile,
       'INPUT_GITHUB-TOKEN': 'ghs_standin_token',
+      ...extraEnv,
     };
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
     // Asynchronous, so this process's GitHub API stand-in can answer the action while it runs.
@@ -84,8 +87,10 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
       command: 'plan', 'working-directory': 'stacks/app', workspace: 'prod', 'var-files': 'prod.tfvars', variables: 'db_password=s3cr3t-value',
       'lock-timeout': '30s', 'backend-config': 'access_key=AKIA-backend-secret\nprod.s3.tfbackend',
     }, { planJson: planOf('basic.plan.json') }, 11);
-    expect(first.stdout).not.toContain('s3cr3t-value');
-    expect(first.stdout).not.toContain('AKIA-backend-secret');
+    // Only the runner's mask registrations hold the values (the runner hides them from then on).
+    expect(first.stdout).toContain('::add-mask::s3cr3t-value');
+    expect(withoutMasks(first.stdout)).not.toContain('s3cr3t-value');
+    expect(withoutMasks(first.stdout)).not.toContain('AKIA-backend-secret');
     expect(first.stdout).toContain("'-backend-config=access_key=***' -backend-config=prod.s3.tfbackend");
     expect(first.code).toBe(0);
     expect(first.outputs).toMatchObject({ changes: 'true', 'to-add': '7', 'to-change': '0', 'to-destroy': '0', 'to-replace': '0' });
@@ -155,11 +160,11 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     const refused = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, scenario, 14);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('::error::The plan for stacks/app destroys or replaces 1 resource(s) that no rule allows:%0A  - null_resource.bar');
-    expect(commentsOn(14)[0]!.body).toContain('that no rule allows: `null_resource.bar`');
+    expect(commentsOn(14)[0]!.body).toContain('> ⚠️ **This plan destroys 1 resource(s)** (1 of them replaced): `null_resource.bar`.\n> No rule allows them: the gate fails');
     expect(refused.outputs['to-destroy']).toBe('1');
     expect((await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', 'allow-destroy': 'true' }, scenario, 14)).code).toBe(0);
     expect((await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', 'allowed-destroy': 'null_resource.*' }, scenario, 14)).code).toBe(0);
-    expect(commentsOn(14)[0]!.body).toContain('the destroy policy allows it');
+    expect(commentsOn(14)[0]!.body).toContain('> The destroy policy allows it.');
   });
 
   it('applies only the reviewed plan: refused after a change since review, applied when it matches', async () => {
@@ -238,7 +243,161 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
   it('fails a plan that errors (detailed exit code 1) with terraform\'s message', async () => {
     const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false' }, { planJson: planOf('basic.plan.json'), planExit: 1, planStderr: 'Error: Invalid provider configuration\n' });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/failed with exit code 1:%0AError: Invalid provider configuration/);
+    expect(run.stdout).toContain('::error::terraform plan failed for stacks/app (workspace default, exit code 1): Error: Invalid provider configuration. The gate fails');
+  });
+
+  /** A corpus plan with changes made for a test, written to a temp file. */
+  function derivedPlan(file: string, change: (doc: Record<string, unknown>) => void): string {
+    const doc = JSON.parse(fs.readFileSync(planOf(file), 'utf8'));
+    change(doc);
+    const out = path.join(tempDir('conveyor-tf-derived-'), file);
+    fs.writeFileSync(out, JSON.stringify(doc));
+    return out;
+  }
+
+  it('fails an errored plan everywhere: exit code, comment marked failed, summary row; apply then refuses', async () => {
+    const errored = derivedPlan('110_basic.plan.json', (doc) => { doc.errored = true; });
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: errored }, 21);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::The plan for stacks/app errored');
+    const body = commentsOn(21)[0]!.body;
+    expect(body.startsWith('<!-- conveyor:terraform stack=stacks/app workspace=default failed -->')).toBe(true);
+    expect(body).toContain('**The plan failed.**');
+    expect(run.summary).toContain('### terraform plan: failed for stacks/app');
+    expect(run.summary).toContain('| stacks/app | default | ❌ errored |');
+    fs.rmSync(logFile, { force: true });
+    const apply = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'pull-request': '21' }, { planJson: planOf('110_basic.plan.json') });
+    expect(apply.code).toBe(1);
+    expect(apply.stdout).toContain('The last plan of stacks/app on pull request #21 failed');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
+  });
+
+  it('registers every sensitive value as a secret before terraform\'s own plan output is shown; comment and summary never hold them', async () => {
+    const leaky = derivedPlan('110_sensitive_values.plan.json', (doc) => {
+      doc.variables = { ...(doc.variables as object), db_password: { value: 'p4ss-from-tfvars-file' } };
+      const configuration = doc.configuration as { root_module: { variables?: Record<string, unknown> } };
+      configuration.root_module.variables = { ...configuration.root_module.variables, db_password: { sensitive: true } };
+      const changes = doc.resource_changes as { address: string; change: { after: Record<string, unknown>; after_sensitive: Record<string, unknown> } }[];
+      const foo = changes.find((r) => r.address === 'null_resource.foo')!;
+      foo.change.after = { ...foo.change.after, triggers: { foo: 'tok-marked-sensitive-in-plan' } };
+      foo.change.after_sensitive = { triggers: { foo: true } };
+    });
+    // terraform_data-style leak: terraform's own text shows the values.
+    const planStdout = '  + resource "terraform_data" "x" {\n      + output = "p4ss-from-tfvars-file"\n      + input  = "tok-marked-sensitive-in-plan"\n    }\n';
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', variables: 'api_key=given-on-the-command-line' }, { planJson: leaky, planStdout }, 22);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    const shownAt = lines.findIndex((l) => l.includes('+ output = "p4ss-from-tfvars-file"'));
+    expect(shownAt).toBeGreaterThan(0);
+    for (const secret of ['p4ss-from-tfvars-file', 'tok-marked-sensitive-in-plan', 'given-on-the-command-line']) {
+      const maskedAt = lines.indexOf(`::add-mask::${secret}`);
+      expect([secret, maskedAt >= 0 && maskedAt < shownAt]).toEqual([secret, true]);
+      expect(commentsOn(22)[0]!.body).not.toContain(secret);
+      expect(run.summary).not.toContain(secret);
+    }
+  });
+
+  it('applies several stacks in the declared order with the plan step\'s per-stack fingerprint object', async () => {
+    const scenario = { stacks: { base: { planJson: planOf('110_basic.plan.json') }, app: { planJson: planOf('basic.plan.json') } } };
+    const inputs = { 'working-directory': 'stacks/app\nstacks/base', 'stack-order': 'base\napp', comment: 'false' };
+    const planned = await runAction('terraform', { ...inputs, command: 'plan' }, scenario);
+    expect(planned.code).toBe(0);
+    const fingerprints = JSON.parse(planned.outputs.fingerprint!);
+    expect(Object.keys(fingerprints)).toEqual(['stacks/base', 'stacks/app']);
+    expect(fingerprints['stacks/base']).not.toBe(fingerprints['stacks/app']);
+    fs.rmSync(logFile, { force: true });
+    const applied = await runAction('terraform', { ...inputs, command: 'apply', 'expected-fingerprint': planned.outputs.fingerprint! }, scenario);
+    expect(applied.code).toBe(0);
+    expect(readCalls(logFile).filter((c) => c.args[0] === 'apply').map((c) => path.basename(c.cwd))).toEqual(['base', 'app']);
+
+    // base's plan changed since: base is refused, app waits, nothing is applied.
+    fs.rmSync(logFile, { force: true });
+    const changed = await runAction('terraform', { ...inputs, command: 'apply', 'expected-fingerprint': planned.outputs.fingerprint! }, { stacks: { ...scenario.stacks, base: { planJson: planOf('basic.plan.json') } } });
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('The plan for stacks/base is not the reviewed one');
+    expect(changed.stdout).toContain('stacks/app was not applied because an earlier stack was not.');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
+
+    const partial = await runAction('terraform', { ...inputs, command: 'apply', 'expected-fingerprint': JSON.stringify({ 'stacks/base': fingerprints['stacks/base'] }) }, scenario);
+    expect(partial.code).toBe(1);
+    expect(partial.stdout).toContain("Input 'expected-fingerprint' has no fingerprint for stacks/app");
+  });
+
+  it('a plan terraform fails gets a sticky failed comment, replaced in place by the next good plan', async () => {
+    const failed = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', variables: 'token=never-in-the-comment' }, { planJson: planOf('basic.plan.json'), planExit: 1, planStderr: 'Error: Invalid value for variable\n\n  token = "never-in-the-comment" is not allowed\n' }, 23);
+    expect(failed.code).toBe(1);
+    expect(commentsOn(23)).toHaveLength(1);
+    expect(commentsOn(23)[0]!.body).toContain('**The plan failed.** terraform plan failed for stacks/app (workspace default, exit code 1): Error: Invalid value for variable.');
+    expect(commentsOn(23)[0]!.body).toContain('token = "***" is not allowed');
+    expect(commentsOn(23)[0]!.body).not.toContain('never-in-the-comment');
+    const good = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('basic.plan.json') }, 23);
+    expect(good.code).toBe(0);
+    expect(commentsOn(23)).toHaveLength(1);
+    expect(commentsOn(23)[0]!.body).toContain('**Plan: 7 to add, 0 to change, 0 to destroy.**');
+  });
+
+  it('says what HCP Terraform means for apply when a cloud stack cannot save its plan', async () => {
+    fs.writeFileSync(path.join(repo, 'stacks/app', 'main.tf'), 'terraform {\n  cloud {\n    organization = "acme"\n    workspaces { name = "app" }\n  }\n}\n');
+    const run = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'expected-fingerprint': 'a'.repeat(64) }, { planJson: planOf('basic.plan.json'), planExit: 1, planStderr: 'Error: Saving a generated plan is currently not supported\n' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Nothing was applied.');
+    expect(run.stdout).toContain('conveyor applies nothing: confirm the reviewed run in HCP Terraform itself');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
+  });
+
+  it('on a push after a merge, applies only when the plan matches the one reviewed on the merged pull request', async () => {
+    const mergeSha = 'c0ffee'.padEnd(40, '0');
+    const reviewed = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('110_basic.plan.json') }, 31);
+    expect(reviewed.code).toBe(0);
+    const pull = { owner: 'acme', repo: 'infra', number: 31, id: 9031, title: 'app: more nodes', body: null, head: 'more-nodes', base: 'main', state: 'closed' as const, draft: false, maintainerCanModify: false, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', closedAt: '2026-01-01T00:00:00Z', mergedAt: '2026-01-01T00:00:00Z', mergeCommitSha: mergeSha };
+    api.state.pulls.push(pull);
+    const push = { GITHUB_SHA: mergeSha, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' };
+    // The push's own plan job, then its apply job with the plan file handed over.
+    const changedSince = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false' }, { planJson: planOf('basic.plan.json') }, undefined, push);
+    fs.rmSync(logFile, { force: true });
+    const refused = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': changedSince.outputs['plan-path']!, 'expected-fingerprint': changedSince.outputs.fingerprint! }, {}, undefined, push);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Commit c0ffee0 merged pull request #31: its reviewed plans must match.');
+    expect(refused.stdout).toContain('The plan for stacks/app is not the reviewed one on pull request #31');
+    expect(refused.stdout).toContain('data.null_data_source.baz: new since review (read)');
+    expect(readCalls(logFile).some((c) => c.args[0] === 'apply')).toBe(false);
+
+    const same = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app', comment: 'false' }, { planJson: planOf('110_basic.plan.json') }, undefined, push);
+    const applied = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': same.outputs['plan-path']!, 'expected-fingerprint': same.outputs.fingerprint! }, {}, undefined, push);
+    expect(applied.code).toBe(0);
+    expect(readCalls(logFile).filter((c) => c.args[0] === 'apply')).toHaveLength(1);
+    expect(commentsOn(31)[0]!.body).toContain('> This plan was applied by https://github.com/acme/infra/actions/runs/77 at commit c0ffee0.');
+
+    // merged-pull-request: false leaves the decision to expected-fingerprint (the environment's reviewers saw this run's plan).
+    const byRun = await runAction('terraform', { command: 'apply', 'working-directory': 'stacks/app', 'plan-path': changedSince.outputs['plan-path']!, 'expected-fingerprint': changedSince.outputs.fingerprint!, 'merged-pull-request': 'false' }, {}, undefined, push);
+    expect(byRun.code).toBe(0);
+  });
+
+  it('keeps one comment per stack: duplicates left by an earlier race are removed when the plan is commented again', async () => {
+    const marker = '<!-- conveyor:terraform stack=stacks/app workspace=default fingerprint=' + 'b'.repeat(64) + ' -->\nold';
+    for (let i = 0; i < 2; i += 1) {
+      api.state.comments.push({ owner: 'acme', repo: 'infra', issueNumber: 32, id: api.state.nextId('comment'), body: marker, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
+    }
+    const other = { owner: 'acme', repo: 'infra', issueNumber: 32, id: api.state.nextId('comment'), body: 'LGTM', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+    api.state.comments.push(other);
+    const firstId = commentsOn(32)[0]!.id;
+    const run = await runAction('terraform', { command: 'plan', 'working-directory': 'stacks/app' }, { planJson: planOf('basic.plan.json') }, 32);
+    expect(run.code).toBe(0);
+    expect(commentsOn(32).map((c) => c.id)).toEqual([firstId, other.id]);
+    expect(commentsOn(32)[0]!.body).toContain('**Plan: 7 to add');
+  });
+
+  it('refuses a Terragrunt unit as a stack with what is supported, before running anything', async () => {
+    fs.mkdirSync(path.join(repo, 'live/prod/app'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'live/prod/app/terragrunt.hcl'), 'include "root" {\n  path = find_in_parent_folders()\n}\n');
+    fs.rmSync(logFile, { force: true });
+    const listed = await runAction('terraform', { command: 'plan', 'working-directory': 'live/prod/app', comment: 'false' }, { planJson: planOf('basic.plan.json') });
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toContain("Input 'working-directory' lists \"live/prod/app\", a Terragrunt unit (terragrunt.hcl and no .tf files). conveyor runs terraform or tofu itself and does not run terragrunt");
+    const auto = await runAction('terraform', { command: 'plan', 'working-directory': 'live', stacks: 'auto', comment: 'false' }, { planJson: planOf('basic.plan.json') });
+    expect(auto.code).toBe(1);
+    expect(auto.stdout).toContain('The folders hold terragrunt.hcl files: conveyor runs terraform or tofu itself');
+    expect(readCalls(logFile)).toEqual([]);
   });
 
   it('reports no changes with detailed exit code 0 through tofu', async () => {
@@ -274,6 +433,8 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(api.violations).toEqual([]);
     const used = new Set(api.requests.map((r) => `${r.method} ${r.path.replace(/\/\d+/g, '/N').replace(/\?.*$/, '')}`));
     expect([...used].sort()).toEqual([
+      'DELETE /repos/acme/infra/issues/comments/N',
+      'GET /repos/acme/infra/commits/c0ffee0000000000000000000000000000000000/pulls',
       'GET /repos/acme/infra/issues/N/comments',
       'PATCH /repos/acme/infra/issues/comments/N',
       'POST /repos/acme/infra/issues/N/comments',

@@ -12,6 +12,10 @@ export interface Scenario {
   /** `plan -detailed-exitcode`: 0 no changes, 2 changes, 1 error. */
   planExit?: 0 | 1 | 2;
   planStderr?: string;
+  /** What plan prints on stdout (to check that sensitive values are masked before it is shown). */
+  planStdout?: string;
+  /** Per stack folder (its last path part): fields that replace the ones above for that stack. */
+  stacks?: Record<string, Omit<Scenario, 'stacks'>>;
   fmtExit?: 0 | 2 | 3;
   fmtStdout?: string;
   validateJson?: string;
@@ -25,8 +29,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const tool = path.basename(process.argv[1]);
 const args = process.argv.slice(2);
-const scenario = JSON.parse(fs.readFileSync(process.env.STANDIN_SCENARIO, 'utf8'));
-fs.appendFileSync(process.env.STANDIN_LOG, JSON.stringify({ tool, cwd: process.cwd(), args, token: process.env.GITHUB_TOKEN ? 'set' : 'unset', automation: process.env.TF_IN_AUTOMATION }) + '\n');
+const whole = JSON.parse(fs.readFileSync(process.env.STANDIN_SCENARIO, 'utf8'));
+const scenario = { ...whole, ...(whole.stacks?.[path.basename(process.cwd())] ?? {}) };
+const cloudTokens = Object.keys(process.env).filter((k) => k.startsWith('TF_TOKEN_')).sort();
+fs.appendFileSync(process.env.STANDIN_LOG, JSON.stringify({ tool, cwd: process.cwd(), args, token: process.env.GITHUB_TOKEN ? 'set' : 'unset', automation: process.env.TF_IN_AUTOMATION, cloudTokens }) + '\n');
 const bad = (why) => { process.stderr.write(tool + ' stand-in: unexpected arguments ' + JSON.stringify(args) + ': ' + why + '\n'); process.exit(64); };
 const has = (a) => args.includes(a);
 // Output to a pipe is asynchronous: exit only once it is written, or a large document is cut short.
@@ -54,19 +60,21 @@ switch (args[0]) {
     if (!args.some((a) => a.startsWith('-lock-timeout='))) bad('-lock-timeout missing');
     if (scenario.planExit === 1) { process.stderr.write(scenario.planStderr ?? 'Error: plan failed\n'); process.exit(1); }
     fs.writeFileSync(out.slice(5), 'stand-in plan of ' + scenario.planJson + '\n');
-    process.stdout.write('Plan: see the JSON\n');
+    process.stdout.write(scenario.planStdout ?? 'Plan: see the JSON\n');
     process.exit(scenario.planExit ?? 2);
   }
   case 'show': {
     if (args[1] !== '-json') bad('show without -json');
     const file = args.at(-1);
     if (!fs.existsSync(file) || !fs.readFileSync(file, 'utf8').startsWith('stand-in plan of ')) bad('show of a file that plan did not write: ' + file);
-    emit(fs.readFileSync(scenario.planJson, 'utf8'), 0);
+    // A saved plan shows what it was planned as, wherever it is shown (as a real plan file does).
+    emit(fs.readFileSync(fs.readFileSync(file, 'utf8').slice('stand-in plan of '.length).trim(), 'utf8'), 0);
     break;
   }
   case 'apply': {
     const file = args.at(-1);
     if (!fs.existsSync(file)) bad('apply of a missing plan file');
+    if (!fs.readFileSync(file, 'utf8').startsWith('stand-in plan of ')) bad('apply of a file that plan did not write: ' + file);
     if (!has('-input=false')) bad('apply without -input=false');
     process.stdout.write('Apply complete!\n');
     process.exit(0);
@@ -100,7 +108,7 @@ export function writeScenario(file: string, scenario: Scenario & { workspaces?: 
   fs.writeFileSync(file, JSON.stringify(scenario));
 }
 
-export function readCalls(logFile: string): { tool: string; cwd: string; args: string[]; token: string; automation?: string }[] {
+export function readCalls(logFile: string): { tool: string; cwd: string; args: string[]; token: string; automation?: string; cloudTokens?: string[] }[] {
   if (!fs.existsSync(logFile)) return [];
   return fs.readFileSync(logFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }

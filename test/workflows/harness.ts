@@ -18,6 +18,10 @@ import { writeWorkflowGrype } from './grype-standin.ts';
 export const STAND_INS: { action: string; dir: string }[] = [
   { action: 'actions/checkout', dir: 'checkout' },
   { action: 'github/codeql-action', dir: 'codeql-action' },
+  { action: 'actions/upload-artifact', dir: 'upload-artifact' },
+  { action: 'actions/download-artifact', dir: 'download-artifact' },
+  { action: 'aws-actions/configure-aws-credentials', dir: 'configure-aws-credentials' },
+  { action: 'google-github-actions/auth', dir: 'google-auth' },
 ];
 
 export interface World {

@@ -8,11 +8,16 @@ import { cleanupTempDirs } from '../support/tmp.ts';
 import { tally } from './checks.ts';
 import { startWorld, type World } from './harness.ts';
 import { deploySopsScenario } from './deploy-sops.ts';
+import { terraformCloudExample } from './examples.ts';
+import { infrastructureRealScenario, infrastructureScenario } from './infrastructure.ts';
 import { pipelineScenario } from './pipeline.ts';
 
 const scenarios: { name: string; run: (world: World) => Promise<void> }[] = [
   { name: 'workflows/pipeline.yml', run: pipelineScenario },
   { name: '.github/workflows/reusable-deploy.yml (SOPS config)', run: deploySopsScenario },
+  { name: 'workflows/infrastructure.yml', run: infrastructureScenario },
+  { name: 'workflows/infrastructure.yml (real terraform)', run: infrastructureRealScenario },
+  { name: 'examples/gke-terraform-cloud', run: terraformCloudExample },
 ];
 
 const only = process.argv.slice(2);

@@ -965,33 +965,33 @@ var require_tree = __commonJS({
           throw new TypeError("Unreachable");
         }
         let index = 0;
-        let node = this;
+        let node2 = this;
         while (true) {
           const code = key.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node2.code === code) {
             if (length === ++index) {
-              node.value = value;
+              node2.value = value;
               break;
-            } else if (node.middle !== null) {
-              node = node.middle;
+            } else if (node2.middle !== null) {
+              node2 = node2.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code) {
-            if (node.left !== null) {
-              node = node.left;
+          } else if (node2.code < code) {
+            if (node2.left !== null) {
+              node2 = node2.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node2.left = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.right !== null) {
-            node = node.right;
+          } else if (node2.right !== null) {
+            node2 = node2.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node2.right = new _TstNode(key, value, index);
             break;
           }
         }
@@ -1003,21 +1003,21 @@ var require_tree = __commonJS({
       search(key) {
         const keylength = key.length;
         let index = 0;
-        let node = this;
-        while (node !== null && index < keylength) {
+        let node2 = this;
+        while (node2 !== null && index < keylength) {
           let code = key[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
-          while (node !== null) {
-            if (code === node.code) {
+          while (node2 !== null) {
+            if (code === node2.code) {
               if (keylength === ++index) {
-                return node;
+                return node2;
               }
-              node = node.middle;
+              node2 = node2.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node2 = node2.code < code ? node2.left : node2.right;
           }
         }
         return null;
@@ -18007,24 +18007,24 @@ var require_sender = __commonJS({
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
-            const node2 = {
+            const node3 = {
               promise: null,
               callback: cb,
               frame
             };
-            this.#queue.push(node2);
+            this.#queue.push(node3);
           }
           return;
         }
-        const node = {
+        const node2 = {
           promise: item.arrayBuffer().then((ab) => {
-            node.promise = null;
-            node.frame = createFrame(ab, hint);
+            node2.promise = null;
+            node2.frame = createFrame(ab, hint);
           }),
           callback: cb,
           frame: null
         };
-        this.#queue.push(node);
+        this.#queue.push(node2);
         if (!this.#running) {
           this.#run();
         }
@@ -18033,12 +18033,12 @@ var require_sender = __commonJS({
         this.#running = true;
         const queue = this.#queue;
         while (!queue.isEmpty()) {
-          const node = queue.shift();
-          if (node.promise !== null) {
-            await node.promise;
+          const node2 = queue.shift();
+          if (node2.promise !== null) {
+            await node2.promise;
           }
-          this.#socket.write(node.frame, node.callback);
-          node.callback = node.frame = null;
+          this.#socket.write(node2.frame, node2.callback);
+          node2.callback = node2.frame = null;
         }
         this.#running = false;
       }
@@ -20212,8 +20212,8 @@ var require_coerce = __commonJS({
       const minor = match[3] || "0";
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match[6] ? `+${match[6]}` : "";
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -21602,21 +21602,21 @@ var require_light = __commonJS({
           this.length = 0;
         }
         push(value) {
-          var node;
+          var node2;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
-          node = {
+          node2 = {
             value,
             prev: this._last,
             next: null
           };
           if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
+            this._last.next = node2;
+            this._last = node2;
           } else {
-            this._first = this._last = node;
+            this._first = this._last = node2;
           }
           return void 0;
         }
@@ -21644,28 +21644,28 @@ var require_light = __commonJS({
           }
         }
         getArray() {
-          var node, ref, results;
-          node = this._first;
+          var node2, ref, results;
+          node2 = this._first;
           results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, ref.value));
           }
           return results;
         }
         forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
           }
           return void 0;
         }
         debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
+          var node2, ref, ref1, ref2, results;
+          node2 = this._first;
           results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, {
               value: ref.value,
               prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
               next: (ref2 = ref.next) != null ? ref2.value : void 0
@@ -26387,22 +26387,22 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   ];
   const visited = new WeakSet([rootProcessed]);
   while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
+    const node2 = stack[stack.length - 1];
+    if (node2.index === 0) {
+      chunks.push(node2.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
+    if (node2.isArray) {
+      if (node2.index < node2.val.length) {
+        if (!node2.first) chunks.push(",");
         if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
+        const childRaw = node2.val[node2.index];
+        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
           chunks.push("null");
-          node.first = false;
-          node.index++;
+          node2.first = false;
+          node2.index++;
         } else {
           const isComplexObject = childVal !== null && typeof childVal === "object";
           const isNativeRaw = isRawJSON(childVal);
@@ -26412,34 +26412,34 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             }
             visited.add(childVal);
             stack.push({
-              parent: node.val,
-              key: String(node.index),
+              parent: node2.val,
+              key: String(node2.index),
               val: childVal,
               isArray: Array.isArray(childVal),
               keys: Array.isArray(childVal) ? null : Object.keys(childVal),
               index: 0,
               first: true
             });
-            node.first = false;
-            node.index++;
+            node2.first = false;
+            node2.index++;
           } else {
             chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
+            node2.first = false;
+            node2.index++;
           }
         }
       } else {
         isDone = true;
       }
     } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
+      while (node2.index < node2.keys.length) {
+        const k = node2.keys[node2.index++];
         const isFilteredOutByArray = propertyList && !propertyList.has(k);
         if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
+        const childRaw = node2.val[k];
+        const childVal = prepareVal(node2.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
+        if (!node2.first) chunks.push(",");
         if (space) {
           chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
@@ -26453,7 +26453,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           }
           visited.add(childVal);
           stack.push({
-            parent: node.val,
+            parent: node2.val,
             key: k,
             val: childVal,
             isArray: Array.isArray(childVal),
@@ -26461,23 +26461,23 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             index: 0,
             first: true
           });
-          node.first = false;
+          node2.first = false;
           break;
         } else {
           chunks.push(originalStringify(childVal));
-          node.first = false;
+          node2.first = false;
         }
       }
-      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
       if (isNodeFullyProcessed) {
         isDone = true;
       }
     }
     if (isDone) {
       level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node2.isArray ? "]" : "}");
+      visited.delete(node2.val);
       stack.pop();
     }
   }
@@ -26581,10 +26581,10 @@ var applyReviverIteratively = (parsed, userReviver) => {
   const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (!node.visited) {
-      node.visited = true;
-      const value = node.parent[node.key];
+    const node2 = stack[stack.length - 1];
+    if (!node2.visited) {
+      node2.visited = true;
+      const value = node2.parent[node2.key];
       const isComplexObject = value !== null && typeof value === "object";
       if (isComplexObject) {
         const keys = Object.keys(value);
@@ -26593,7 +26593,7 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node;
+      const { parent, key } = node2;
       let value = parent[key];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
@@ -29812,14 +29812,14 @@ function childSteps(a, b, c) {
   if (nodes.length === 0) return [];
   if (Array.isArray(nodes[0])) {
     let length = 0;
-    for (const node of nodes) if (Array.isArray(node) && node.length > length) length = node.length;
+    for (const node2 of nodes) if (Array.isArray(node2) && node2.length > length) length = node2.length;
     return Array.from({ length }, (_, i) => i);
   }
   const keys = [];
   for (let n = 0; n < nodes.length; n += 1) {
-    const node = nodes[n];
-    if (Array.isArray(node)) continue;
-    for (const key of Object.keys(node)) {
+    const node2 = nodes[n];
+    if (Array.isArray(node2)) continue;
+    for (const key of Object.keys(node2)) {
       let seen = false;
       for (let m = 0; m < n && !seen; m += 1) seen = !Array.isArray(nodes[m]) && Object.hasOwn(nodes[m], key);
       if (!seen) keys.push(key);
@@ -29836,6 +29836,31 @@ function formatPath(path15) {
   let text = "";
   for (const step of path15) text = appendStep(text, step);
   return text;
+}
+function parsePath(text) {
+  const steps = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ".") {
+      i += 1;
+    } else if (c === "[" && text[i + 1] === '"') {
+      let j = i + 2;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      steps.push(JSON.parse(text.slice(i + 1, j + 1)));
+      i = j + 2;
+    } else if (c === "[") {
+      const j = text.indexOf("]", i);
+      steps.push(Number(text.slice(i + 1, j)));
+      i = j + 1;
+    } else {
+      const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
+      if (!m) throw new Error(`${JSON.stringify(text)} is not a path formatPath writes`);
+      steps.push(m[0]);
+      i += m[0].length;
+    }
+  }
+  return steps;
 }
 var MAX_VALUE_CHARS = 200;
 function showValue(value) {
@@ -29854,11 +29879,24 @@ function sameValue(a, b) {
   if (typeof a !== "object" || typeof b !== "object") return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
-function walk(state, here, depth, before, after, unknown) {
+function walk(state, here, depth, before, after, unknown, from = {}) {
   if (state.out.length >= state.limit) return;
+  const absent = (v) => v === void 0 || v === null;
+  const where = {
+    newFrom: from.newFrom ?? (absent(before.value) ? depth : void 0),
+    goneFrom: from.goneFrom ?? (absent(after.value) && !maskIsSet(unknown) && !isContainer(unknown) ? depth : void 0)
+  };
+  const push = (change) => state.out.push({
+    path: change.path,
+    before: change.before,
+    after: change.after,
+    forcesReplacement: change.forcesReplacement,
+    newFrom: where.newFrom,
+    goneFrom: where.goneFrom
+  });
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    state.out.push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -29871,14 +29909,15 @@ function walk(state, here, depth, before, after, unknown) {
         depth + 1,
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
-        maskChild(unknown, step)
+        maskChild(unknown, step),
+        where
       );
     }
     return;
   }
   if (sensitive) {
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
-    state.out.push({
+    push({
       path: here,
       before: before.value === void 0 || before.value === null ? void 0 : SENSITIVE,
       after: after.value === void 0 || after.value === null ? void 0 : SENSITIVE,
@@ -29887,7 +29926,7 @@ function walk(state, here, depth, before, after, unknown) {
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  state.out.push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 function isEmptyContainer(value) {
   if (!isContainer(value)) return value === void 0 || value === null;
@@ -29926,6 +29965,30 @@ function redact(value, mask, replace, path15 = []) {
     if (Object.hasOwn(out, key) && maskHasAny(child2)) out[key] = redact(out[key], child2, replace, [...path15, key]) ?? null;
   }
   return out;
+}
+function collectLeaves(value, out, depth) {
+  if (value === void 0 || value === null || typeof value === "boolean") return;
+  if (typeof value === "string") {
+    if (value !== "") out.add(value);
+    return;
+  }
+  if (typeof value === "number") {
+    out.add(String(value));
+    return;
+  }
+  if (depth > 32) return;
+  out.add(JSON.stringify(value));
+  for (const child2 of Array.isArray(value) ? value : Object.values(value)) collectLeaves(child2, out, depth + 1);
+}
+function collectSensitive(value, mask, out, depth = 0) {
+  if (value === void 0 || value === null) return;
+  if (maskIsSet(mask)) {
+    collectLeaves(value, out, depth);
+    return;
+  }
+  if (!maskHasAny(mask) || !isContainer(value) || depth > 32) return;
+  const steps = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  for (const step of steps) collectSensitive(childOf(value, step), maskChild(mask, step), out, depth + 1);
 }
 
 // packages/terraform/src/fingerprint.ts
@@ -30179,6 +30242,8 @@ function readResource(raw, where, attributeLimit) {
   const { attributes, truncated } = showAttributes ? changedAttributes(change, attributeLimit) : { attributes: [], truncated: false };
   return {
     address,
+    type: typeof raw.type === "string" ? raw.type : "",
+    name: typeof raw.name === "string" ? raw.name : "",
     previousAddress: previous,
     mode: raw.mode === "data" ? "data" : "managed",
     kind,
@@ -30202,31 +30267,56 @@ var SummaryBuilder = class {
   resources = [];
   drift = [];
   outputs = [];
+  /**
+   * Every value the plan marks sensitive (resource and output values, root variables declared sensitive),
+   * kept apart from the summary so no rendering can reach it: only for registering secrets.
+   */
+  sensitive = /* @__PURE__ */ new Set();
   attributeLimit;
   constructor(options = {}) {
     this.attributeLimit = options.attributeLimit ?? 500;
   }
+  collect(change) {
+    if (!change) return;
+    collectSensitive(change.before, change.before_sensitive, this.sensitive);
+    collectSensitive(change.after, change.after_sensitive, this.sensitive);
+  }
+  /** Collects the values of root variables the configuration declares sensitive. */
+  variables(values, configuration) {
+    const declared = configuration?.root_module?.variables;
+    if (!declared || typeof declared !== "object" || !values || typeof values !== "object") return;
+    for (const [name, spec2] of Object.entries(declared)) {
+      if (spec2?.sensitive !== true) continue;
+      const entry = values[name];
+      collectSensitive(entry?.value, true, this.sensitive);
+    }
+  }
   resource(raw) {
+    this.collect(raw.change);
     const resource = readResource(raw, "resource_changes", this.attributeLimit);
     count(this.counts, resource);
     if (resource.kind !== "no-op" || resource.importing || resource.moved) this.resources.push(resource);
   }
   driftResource(raw) {
+    this.collect(raw.change);
     this.drift.push(readResource(raw, "resource_drift", this.attributeLimit));
   }
   outputChanges(changes) {
     for (const [name, change] of Object.entries(changes)) {
+      this.collect(change);
       const kind = changeKind(Array.isArray(change.actions) ? change.actions : [], `output_changes.${name}`);
       if (kind === "no-op") continue;
       this.outputs.push({
         name,
         kind,
         before: outputSide(change.before, change.before_sensitive, void 0, change.before !== void 0 && change.before !== null),
-        after: kind === "delete" ? void 0 : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== void 0 && change.after !== null)
+        after: kind === "delete" ? void 0 : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== void 0 && change.after !== null),
+        attributes: changedAttributes({ ...change, after: kind === "delete" ? null : change.after }, this.attributeLimit).attributes
       });
     }
   }
   finish(plan2) {
+    this.variables(plan2.variables, plan2.configuration);
     const errors = [];
     if (plan2.errored === true) errors.push("The plan errored: terraform stopped planning at an error, so this plan is incomplete and cannot be applied. Fix the error shown in the plan step log and plan again.");
     else if (plan2.complete === false) errors.push("The plan is incomplete (some changes were deferred): applying it will leave more to do; plan again after applying.");
@@ -30239,7 +30329,8 @@ var SummaryBuilder = class {
       resources: this.resources,
       drift: this.drift,
       outputs: this.outputs,
-      errors
+      errors,
+      errored: plan2.errored === true
     };
   }
 };
@@ -30251,11 +30342,103 @@ function planLine(counts) {
   return `Plan: ${parts.join(", ")}.`;
 }
 
+// packages/terraform/src/nested.ts
+var node = (step) => ({ step, children: [], index: /* @__PURE__ */ new Map() });
+function build(attributes, skip) {
+  const root = node("");
+  for (const a of attributes) {
+    let at = root;
+    for (const step of parsePath(a.path).slice(skip)) {
+      let next = at.index.get(step);
+      if (!next) {
+        next = node(step);
+        at.index.set(step, next);
+        at.children.push(next);
+      }
+      at = next;
+    }
+    at.leaf = a;
+  }
+  return root;
+}
+function leafSymbol(a) {
+  return a.before === void 0 ? "+" : a.after === void 0 ? "-" : "~";
+}
+function blockSymbol(n, depth) {
+  const leaves = [];
+  const visit = (m) => {
+    if (m.leaf) leaves.push(m.leaf);
+    m.children.forEach(visit);
+  };
+  visit(n);
+  if (leaves.length > 0 && leaves.every((l) => l.newFrom !== void 0 && l.newFrom <= depth)) return "+";
+  if (leaves.length > 0 && leaves.every((l) => l.goneFrom !== void 0 && l.goneFrom <= depth)) return "-";
+  return "~";
+}
+function leafValue(a) {
+  if (a.before === void 0) return a.after ?? "null";
+  if (a.after === void 0) return a.before;
+  return `${a.before} -> ${a.after}`;
+}
+function keyText(step) {
+  return typeof step === "string" && /^[A-Za-z_][\w-]*$/.test(step) ? step : JSON.stringify(String(step));
+}
+var INDENT = "    ";
+function renderChildren(parent, depth, out, stepDepth) {
+  const listItems = parent.children.length > 0 && parent.children.every((c) => typeof c.step === "number");
+  const width = listItems ? 0 : Math.min(40, Math.max(0, ...parent.children.filter((c) => c.leaf && c.children.length === 0).map((c) => keyText(c.step).length)));
+  const pad = INDENT.repeat(depth);
+  for (const child2 of parent.children) {
+    const name = listItems ? "" : `${keyText(child2.step).padEnd(child2.children.length === 0 ? width : 0)} = `;
+    const comma = listItems ? "," : "";
+    if (child2.children.length === 0 && child2.leaf) {
+      const forces = child2.leaf.forcesReplacement ? " # forces replacement" : "";
+      out.push(`${leafSymbol(child2.leaf)} ${pad}${name}${leafValue(child2.leaf)}${comma}${forces}`);
+      continue;
+    }
+    const isList = child2.children.every((c) => typeof c.step === "number");
+    out.push(`${blockSymbol(child2, stepDepth + 1)} ${pad}${name}${isList ? "[" : "{"}`);
+    renderChildren(child2, depth + 1, out, stepDepth + 1);
+    out.push(`  ${pad}${isList ? "]" : "}"}${comma}`);
+  }
+}
+function nestedLines(attributes, depth = 1, skip = 0) {
+  const out = [];
+  renderChildren(build(attributes, skip), depth, out, skip);
+  return out;
+}
+function outputLines(name, kind, attributes) {
+  const whole = attributes.length === 1 && attributes[0].path === "" ? attributes[0] : void 0;
+  if (whole || attributes.length === 0) {
+    const value = whole ? leafValue(whole) : "null";
+    return [`${whole ? leafSymbol(whole) : kind} ${keyText(name)} = ${value}`];
+  }
+  const root = build(attributes, 0);
+  const isList = root.children.every((c) => typeof c.step === "number");
+  const out = [`${kind} ${keyText(name)} = ${isList ? "[" : "{"}`];
+  renderChildren(root, 1, out, 0);
+  out.push(`  ${isList ? "]" : "}"}`);
+  return out;
+}
+
 // packages/terraform/src/render.ts
+function scrubSensitive(text, values) {
+  let out = text;
+  const forms = /* @__PURE__ */ new Set();
+  for (const value of values) {
+    if (value.length < 3) continue;
+    forms.add(value);
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (out.includes(form)) out = out.split(form).join(SENSITIVE);
+  }
+  return out;
+}
 var COMMENT_LIMIT = 65536;
 var SYMBOL = {
   create: "+",
-  update: "!",
+  update: "~",
   delete: "-",
   read: "<=",
   "no-op": " ",
@@ -30294,22 +30477,21 @@ function resourceLines(r, maxAttributes = Infinity, drift = false) {
   const head = drift ? r.kind === "delete" ? "has been deleted outside of terraform" : "has changed outside of terraform" : r.kind === "no-op" ? r.importing ? "will be imported" : "has moved" : VERB[r.kind];
   const lines = [`# ${r.address} ${head}${notes.length ? ` (${notes.join("; ")})` : ""}`];
   const symbol = r.kind === "no-op" ? r.importing ? "<-" : "~>" : SYMBOL[r.kind];
-  lines.push(`${symbol} ${r.address}`);
+  const what = r.type && r.name ? `${r.mode === "data" ? "data" : "resource"} ${JSON.stringify(r.type)} ${JSON.stringify(r.name)}` : r.address;
   const shown = r.attributes.slice(0, maxAttributes);
-  const width = Math.min(40, Math.max(0, ...shown.map((a) => a.path.length)));
-  for (const a of shown) {
-    const mark = a.before === void 0 ? "+" : a.after === void 0 ? "-" : "!";
-    const value = a.before === void 0 ? a.after : a.after === void 0 ? a.before : `${a.before} -> ${a.after}`;
-    lines.push(`${mark}     ${a.path.padEnd(width)} = ${value}${a.forcesReplacement ? " # forces replacement" : ""}`);
-  }
   const hidden = r.attributes.length - shown.length;
-  if (hidden > 0 || r.attributesTruncated) lines.push(`      … ${hidden > 0 ? `${hidden} more attribute(s)` : "more attributes"} not shown`);
+  if (shown.length === 0 && !r.attributesTruncated) {
+    lines.push(`${symbol} ${what}`);
+    return lines;
+  }
+  lines.push(`${symbol} ${what} {`, ...nestedLines(shown));
+  if (hidden > 0 || r.attributesTruncated) lines.push(`      # ${hidden > 0 ? `${hidden} more attribute(s)` : "more attributes"} not shown`);
+  lines.push("  }");
   return lines;
 }
 function outputLine(o) {
-  const symbol = o.kind === "create" ? "+" : o.kind === "delete" ? "-" : "!";
-  const value = o.kind === "create" ? o.after : o.kind === "delete" ? o.before : `${o.before ?? "null"} -> ${o.after ?? "null"}`;
-  return `${symbol} ${o.name} = ${value ?? "null"}`;
+  const symbol = o.kind === "create" ? "+" : o.kind === "delete" ? "-" : "~";
+  return outputLines(o.name, symbol, o.attributes);
 }
 function countsTable(summary) {
   const c = summary.counts;
@@ -30323,31 +30505,57 @@ function commentMarker(stack, workspace, fingerprint) {
   return fingerprint === void 0 ? base : `${base} fingerprint=${fingerprint} -->`;
 }
 function readMarker(body) {
-  const m = /<!-- conveyor:terraform stack=(\S+) workspace=(\S+) fingerprint=([0-9a-f]{64}) -->/.exec(body);
+  const m = /<!-- conveyor:terraform stack=(\S+) workspace=(\S+) (?:fingerprint=([0-9a-f]{64})|failed) -->/.exec(body);
   if (!m) return void 0;
+  if (m[3] === void 0) return { stack: decodeURI(m[1]), workspace: decodeURI(m[2]), failed: true };
   const d = /<!-- conveyor:terraform-digests ([A-Za-z0-9_-]+) -->/.exec(body);
-  return { stack: decodeURI(m[1]), workspace: decodeURI(m[2]), fingerprint: m[3], digests: d?.[1] };
+  return { stack: decodeURI(m[1]), workspace: decodeURI(m[2]), fingerprint: m[3], failed: false, digests: d?.[1] };
 }
+function destroyedAddresses(summary) {
+  return summary.resources.filter((r) => r.mode === "managed" && (r.kind === "delete" || r.kind === "replace" || r.kind === "replace-create-first")).map((r) => r.address);
+}
+var listed = (addresses) => `${addresses.slice(0, 10).map((a) => `\`${escapeHtml(a)}\``).join(", ")}${addresses.length > 10 ? `, and ${addresses.length - 10} more` : ""}`;
 function header(summary, ctx) {
   const parts = [];
-  parts.push(`### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`)
+  parts.push(`### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`)${summary.errored ? ": failed" : ""}
 `);
-  for (const error2 of summary.errors) parts.push(`> [!WARNING]
+  if (summary.errored) {
+    parts.push("> [!CAUTION]\n> **The plan failed.** terraform stopped at an error, so what follows is incomplete and cannot be applied; this gate fails. Fix the error shown in the plan step's log and plan again.\n");
+  }
+  for (const error2 of summary.errors) if (!summary.errored) parts.push(`> [!WARNING]
 > ${escapeHtml(error2)}
 `);
-  if (!summary.changes) parts.push("**No changes.** The infrastructure matches the configuration.\n");
+  if (!summary.changes) parts.push(summary.errored ? "**No changes planned before the error.**\n" : "**No changes.** The infrastructure matches the configuration.\n");
   else parts.push(`**${planLine(summary.counts)}**
 `);
   if (summary.changes) parts.push(countsTable(summary));
-  if (ctx.verdict && ctx.verdict.destroys.length > 0) {
-    if (ctx.verdict.ok) parts.push(`> [!CAUTION]
-> This plan destroys or replaces ${ctx.verdict.destroys.length} resource(s); the destroy policy allows it.
-`);
-    else parts.push(`> [!CAUTION]
-> This plan destroys or replaces ${ctx.verdict.refused.length} resource(s) that no rule allows: ${ctx.verdict.refused.slice(0, 10).map((a) => `\`${escapeHtml(a)}\``).join(", ")}${ctx.verdict.refused.length > 10 ? ", …" : ""}. The gate fails until allow-destroy or allowed-destroy permits it.
+  const destroyed = destroyedAddresses(summary);
+  if (destroyed.length > 0) {
+    const replaced = summary.counts.replace > 0 ? ` (${summary.counts.replace} of them replaced)` : "";
+    let policy = "";
+    if (ctx.verdict?.ok) policy = "\n> The destroy policy allows it.";
+    else if (ctx.verdict) policy = `
+> No rule allows ${ctx.verdict.refused.length === destroyed.length ? "them" : listed(ctx.verdict.refused)}: the gate fails until allow-destroy or allowed-destroy permits it.`;
+    parts.push(`> [!WARNING]
+> ⚠️ **This plan destroys ${destroyed.length} resource(s)**${replaced}: ${listed(destroyed)}.${policy}
 `);
   }
   return parts;
+}
+function renderFailedPlanComment(ctx) {
+  const marker = `${commentMarker(ctx.stack, ctx.workspace)} failed -->`;
+  const log = ctx.log ? `
+<details open><summary>terraform's error</summary>
+
+${codeBlock(ctx.log.length > 2e4 ? `…${ctx.log.slice(-2e4)}` : ctx.log)}
+</details>
+` : "";
+  return `${marker}
+### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`): failed
+
+> [!CAUTION]
+> **The plan failed.** ${escapeHtml(ctx.message)}
+${log}`;
 }
 function footer(summary, ctx, withDigests) {
   const version = summary.terraformVersion ? ` · terraform ${escapeHtml(summary.terraformVersion)}` : "";
@@ -30367,7 +30575,7 @@ function* blocks(summary, maxAttributes) {
       yield { section: section.title, lines: () => resourceLines(r, maxAttributes), size: 1 };
     }
   }
-  if (summary.outputs.length > 0) yield { section: "Output changes", lines: () => summary.outputs.map(outputLine), size: summary.outputs.length };
+  if (summary.outputs.length > 0) yield { section: "Output changes", lines: () => summary.outputs.flatMap(outputLine), size: summary.outputs.length };
   for (const r of summary.drift) yield { section: "Changed outside of terraform (drift)", lines: () => resourceLines(r, maxAttributes, true), size: 1 };
 }
 function sectionOf(r) {
@@ -30388,7 +30596,8 @@ function sectionCounts(summary) {
   return { counts, total };
 }
 function renderPlanMarkdown(summary, ctx, options) {
-  const marker = options.marker === false ? "" : `${commentMarker(ctx.stack, ctx.workspace, ctx.fingerprint)}
+  const marker = options.marker === false ? "" : summary.errored ? `${commentMarker(ctx.stack, ctx.workspace)} failed -->
+` : `${commentMarker(ctx.stack, ctx.workspace, ctx.fingerprint)}
 `;
   const head = marker + header(summary, ctx).join("\n");
   let foot = footer(summary, ctx, true);
@@ -30437,7 +30646,12 @@ function renderPlanComment(summary, ctx, limit = COMMENT_LIMIT - 1e3) {
   return renderPlanMarkdown(summary, ctx, { limit, maxAttributes: 60 });
 }
 function writePlanText(summary, write) {
-  for (const error2 of summary.errors) write(`Warning: ${error2}
+  if (summary.errored) write("Error: the plan failed; what follows is incomplete and cannot be applied.\n\n");
+  for (const error2 of summary.errors) write(`${summary.errored ? "Error" : "Warning"}: ${error2}
+
+`);
+  const destroyed = destroyedAddresses(summary);
+  if (destroyed.length > 0) write(`Warning: this plan destroys ${destroyed.length} resource(s): ${destroyed.join(", ")}
 
 `);
   let section;
@@ -30455,30 +30669,39 @@ function writePlanText(summary, write) {
 }
 
 // packages/terraform/src/comment.ts
-async function findPlanComment(client, target) {
+async function findPlanComments(client, target) {
   const pages = client.paginate.iterator(client.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
     issue_number: target.issueNumber,
     per_page: 100
   });
-  let found;
+  const found = [];
   for await (const page of pages) {
     for (const comment of page.data) {
       const marker = comment.body ? readMarker(comment.body) : void 0;
-      if (marker && marker.stack === target.stack && marker.workspace === target.workspace) found = { id: comment.id, body: comment.body };
+      if (marker && marker.stack === target.stack && marker.workspace === target.workspace) found.push({ id: comment.id, body: comment.body });
     }
   }
   return found;
 }
+async function findPlanComment(client, target) {
+  return (await findPlanComments(client, target)).at(-1);
+}
 async function upsertPlanComment(client, target, body) {
-  const existing = await findPlanComment(client, target);
+  const [existing, ...duplicates] = await findPlanComments(client, target);
   if (existing) {
     await client.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body });
-    return { id: existing.id, created: false };
+    for (const extra of duplicates) await client.rest.issues.deleteComment({ owner: target.owner, repo: target.repo, comment_id: extra.id });
+    return { id: existing.id, created: false, removed: duplicates.length };
   }
   const created = await client.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body });
-  return { id: created.data.id, created: true };
+  return { id: created.data.id, created: true, removed: 0 };
+}
+async function mergedPullRequest(client, owner, repo, sha) {
+  const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 });
+  const merged = data.filter((p) => p.merged_at);
+  return (merged.find((p) => p.merge_commit_sha === sha) ?? merged[0])?.number;
 }
 
 // packages/terraform/src/diagnostics.ts
@@ -30709,7 +30932,7 @@ var JsonScanner = class {
 };
 
 // packages/terraform/src/analyze.ts
-var META = /* @__PURE__ */ new Set(["format_version", "terraform_version", "errored", "complete", "applyable"]);
+var META = /* @__PURE__ */ new Set(["format_version", "terraform_version", "errored", "complete", "applyable", "variables"]);
 function analyzePlanText(text, source, options = {}) {
   const scan = new JsonScanner(text, source);
   const summary = new SummaryBuilder(options);
@@ -30735,6 +30958,21 @@ function analyzePlanText(text, source, options = {}) {
         meta[key] = scan.parse(at, e);
         return e;
       }
+      if (key === "configuration") {
+        const e = scan.skipValue(at);
+        if (text.charCodeAt(at) === 123) {
+          scan.forEachMember(at, (k, a) => {
+            if (k !== "root_module" || text.charCodeAt(a) !== 123) return void 0;
+            return scan.forEachMember(a, (k2, a2) => {
+              if (k2 !== "variables") return void 0;
+              const e2 = scan.skipValue(a2);
+              meta.configuration = { root_module: { variables: scan.parse(a2, e2) } };
+              return e2;
+            });
+          });
+        }
+        return e;
+      }
       return void 0;
     });
     scan.expectEnd(end);
@@ -30752,7 +30990,8 @@ function analyzePlanText(text, source, options = {}) {
   summary.outputChanges(outputs);
   fingerprint.outputChanges(outputs);
   const { fingerprint: sha, digests } = fingerprint.finish();
-  return { summary: summary.finish(meta), fingerprint: sha, digests };
+  const finished = summary.finish(meta);
+  return { summary: finished, fingerprint: sha, digests, sensitiveValues: [...summary.sensitive] };
 }
 
 // packages/terraform/src/policy.ts
@@ -30774,11 +31013,11 @@ function evaluateDestroyPolicy(summary, policy) {
   return { destroys, refused, ok: refused.length === 0 };
 }
 function describeRefusal(verdict, stack) {
-  const listed = verdict.refused.slice(0, 20).map((a) => `  - ${a}`).join("\n");
+  const listed2 = verdict.refused.slice(0, 20).map((a) => `  - ${a}`).join("\n");
   const more = verdict.refused.length > 20 ? `
   … and ${verdict.refused.length - 20} more` : "";
   return `The plan for ${stack} destroys or replaces ${verdict.refused.length} resource(s) that no rule allows:
-${listed}${more}
+${listed2}${more}
 If that is intended, set allow-destroy: true, or list the addresses (patterns with *) in allowed-destroy.`;
 }
 
@@ -30821,8 +31060,8 @@ async function plan(tf, dir, options) {
   const shown = [...args, ...options.variables.map((v) => redactSetting("-var", v))];
   for (const variable of options.variables) args.push(`-var=${variable}`);
   info2(`[command]${[tf.binary, ...shown].map(quoteArg).join(" ")}`);
-  const result = await run2(tf, dir, args, { okCodes: [0, 2], stream: true, quiet: true });
-  return result.exitCode === 2;
+  const result = await run2(tf, dir, args, { okCodes: [0, 1, 2], quiet: true });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
 async function showJson(tf, dir, planFile, jsonFile) {
   const args = ["show", "-json", "-no-color", planFile];
@@ -30927,11 +31166,28 @@ function resolveStacks(inputs, workspace) {
     throw new InputError(missing.map((m) => `Input 'working-directory' lists ${JSON.stringify(m.dir)}, but ${m.abs} is not a folder; give stack folders relative to the repository.`));
   }
   let dirs = roots.map((r) => path11.relative(workspace, r.abs).split(path11.sep).join("/") || ".");
+  const terragrunt = inputs.stacks === "listed" && inputs.command !== "stacks" ? roots.filter((r) => isTerragruntUnit(r.abs)) : [];
+  if (terragrunt.length > 0) {
+    throw new InputError(terragrunt.map((t) => `Input 'working-directory' lists ${JSON.stringify(t.dir)}, a Terragrunt unit (terragrunt.hcl and no .tf files). ${TERRAGRUNT_NOTE}`));
+  }
   if (inputs.stacks === "auto" || inputs.command === "stacks") {
     dirs = [...new Set(roots.flatMap((r) => discoverStacks(r.abs, workspace)))];
-    if (dirs.length === 0) throw new InputError([`No terraform root module was found under ${inputs["working-directory"].join(", ")} (folders with .tf files that declare a backend or that no other folder calls as a module).`]);
+    if (dirs.length === 0) {
+      const units = roots.some((r) => hasTerragruntUnits(r.abs));
+      throw new InputError([`No terraform root module was found under ${inputs["working-directory"].join(", ")} (folders with .tf files that declare a backend or that no other folder calls as a module).${units ? ` The folders hold terragrunt.hcl files: ${TERRAGRUNT_NOTE}` : ""}`]);
+    }
   }
   return orderStacks(dirs, inputs["stack-order"]).map((dir) => ({ dir, abs: path11.resolve(workspace, dir) }));
+}
+var TERRAGRUNT_NOTE = "conveyor runs terraform or tofu itself and does not run terragrunt: make the unit a root module (a backend block, its backend settings in a file passed as backend-config, its inputs in a .tfvars file passed as var-files), or gate it with terragrunt outside conveyor.";
+function isTerragruntUnit(abs) {
+  if (!fs12.existsSync(path11.join(abs, "terragrunt.hcl"))) return false;
+  return !fs12.readdirSync(abs).some((f) => f.endsWith(".tf") || f.endsWith(".tofu") || f.endsWith(".tf.json"));
+}
+function hasTerragruntUnits(abs, depth = 0) {
+  if (depth > 8) return false;
+  if (isTerragruntUnit(abs)) return true;
+  return fs12.readdirSync(abs, { withFileTypes: true }).some((e) => e.isDirectory() && !e.name.startsWith(".") && hasTerragruntUnits(path11.join(abs, e.name), depth + 1));
 }
 function pullRequestOf(inputs, context) {
   if (inputs["pull-request"] !== void 0) return inputs["pull-request"];
@@ -30947,11 +31203,40 @@ function checkInputs(inputs, stacks, pr) {
     if (!inputs["expected-fingerprint"] && (pr === void 0 || !inputs["github-token"])) {
       problems.push("command: apply needs the reviewed plan's fingerprint: pass expected-fingerprint (the fingerprint output of the plan step), or pull-request and github-token so it can be read from the plan comment.");
     }
-    if (inputs["expected-fingerprint"] && stacks.length > 1) problems.push("Input 'expected-fingerprint' holds one fingerprint, but several stacks are listed; apply one stack per step or read the fingerprints from the pull request comments.");
+    if (inputs["expected-fingerprint"]) {
+      try {
+        const map = expectedFingerprints(inputs["expected-fingerprint"], stacks.map((s) => s.dir));
+        const missing = stacks.filter((s) => !map.has(s.dir)).map((s) => s.dir);
+        if (missing.length > 0) problems.push(`Input 'expected-fingerprint' has no fingerprint for ${missing.join(", ")}; give one per stack as the plan step's fingerprint output writes it ({"stack": "fingerprint", …}).`);
+      } catch (error2) {
+        problems.push(error2.message);
+      }
+    }
   }
   if (inputs["plan-path"] && (stacks.length > 1 || inputs.command !== "apply")) problems.push("Input 'plan-path' applies a saved plan file, so it needs command: apply and a single working-directory.");
   if (inputs.command === "plan" && inputs.comment && pr !== void 0 && !inputs["github-token"]) problems.push("Input 'github-token' is empty, but comment: true on a pull request needs it; pass ${{ github.token }} with pull-requests: write, or set comment: false.");
   if (problems.length > 0) throw new InputError(problems);
+}
+var HEX64 = /^[0-9a-f]{64}$/;
+function expectedFingerprints(value, stacks) {
+  const text = value.trim();
+  if (HEX64.test(text)) {
+    if (stacks.length > 1) throw new Error("Input 'expected-fingerprint' holds one fingerprint, but several stacks are listed; pass the plan step's fingerprint output for all of them (a JSON object of stack to fingerprint).");
+    return new Map(stacks.map((s) => [s, text]));
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error("Input 'expected-fingerprint' is neither a fingerprint (64 hex characters) nor a JSON object of stack to fingerprint; pass the plan step's fingerprint output.");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("Input 'expected-fingerprint' must be a fingerprint or a JSON object of stack to fingerprint.");
+  const map = /* @__PURE__ */ new Map();
+  for (const [stack, fp] of Object.entries(parsed)) {
+    if (typeof fp !== "string" || !HEX64.test(fp)) throw new Error(`Input 'expected-fingerprint' gives ${JSON.stringify(stack)} the value ${JSON.stringify(fp)}, which is not a fingerprint (64 hex characters).`);
+    map.set(stack, fp);
+  }
+  return map;
 }
 function writePlanFile(file, produce) {
   const fd = fs12.openSync(file, "w");
@@ -30969,8 +31254,15 @@ async function runGate(inputs, deps) {
   if (inputs.command === "stacks") {
     return { outputs: { matrix }, summary: table(["order", "stack"], stacks.map((s, i) => [String(i + 1), s.dir])), annotations: [], failures: [] };
   }
-  const pr = pullRequestOf(inputs, deps.context);
+  let pr = pullRequestOf(inputs, deps.context);
+  let mergedFrom = false;
+  if (pr === void 0 && inputs.command === "apply" && inputs["merged-pull-request"] && inputs["github-token"] && deps.client && deps.context.sha && deps.context.eventName === "push") {
+    pr = await mergedPullRequest(deps.client(), deps.context.owner, deps.context.repo, deps.context.sha);
+    mergedFrom = pr !== void 0;
+    info2(pr === void 0 ? `No merged pull request is known for commit ${deps.context.sha.slice(0, 7)}; the plan is checked against expected-fingerprint alone.` : `Commit ${deps.context.sha.slice(0, 7)} merged pull request #${pr}: its reviewed plans must match.`);
+  }
   checkInputs(inputs, stacks, pr);
+  maskGivenValues(inputs);
   let binary = inputs.binary;
   if (inputs.version) {
     if (!deps.install) throw new InputError([`Input 'version' asks for ${inputs.binary} ${inputs.version}, but installing is not available here; put ${inputs.binary} on PATH and leave version empty.`]);
@@ -30979,7 +31271,7 @@ async function runGate(inputs, deps) {
   const terraform = { binary, env: deps.env, exec: deps.exec };
   if (inputs.command === "fmt") return fmtStacks(terraform, stacks, matrix);
   if (inputs.command === "validate") return validateStacks(terraform, stacks, matrix);
-  return planStacks(inputs, deps, terraform, stacks, matrix, pr);
+  return planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFrom);
 }
 async function fmtStacks(terraform, stacks, matrix) {
   const annotations = [];
@@ -31025,9 +31317,10 @@ ${stacks.length} stack(s) are valid.
 ${table(["severity", "where", "problem"], rows)}`;
   return { outputs: { matrix }, summary, annotations, failures };
 }
-async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
+async function planStacks(inputs, deps, terraform, stacks, matrix, pr, mergedFrom) {
   const planRoot = inputs["plan-dir"] ?? runFolder("terraform", deps.env);
   const failures = [];
+  const failedStacks = [];
   const plans = [];
   const total = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, move: 0, forget: 0, read: 0, noop: 0 };
   const runUrl = deps.context.runId ? `${deps.context.serverUrl}/${deps.context.owner}/${deps.context.repo}/actions/runs/${deps.context.runId}` : void 0;
@@ -31043,28 +31336,50 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
       await init(terraform, stack.abs, { backend: true, backendConfig: inputs["backend-config"] });
       await selectWorkspace(terraform, stack.abs, inputs.workspace);
       const planFile = inputs["plan-path"] ?? path11.join(dir, "plan.tfplan");
+      const target = { owner: deps.context.owner, repo: deps.context.repo, issueNumber: pr ?? 0, stack: stack.dir, workspace: inputs.workspace };
+      let planRun;
       if (!inputs["plan-path"]) {
-        await plan(terraform, stack.abs, { planFile, lockTimeout: inputs["lock-timeout"], varFiles: inputs["var-files"], variables: inputs.variables });
+        planRun = await plan(terraform, stack.abs, { planFile, lockTimeout: inputs["lock-timeout"], varFiles: inputs["var-files"], variables: inputs.variables });
+        if (planRun.exitCode === 1) {
+          showPlanLog(planRun);
+          const message = planFailure(stack, inputs, planRun, stackUsesCloud(stack.abs));
+          failures.push(message);
+          failedStacks.push(stack.dir);
+          if (inputs.command === "plan" && inputs.comment && commenting) {
+            const body = renderFailedPlanComment({ stack: stack.dir, workspace: inputs.workspace, message, log: scrub(lastLines2(planRun.stderr || planRun.stdout, 60), inputs) });
+            const { created } = await upsertPlanComment(deps.client(), target, body);
+            info2(`${created ? "Created" : "Updated"} the plan comment for ${stack.dir} on pull request #${pr} (the plan failed).`);
+          }
+          return;
+        }
       }
       const jsonFile = path11.join(dir, "plan.json");
-      const { summary, fingerprint, digests } = analyzePlanText(await showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
+      const { summary, fingerprint, digests, sensitiveValues } = analyzePlanText(await showJson(terraform, stack.abs, planFile, jsonFile), jsonFile);
+      const masked = maskPlanValues(sensitiveValues);
+      if (masked > 0) info2(`${stack.dir}: ${masked} sensitive value(s) of the plan are masked in this log.`);
+      if (planRun) showPlanLog(planRun);
+      if (summary.errored) {
+        failures.push(`The plan for ${stack.dir} errored ("errored": true in the plan document): terraform stopped at an error, so the plan is incomplete and cannot be applied. Fix the error in the plan log above and plan again.`);
+        failedStacks.push(stack.dir);
+      }
       const verdict = evaluateDestroyPolicy(summary, { allowDestroy: inputs["allow-destroy"], allowedPatterns: inputs["allowed-destroy"] });
       const textFile = path11.join(dir, "plan.txt");
-      writePlanFile(textFile, (write) => writePlanText(summary, write));
+      writePlanFile(textFile, (write) => writePlanText(summary, (text) => write(scrubSensitive(text, sensitiveValues))));
       info2(`${stack.dir}: ${summary.changes ? planLine(summary.counts) : "no changes"} (fingerprint ${fingerprint})`);
+      if (inputs.command === "plan" && stackUsesCloud(stack.abs)) info2(`${stack.dir} runs in HCP Terraform or Terraform Enterprise: apply applies this saved cloud plan and nothing else (conveyor never runs apply -auto-approve).`);
       addCounts(total, summary.counts);
-      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile });
-      const target = { owner: deps.context.owner, repo: deps.context.repo, issueNumber: pr ?? 0, stack: stack.dir, workspace: inputs.workspace };
+      plans.push({ stack, summary, fingerprint, digests, planFile, jsonFile, textFile, sensitiveValues });
       if (inputs.command === "plan") {
         if (!verdict.ok) failures.push(describeRefusal(verdict, stack.dir));
         if (inputs.comment && commenting) {
-          const body = renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : void 0 });
+          const body = scrubSensitive(renderPlanComment(summary, { stack: stack.dir, workspace: inputs.workspace, fingerprint, digests, verdict, fullPlanAt: runUrl ? `the job summary of ${runUrl}` : void 0 }), sensitiveValues);
           const { created } = await upsertPlanComment(deps.client(), target, body);
           info2(`${created ? "Created" : "Updated"} the plan comment for ${stack.dir} on pull request #${pr}.`);
         }
         return;
       }
-      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1], verdict });
+      if (summary.errored) return;
+      const failure = await applyReviewed({ inputs, deps, terraform, target, commenting, runUrl, plan: plans[plans.length - 1], verdict, mergedFrom });
       if (failure) failures.push(failure);
     });
   }
@@ -31085,7 +31400,55 @@ async function planStacks(inputs, deps, terraform, stacks, matrix, pr) {
     fingerprint: perStack((p) => p.fingerprint),
     matrix
   };
-  return { outputs, summary: planSummaryMarkdown(inputs, plans), annotations: [], failures };
+  return { outputs, summary: planSummaryMarkdown(inputs, plans, failedStacks), annotations: [], failures };
+}
+function maskPlanValues(values) {
+  let n = 0;
+  for (const value of values) {
+    if (value.trim().length < 3) continue;
+    maskSecret(value, { warnShort: false });
+    n += 1;
+  }
+  return n;
+}
+function maskGivenValues(inputs) {
+  for (const setting of [...inputs.variables, ...inputs["backend-config"]]) {
+    const eq = setting.indexOf("=");
+    if (eq !== -1 && setting.slice(eq + 1).trim().length >= 3) maskSecret(setting.slice(eq + 1), { warnShort: false });
+  }
+}
+function scrub(text, inputs) {
+  let out = text;
+  for (const setting of [...inputs.variables, ...inputs["backend-config"]]) {
+    const value = setting.slice(setting.indexOf("=") + 1);
+    if (setting.includes("=") && value.length >= 3) out = out.split(value).join("***");
+  }
+  return out;
+}
+function lastLines2(text, n) {
+  const lines = text.trimEnd().split("\n");
+  return (lines.length > n ? ["…", ...lines.slice(-n)] : lines).join("\n");
+}
+function showPlanLog(run3) {
+  if (run3.stdout) info2(run3.stdout.trimEnd());
+  if (run3.stderr) info2(run3.stderr.trimEnd());
+}
+function stackUsesCloud(abs) {
+  try {
+    return fs12.readdirSync(abs).filter((f) => f.endsWith(".tf") || f.endsWith(".tofu")).some((f) => {
+      const text = fs12.readFileSync(path11.join(abs, f), "utf8").replace(/(^|[^:"])(#|\/\/).*$/gm, "$1");
+      return /^\s*cloud\s*\{/m.test(text) || /^\s*backend\s+"remote"\s*\{/m.test(text);
+    });
+  } catch {
+    return false;
+  }
+}
+var CLOUD_NOTE = "This stack runs in HCP Terraform or Terraform Enterprise (a cloud block or the remote backend). conveyor applies only a saved plan file: with remote execution that needs terraform 1.6 or later (saved cloud plans) and a token in TF_TOKEN_<host>. Where no plan file can be saved, conveyor applies nothing: confirm the reviewed run in HCP Terraform itself, or switch the workspace to local execution.";
+function planFailure(stack, inputs, run3, cloud) {
+  const first = (run3.stderr || run3.stdout).split("\n").find((l) => /^\s*(│\s*)?Error:/.test(l))?.replace(/^\s*(│\s*)?/, "") ?? "see the plan log";
+  const why = `terraform plan failed for ${stack.dir} (workspace ${inputs.workspace}, exit code 1): ${scrub(first, inputs)}.`;
+  const next = inputs.command === "apply" ? " Nothing was applied." : " The gate fails; fix the error and plan again.";
+  return cloud ? `${why}${next} ${CLOUD_NOTE}` : `${why}${next}`;
 }
 async function applyReviewed(step) {
   const { inputs, deps, terraform, target, plan: plan2 } = step;
@@ -31094,25 +31457,30 @@ async function applyReviewed(step) {
     info2(`${stack}: the plan has no changes; nothing to apply.`);
     return void 0;
   }
-  let expected = inputs["expected-fingerprint"] || void 0;
+  const expected = inputs["expected-fingerprint"] ? expectedFingerprints(inputs["expected-fingerprint"], [stack]).get(stack) : void 0;
   let reviewed;
   let comment;
-  if (!expected && step.commenting) {
+  let fromComment;
+  if (step.commenting) {
     comment = await findPlanComment(deps.client(), target);
     const marker = comment ? readMarker(comment.body) : void 0;
-    expected = marker?.fingerprint;
+    if (marker?.failed) return `The last plan of ${stack} on pull request #${target.issueNumber} failed, so there is no reviewed plan to apply. Fix the plan on the pull request first. Nothing was applied.`;
+    fromComment = marker?.fingerprint;
     reviewed = marker?.digests ? decodeDigests(marker.digests) : void 0;
   }
-  if (!expected) {
+  if (!expected && !fromComment) {
     return `No reviewed plan was found for ${stack} (workspace ${inputs.workspace}) on pull request #${target.issueNumber}: run command: plan on the pull request first, or pass expected-fingerprint. Nothing was applied.`;
   }
-  if (expected !== plan2.fingerprint) {
+  for (const [source, fingerprint] of [["pull request", fromComment], ["expected-fingerprint", expected]]) {
+    if (!fingerprint || fingerprint === plan2.fingerprint) continue;
     const changed = reviewed ? compareDigests(reviewed, plan2.digests) : [];
     const list2 = changed.map((d) => `  - ${d.address}: ${d.how === "added" ? `new since review (${d.now})` : d.how === "removed" ? `no longer in the plan (was ${d.reviewed})` : `changed since review (${d.reviewed} → ${d.now})`}`);
     const why = changed.length > 0 ? `These resources changed since review:
 ${list2.join("\n")}` : reviewed ? "No public attribute changed: a sensitive value differs from the reviewed plan." : "The reviewed resource list is not available (only the fingerprint was given, or the plan was too large to list in the comment), so the changed resources cannot be named.";
-    return `The plan for ${stack} is not the reviewed one (reviewed ${expected.slice(0, 16)}, now ${plan2.fingerprint.slice(0, 16)}); nothing was applied. ${why}
-Plan again on the pull request and review the new plan.`;
+    const where = source === "pull request" ? ` on pull request #${target.issueNumber}` : " (expected-fingerprint)";
+    const next = step.mergedFrom ? "The merged configuration, or the infrastructure, no longer plans what was reviewed: review this run's plan (run the workflow by hand for this stack and environment) or open a pull request that plans it again." : "Plan again on the pull request and review the new plan.";
+    return `The plan for ${stack} is not the reviewed one${where} (reviewed ${fingerprint.slice(0, 16)}, now ${plan2.fingerprint.slice(0, 16)}); nothing was applied. ${why}
+${next}`;
   }
   if (!step.verdict.ok) return `${describeRefusal(step.verdict, stack)}
 Nothing was applied.`;
@@ -31128,18 +31496,22 @@ Nothing was applied.`;
   }
   return void 0;
 }
-function planSummaryMarkdown(inputs, plans) {
+function planSummaryMarkdown(inputs, plans, failed) {
   const rows = plans.map((p) => {
     const c = p.summary.counts;
-    return [p.stack.dir, inputs.workspace, ...[c.add, c.change, c.destroy, c.replace, c.import, c.move, c.forget].map(String), `\`${p.fingerprint.slice(0, 16)}\``];
+    const result = p.summary.errored ? "❌ errored" : p.summary.changes ? "changes" : "no changes";
+    return [p.stack.dir, inputs.workspace, result, ...[c.add, c.change, c.destroy, c.replace, c.import, c.move, c.forget].map(String), `\`${p.fingerprint.slice(0, 16)}\``];
   });
-  let text = `### terraform ${inputs.command}
+  const planned = new Set(plans.map((p) => p.stack.dir));
+  for (const dir of failed) if (!planned.has(dir)) rows.push([dir, inputs.workspace, "❌ plan failed", "", "", "", "", "", "", "", ""]);
+  const heading = failed.length > 0 ? `### terraform ${inputs.command}: failed for ${failed.join(", ")}` : `### terraform ${inputs.command}`;
+  let text = `${heading}
 
-${table(["stack", "workspace", "add", "change", "destroy", "replace", "import", "move", "forget", "fingerprint"], rows)}
+${table(["stack", "workspace", "result", "add", "change", "destroy", "replace", "import", "move", "forget", "fingerprint"], rows)}
 `;
   const budget = Math.floor(9e5 / Math.max(1, plans.length));
   for (const p of plans) {
-    text += renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false });
+    text += scrubSensitive(renderPlanMarkdown(p.summary, { stack: p.stack.dir, workspace: inputs.workspace, fingerprint: p.fingerprint }, { limit: budget, maxAttributes: 200, marker: false }), p.sensitiveValues);
     text += "\n";
   }
   return text;
@@ -31167,8 +31539,9 @@ var terraformInputs = {
   "github-token": secret(),
   comment: boolean({ default: true }),
   "pull-request": integer({ min: 1 }),
+  "merged-pull-request": boolean({ default: true }),
   "plan-path": filePath({ mustExist: "file" }),
-  "expected-fingerprint": string({ pattern: /^[0-9a-f]{64}$/, patternHint: "the 64 hex characters of a plan fingerprint" }),
+  "expected-fingerprint": string(),
   "plan-dir": filePath()
 };
 var tflintInputs = {

@@ -25355,8 +25355,9 @@ var terraformInputs = {
   "github-token": secret(),
   comment: boolean({ default: true }),
   "pull-request": integer({ min: 1 }),
+  "merged-pull-request": boolean({ default: true }),
   "plan-path": filePath({ mustExist: "file" }),
-  "expected-fingerprint": string({ pattern: /^[0-9a-f]{64}$/, patternHint: "the 64 hex characters of a plan fingerprint" }),
+  "expected-fingerprint": string(),
   "plan-dir": filePath()
 };
 var tflintInputs = {

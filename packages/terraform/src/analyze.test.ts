@@ -38,7 +38,7 @@ describe('plan text scanning', () => {
       { address: 'null_resource.q', mode: 'managed', change: { actions: ['create'], before: null, after: { text: 'say "hi" \\ ] }' }, after_unknown: {}, after_sensitive: {} } },
     ] };
     const result = analyzePlanText(JSON.stringify(doc), 'q.json');
-    expect(result.summary.resources[0]!.attributes).toEqual([{ path: 'text', before: undefined, after: '"say \\"hi\\" \\\\ ] }"', forcesReplacement: false }]);
+    expect(result.summary.resources[0]!.attributes).toEqual([{ path: 'text', before: undefined, after: '"say \\"hi\\" \\\\ ] }"', forcesReplacement: false, newFrom: 0 }]);
   });
 
   it.each([

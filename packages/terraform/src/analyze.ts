@@ -11,6 +11,8 @@ export interface PlanAnalysis {
   summary: PlanSummary;
   fingerprint: string;
   digests: Record<string, ResourceDigest>;
+  /** The values the plan marks sensitive, to register as secrets before terraform's output is shown. Never render these. */
+  sensitiveValues: string[];
 }
 
 /** Analyzes a plan document already parsed and checked (`parsePlan`). */
@@ -25,10 +27,11 @@ export function analyzePlan(plan: RawPlan, options: SummarizeOptions = {}): Plan
   summary.outputChanges(plan.output_changes ?? {});
   fingerprint.outputChanges(plan.output_changes ?? {});
   const { fingerprint: sha, digests } = fingerprint.finish();
-  return { summary: summary.finish(plan), fingerprint: sha, digests };
+  const finished = summary.finish(plan);
+  return { summary: finished, fingerprint: sha, digests, sensitiveValues: [...summary.sensitive] };
 }
 
-const META = new Set(['format_version', 'terraform_version', 'errored', 'complete', 'applyable']);
+const META = new Set(['format_version', 'terraform_version', 'errored', 'complete', 'applyable', 'variables']);
 
 /** Reads and analyzes the text of `terraform show -json PLANFILE`; `source` names it in errors. */
 export function analyzePlanText(text: string, source: string, options: SummarizeOptions = {}): PlanAnalysis {
@@ -56,6 +59,22 @@ export function analyzePlanText(text: string, source: string, options: Summarize
         meta[key] = scan.parse(at, e);
         return e;
       }
+      if (key === 'configuration') {
+        // Only the root module's variable declarations are read (which variables are sensitive).
+        const e = scan.skipValue(at);
+        if (text.charCodeAt(at) === 123) {
+          scan.forEachMember(at, (k, a) => {
+            if (k !== 'root_module' || text.charCodeAt(a) !== 123) return undefined;
+            return scan.forEachMember(a, (k2, a2) => {
+              if (k2 !== 'variables') return undefined;
+              const e2 = scan.skipValue(a2);
+              meta.configuration = { root_module: { variables: scan.parse(a2, e2) } };
+              return e2;
+            });
+          });
+        }
+        return e;
+      }
       return undefined;
     });
     scan.expectEnd(end);
@@ -73,5 +92,6 @@ export function analyzePlanText(text: string, source: string, options: Summarize
   summary.outputChanges(outputs);
   fingerprint.outputChanges(outputs);
   const { fingerprint: sha, digests } = fingerprint.finish();
-  return { summary: summary.finish(meta), fingerprint: sha, digests };
+  const finished = summary.finish(meta);
+  return { summary: finished, fingerprint: sha, digests, sensitiveValues: [...summary.sensitive] };
 }

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { corpusPath } from '../../../test/support/corpus.ts';
@@ -35,6 +37,23 @@ async function cli(argv: string[]) {
     const missing = await cli(['summarize', 'nope.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read the plan document .*nope\.json \(ENOENT\)/);
+  });
+
+  it('exits 1 on an errored plan, with the readable plan and a failure line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-summarize-'));
+    const file = path.join(dir, 'errored.plan.json');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(corpus!, '120_basic.plan.json'), 'utf8')), errored: true }));
+    try {
+      const text = await cli(['summarize', file]);
+      expect(text.code).toBe(1);
+      expect(text.stdout.startsWith('Error: the plan failed; what follows is incomplete and cannot be applied.')).toBe(true);
+      expect(text.stderr).toContain('errored.plan.json errored ("errored": true)');
+      const json = await cli(['summarize', file, '--json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout).errored).toBe('true');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a bad command word with the accepted ones', async () => {

@@ -14,28 +14,29 @@ import { action as tflintAction } from './generated/tflint.ts';
 import { runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';
-import { renderPlanText } from './render.ts';
+import { renderPlanText, scrubSensitive } from './render.ts';
 
 function printOutputs(io: CliIo, outputs: Record<string, OutputValue>): void {
   io.stdout(`${JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, formatOutput(v)])))}\n`);
 }
 
 /** The outputs of `summarize`: the same counts the action outputs for the plan. */
-export function summarizeFile(file: string): { outputs: Record<string, OutputValue>; text: string } {
+export function summarizeFile(file: string): { outputs: Record<string, OutputValue>; text: string; failure?: string } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError([`Cannot read the plan document ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a \`terraform show -json PLANFILE\` output.`]);
   }
-  const { summary, fingerprint } = analyzePlanText(text, file);
+  const { summary, fingerprint, sensitiveValues } = analyzePlanText(text, file);
   const c = summary.counts;
   return {
     outputs: {
       changes: summary.changes, 'to-add': c.add, 'to-change': c.change, 'to-destroy': c.destroy, 'to-replace': c.replace,
-      'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint,
+      'to-import': c.import, 'to-move': c.move, 'to-forget': c.forget, fingerprint, errored: summary.errored,
     },
-    text: renderPlanText(summary),
+    text: scrubSensitive(renderPlanText(summary), sensitiveValues),
+    failure: summary.errored ? `The plan in ${file} errored ("errored": true): terraform stopped at an error, so it is incomplete and cannot be applied.` : undefined,
   };
 }
 
@@ -46,8 +47,9 @@ export const terraformCommand: CliCommand = {
   help: commandHelp({
     usage: ['conveyor terraform summarize <PLAN.json> [--json]', 'conveyor terraform <fmt|validate|plan|apply|stacks> [flags]'],
     about: ['summarize reads a plan document written by `terraform show -json PLANFILE` and prints the readable plan\n'
-      + '(sensitive values masked), or with --json the counts and the fingerprint. The other subcommands are the\n'
-      + 'terraform action\'s commands; plan writes its files into --plan-dir, else a fresh temporary folder.'],
+      + '(sensitive values masked), or with --json the counts and the fingerprint; it exits 1 when the plan errored.\n'
+      + 'The other subcommands are the terraform action\'s commands; plan writes its files into --plan-dir, else a\n'
+      + 'fresh temporary folder.'],
     arguments: [['PLAN.json', 'summarize: the output of terraform show -json PLANFILE']],
     flags: [['Flags (the inputs of the terraform action; the subcommand is its command input)', flagHelp(Object.fromEntries(Object.entries(terraformInputs).filter(([name]) => name !== 'command')), {}, terraformAction)]],
   }),
@@ -60,9 +62,10 @@ export const terraformCommand: CliCommand = {
     if (sub === 'summarize') {
       const flags = parseFlags(rest, {}, { positionals: ['PLAN.json'] });
       if (flags.positionals.length !== 1) throw new InputError(['conveyor terraform summarize takes one plan document: conveyor terraform summarize PLAN.json [--json].']);
-      const { outputs, text } = summarizeFile(path.resolve(io.cwd, flags.positionals[0]!));
+      const { outputs, text, failure } = summarizeFile(path.resolve(io.cwd, flags.positionals[0]!));
       if (flags.json) printOutputs(io, outputs);
       else io.stdout(text);
+      if (failure) throw new ConveyorError(failure);
       return 0;
     }
     const commands = ['fmt', 'validate', 'plan', 'apply', 'stacks'];

@@ -3,7 +3,7 @@
  * read into a summary of what will happen. Pure: text in, summary out.
  */
 import { ConveyorError } from '@conveyor/kit';
-import { changedAttributes, maskHasAny, maskIsSet, redact, SENSITIVE, showValue, UNKNOWN, type AttributeChange, type Json, type Mask } from './values.ts';
+import { changedAttributes, collectSensitive, maskHasAny, maskIsSet, redact, SENSITIVE, showValue, UNKNOWN, type AttributeChange, type Json, type Mask } from './values.ts';
 
 /** What a resource change does, one word each. Replace and forget-then-create keep their order. */
 export type ChangeKind =
@@ -35,6 +35,10 @@ export interface RawResourceChange {
 
 export interface RawPlan {
   format_version?: unknown;
+  /** The root module's variables and their values (sensitive ones included, as terraform writes them). */
+  variables?: unknown;
+  /** Only `root_module.variables.<name>.sensitive` is read. */
+  configuration?: unknown;
   terraform_version?: unknown;
   resource_changes?: RawResourceChange[];
   resource_drift?: RawResourceChange[];
@@ -46,6 +50,9 @@ export interface RawPlan {
 
 export interface ResourceSummary {
   address: string;
+  /** The resource type and name, as `resource "type" "name"` is written (empty when the plan has none). */
+  type: string;
+  name: string;
   previousAddress?: string;
   mode: 'managed' | 'data';
   kind: ChangeKind;
@@ -62,6 +69,8 @@ export interface OutputSummary {
   kind: ChangeKind;
   before?: string;
   after?: string;
+  /** The changed parts of the value, for nested rendering (the whole value when it is a leaf). */
+  attributes: AttributeChange[];
 }
 
 export interface PlanCounts {
@@ -87,6 +96,8 @@ export interface PlanSummary {
   drift: ResourceSummary[];
   outputs: OutputSummary[];
   errors: string[];
+  /** The plan errored (`"errored": true`): it cannot be applied and the gate fails. */
+  errored: boolean;
 }
 
 export class PlanFormatError extends ConveyorError {}
@@ -206,6 +217,8 @@ function readResource(raw: RawResourceChange, where: string, attributeLimit: num
   const { attributes, truncated } = showAttributes ? changedAttributes(change, attributeLimit) : { attributes: [], truncated: false };
   return {
     address,
+    type: typeof raw.type === 'string' ? raw.type : '',
+    name: typeof raw.name === 'string' ? raw.name : '',
     previousAddress: previous,
     mode: raw.mode === 'data' ? 'data' : 'managed',
     kind,
@@ -238,24 +251,49 @@ export class SummaryBuilder {
   readonly resources: ResourceSummary[] = [];
   readonly drift: ResourceSummary[] = [];
   readonly outputs: OutputSummary[] = [];
+  /**
+   * Every value the plan marks sensitive (resource and output values, root variables declared sensitive),
+   * kept apart from the summary so no rendering can reach it: only for registering secrets.
+   */
+  readonly sensitive = new Set<string>();
   private readonly attributeLimit: number;
 
   constructor(options: SummarizeOptions = {}) {
     this.attributeLimit = options.attributeLimit ?? 500;
   }
 
+  private collect(change: RawChange | undefined): void {
+    if (!change) return;
+    collectSensitive(change.before, change.before_sensitive, this.sensitive);
+    collectSensitive(change.after, change.after_sensitive, this.sensitive);
+  }
+
+  /** Collects the values of root variables the configuration declares sensitive. */
+  variables(values: unknown, configuration: unknown): void {
+    const declared = (configuration as { root_module?: { variables?: Record<string, { sensitive?: unknown }> } } | undefined)?.root_module?.variables;
+    if (!declared || typeof declared !== 'object' || !values || typeof values !== 'object') return;
+    for (const [name, spec] of Object.entries(declared)) {
+      if (spec?.sensitive !== true) continue;
+      const entry = (values as Record<string, { value?: Json } | undefined>)[name];
+      collectSensitive(entry?.value, true, this.sensitive);
+    }
+  }
+
   resource(raw: RawResourceChange): void {
+    this.collect(raw.change);
     const resource = readResource(raw, 'resource_changes', this.attributeLimit);
     count(this.counts, resource);
     if (resource.kind !== 'no-op' || resource.importing || resource.moved) this.resources.push(resource);
   }
 
   driftResource(raw: RawResourceChange): void {
+    this.collect(raw.change);
     this.drift.push(readResource(raw, 'resource_drift', this.attributeLimit));
   }
 
   outputChanges(changes: Record<string, RawChange>): void {
     for (const [name, change] of Object.entries(changes)) {
+      this.collect(change);
       const kind = changeKind(Array.isArray(change.actions) ? change.actions : [], `output_changes.${name}`);
       if (kind === 'no-op') continue;
       this.outputs.push({
@@ -263,11 +301,13 @@ export class SummaryBuilder {
         kind,
         before: outputSide(change.before, change.before_sensitive, undefined, change.before !== undefined && change.before !== null),
         after: kind === 'delete' ? undefined : outputSide(change.after, change.after_sensitive, change.after_unknown, change.after !== undefined && change.after !== null),
+        attributes: changedAttributes({ ...change, after: kind === 'delete' ? null : change.after }, this.attributeLimit).attributes,
       });
     }
   }
 
   finish(plan: RawPlan): PlanSummary {
+    this.variables(plan.variables, plan.configuration);
     const errors: string[] = [];
     if (plan.errored === true) errors.push('The plan errored: terraform stopped planning at an error, so this plan is incomplete and cannot be applied. Fix the error shown in the plan step log and plan again.');
     else if (plan.complete === false) errors.push('The plan is incomplete (some changes were deferred): applying it will leave more to do; plan again after applying.');
@@ -281,6 +321,7 @@ export class SummaryBuilder {
       drift: this.drift,
       outputs: this.outputs,
       errors,
+      errored: plan.errored === true,
     };
   }
 }

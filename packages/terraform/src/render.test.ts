@@ -5,7 +5,7 @@ import { corpusPath } from '../../../test/support/corpus.ts';
 import { parsePlan, summarizePlan, type RawPlan } from './plan.ts';
 import { fingerprintPlan } from './fingerprint.ts';
 import { evaluateDestroyPolicy } from './policy.ts';
-import { COMMENT_LIMIT, readMarker, renderPlanComment, renderPlanText } from './render.ts';
+import { COMMENT_LIMIT, readMarker, renderFailedPlanComment, renderPlanComment, renderPlanText, scrubSensitive } from './render.ts';
 import { mixedPlan, plan, resource } from './testing/plans.ts';
 
 const goldenDir = path.join(import.meta.dirname, '__golden__');
@@ -54,6 +54,86 @@ describe('plan rendering', () => {
     expect((comment.match(/^```/gm) ?? []).length % 2).toBe(0);
     expect((comment.match(/<details/g) ?? []).length).toBe((comment.match(/<\/details>/g) ?? []).length);
     expect(text).toContain('# aws_instance.fleet[4999] will be updated in place');
+  });
+
+  it('writes nested objects and lists as nested blocks with terraform\'s symbols', () => {
+    const { comment } = render(plan([resource('aws_security_group.edge', ['update'], {
+      before: { name: 'edge', tags: { Team: 'web' }, ingress: [{ port: 443, cidr_blocks: ['0.0.0.0/0'] }] },
+      after: { name: 'edge', tags: { Team: 'web', 'cost-center': 'shop' }, ingress: [{ port: 443, cidr_blocks: ['10.0.0.0/8', '192.168.0.0/16'] }] },
+    })]));
+    expect(comment).toContain([
+      '~ resource "aws_security_group" "edge" {',
+      '~     tags = {',
+      '+         cost-center = "shop"',
+      '      }',
+      '~     ingress = [',
+      '~         {',
+      '~             cidr_blocks = [',
+      '~                 "0.0.0.0/0" -> "10.0.0.0/8",',
+      '+                 "192.168.0.0/16",',
+      '              ]',
+      '          },',
+      '      ]',
+      '  }',
+    ].join('\n'));
+    expect(comment).not.toContain('destroys');
+  });
+
+  it('marks an errored plan failed in its heading and its marker', () => {
+    const { comment } = render(plan([resource('null_resource.a', ['create'], { after: { x: 1 } })], { errored: true }));
+    expect(comment).toMatch(/^<!-- conveyor:terraform stack=infra\/app workspace=prod failed -->\n### Terraform plan for `infra\/app` \(workspace `prod`\): failed\n/);
+    expect(comment).toContain('> **The plan failed.**');
+    expect(readMarker(comment)).toEqual({ stack: 'infra/app', workspace: 'prod', failed: true });
+  });
+
+  it('writes the comment of a plan terraform could not make, with its marker saying failed', () => {
+    const body = renderFailedPlanComment({ stack: 'infra/app', workspace: 'prod', message: 'terraform plan failed for infra/app (workspace prod, exit code 1): Error: Invalid count argument.', log: 'Error: Invalid count argument\n\n  on main.tf line 3' });
+    expect(body).toBe([
+      '<!-- conveyor:terraform stack=infra/app workspace=prod failed -->',
+      '### Terraform plan for `infra/app` (workspace `prod`): failed',
+      '',
+      '> [!CAUTION]',
+      '> **The plan failed.** terraform plan failed for infra/app (workspace prod, exit code 1): Error: Invalid count argument.',
+      '',
+      '<details open><summary>terraform\'s error</summary>',
+      '',
+      '```',
+      'Error: Invalid count argument',
+      '',
+      '  on main.tf line 3',
+      '```',
+      '',
+      '</details>',
+      '',
+    ].join('\n'));
+    expect(readMarker(body)).toEqual({ stack: 'infra/app', workspace: 'prod', failed: true });
+  });
+
+  it('names every destroyed resource in the warning line, policy or not', () => {
+    const raw = plan([
+      resource('aws_s3_bucket.logs', ['delete'], { before: { bucket: 'logs' } }),
+      resource('aws_instance.web', ['delete', 'create'], { before: { ami: 'a' }, after: { ami: 'b' } }),
+    ]);
+    const summary = summarizePlan(raw);
+    const { fingerprint } = fingerprintPlan(raw);
+    const comment = renderPlanComment(summary, { stack: 's', workspace: 'w', fingerprint });
+    expect(comment).toContain('> [!WARNING]\n> ⚠️ **This plan destroys 2 resource(s)** (1 of them replaced): `aws_s3_bucket.logs`, `aws_instance.web`.\n');
+    expect(renderPlanText(summary)).toContain('Warning: this plan destroys 2 resource(s): aws_s3_bucket.logs, aws_instance.web');
+  });
+
+  it('scrubs a sensitive value that reached an unmarked attribute, in raw and JSON-escaped form', () => {
+    const raw = plan([
+      resource('terraform_data.db', ['create'], { after: { input: 'pa"ss\\word-1' }, after_sensitive: { input: true } }),
+      resource('terraform_data.leak', ['create'], { after: { input: 'pa"ss\\word-1', note: 'ok' } }),
+    ]);
+    const summary = summarizePlan(raw);
+    const { fingerprint } = fingerprintPlan(raw);
+    const comment = renderPlanComment(summary, { stack: 's', workspace: 'w', fingerprint });
+    expect(comment).toContain('"pa\\"ss\\\\word-1"');
+    const scrubbed = scrubSensitive(comment, ['pa"ss\\word-1', 'ab']);
+    expect(scrubbed).not.toContain('word-1');
+    expect(scrubbed).toContain('+     input = "(sensitive value)"');
+    expect(scrubbed).toContain('+     note  = "ok"');
   });
 
   it('keeps a resource whose values hold backticks inside its code block', () => {

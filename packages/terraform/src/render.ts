@@ -6,13 +6,35 @@
 import { codeBlock, escapeHtml, table } from '@conveyor/kit';
 import { encodeDigests, type ResourceDigest } from './fingerprint.ts';
 import { planLine, type ChangeKind, type OutputSummary, type PlanSummary, type ResourceSummary } from './plan.ts';
+import { SENSITIVE } from './values.ts';
+import { nestedLines, outputLines } from './nested.ts';
 import type { DestroyVerdict } from './policy.ts';
+
+/**
+ * Replaces every occurrence of a sensitive value in rendered text with `(sensitive value)`. The masks decide
+ * what is rendered, but a value can reach an attribute the plan does not mark (through `nonsensitive()`, or a
+ * sensitive variable copied into a plain one): the comment, summary and text are scrubbed of every value the
+ * plan marks sensitive anywhere, in its raw and its JSON-escaped form. Values under 3 characters are left.
+ */
+export function scrubSensitive(text: string, values: readonly string[]): string {
+  let out = text;
+  const forms = new Set<string>();
+  for (const value of values) {
+    if (value.length < 3) continue;
+    forms.add(value);
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
+    if (out.includes(form)) out = out.split(form).join(SENSITIVE);
+  }
+  return out;
+}
 
 /** GitHub refuses a comment body longer than this many characters. */
 export const COMMENT_LIMIT = 65_536;
 
 const SYMBOL: Record<ChangeKind, string> = {
-  create: '+', update: '!', delete: '-', read: '<=', 'no-op': ' ', forget: '.',
+  create: '+', update: '~', delete: '-', read: '<=', 'no-op': ' ', forget: '.',
   replace: '-/+', 'replace-create-first': '+/-', 'create-then-forget': '+/.', 'forget-then-create': './+',
 };
 
@@ -50,23 +72,22 @@ export function resourceLines(r: ResourceSummary, maxAttributes = Infinity, drif
     : r.kind === 'no-op' ? (r.importing ? 'will be imported' : 'has moved') : VERB[r.kind];
   const lines = [`# ${r.address} ${head}${notes.length ? ` (${notes.join('; ')})` : ''}`];
   const symbol = r.kind === 'no-op' ? (r.importing ? '<-' : '~>') : SYMBOL[r.kind];
-  lines.push(`${symbol} ${r.address}`);
+  const what = r.type && r.name ? `${r.mode === 'data' ? 'data' : 'resource'} ${JSON.stringify(r.type)} ${JSON.stringify(r.name)}` : r.address;
   const shown = r.attributes.slice(0, maxAttributes);
-  const width = Math.min(40, Math.max(0, ...shown.map((a) => a.path.length)));
-  for (const a of shown) {
-    const mark = a.before === undefined ? '+' : a.after === undefined ? '-' : '!';
-    const value = a.before === undefined ? a.after : a.after === undefined ? a.before : `${a.before} -> ${a.after}`;
-    lines.push(`${mark}     ${a.path.padEnd(width)} = ${value}${a.forcesReplacement ? ' # forces replacement' : ''}`);
-  }
   const hidden = r.attributes.length - shown.length;
-  if (hidden > 0 || r.attributesTruncated) lines.push(`      … ${hidden > 0 ? `${hidden} more attribute(s)` : 'more attributes'} not shown`);
+  if (shown.length === 0 && !r.attributesTruncated) {
+    lines.push(`${symbol} ${what}`);
+    return lines;
+  }
+  lines.push(`${symbol} ${what} {`, ...nestedLines(shown));
+  if (hidden > 0 || r.attributesTruncated) lines.push(`      # ${hidden > 0 ? `${hidden} more attribute(s)` : 'more attributes'} not shown`);
+  lines.push('  }');
   return lines;
 }
 
-function outputLine(o: OutputSummary): string {
-  const symbol = o.kind === 'create' ? '+' : o.kind === 'delete' ? '-' : '!';
-  const value = o.kind === 'create' ? o.after : o.kind === 'delete' ? o.before : `${o.before ?? 'null'} -> ${o.after ?? 'null'}`;
-  return `${symbol} ${o.name} = ${value ?? 'null'}`;
+function outputLine(o: OutputSummary): string[] {
+  const symbol = o.kind === 'create' ? '+' : o.kind === 'delete' ? '-' : '~';
+  return outputLines(o.name, symbol, o.attributes);
 }
 
 /** The counts as a one-row table. */
@@ -95,25 +116,47 @@ export function commentMarker(stack: string, workspace: string, fingerprint?: st
 }
 
 /** Reads a comment's marker: stack, workspace and fingerprint, and the reviewed digests when present. */
-export function readMarker(body: string): { stack: string; workspace: string; fingerprint: string; digests?: string } | undefined {
-  const m = /<!-- conveyor:terraform stack=(\S+) workspace=(\S+) fingerprint=([0-9a-f]{64}) -->/.exec(body);
+export function readMarker(body: string): { stack: string; workspace: string; fingerprint?: string; failed: boolean; digests?: string } | undefined {
+  const m = /<!-- conveyor:terraform stack=(\S+) workspace=(\S+) (?:fingerprint=([0-9a-f]{64})|failed) -->/.exec(body);
   if (!m) return undefined;
+  if (m[3] === undefined) return { stack: decodeURI(m[1]!), workspace: decodeURI(m[2]!), failed: true };
   const d = /<!-- conveyor:terraform-digests ([A-Za-z0-9_-]+) -->/.exec(body);
-  return { stack: decodeURI(m[1]!), workspace: decodeURI(m[2]!), fingerprint: m[3]!, digests: d?.[1] };
+  return { stack: decodeURI(m[1]!), workspace: decodeURI(m[2]!), fingerprint: m[3]!, failed: false, digests: d?.[1] };
 }
+
+/** The addresses a plan destroys (deletes, and the old object of a replace). */
+export function destroyedAddresses(summary: PlanSummary): string[] {
+  return summary.resources.filter((r) => r.mode === 'managed' && (r.kind === 'delete' || r.kind === 'replace' || r.kind === 'replace-create-first')).map((r) => r.address);
+}
+
+const listed = (addresses: readonly string[]) => `${addresses.slice(0, 10).map((a) => `\`${escapeHtml(a)}\``).join(', ')}${addresses.length > 10 ? `, and ${addresses.length - 10} more` : ''}`;
 
 function header(summary: PlanSummary, ctx: RenderContext): string[] {
   const parts: string[] = [];
-  parts.push(`### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`)\n`);
-  for (const error of summary.errors) parts.push(`> [!WARNING]\n> ${escapeHtml(error)}\n`);
-  if (!summary.changes) parts.push('**No changes.** The infrastructure matches the configuration.\n');
+  parts.push(`### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`)${summary.errored ? ': failed' : ''}\n`);
+  if (summary.errored) {
+    parts.push('> [!CAUTION]\n> **The plan failed.** terraform stopped at an error, so what follows is incomplete and cannot be applied; this gate fails. Fix the error shown in the plan step\'s log and plan again.\n');
+  }
+  for (const error of summary.errors) if (!summary.errored) parts.push(`> [!WARNING]\n> ${escapeHtml(error)}\n`);
+  if (!summary.changes) parts.push(summary.errored ? '**No changes planned before the error.**\n' : '**No changes.** The infrastructure matches the configuration.\n');
   else parts.push(`**${planLine(summary.counts)}**\n`);
   if (summary.changes) parts.push(countsTable(summary));
-  if (ctx.verdict && ctx.verdict.destroys.length > 0) {
-    if (ctx.verdict.ok) parts.push(`> [!CAUTION]\n> This plan destroys or replaces ${ctx.verdict.destroys.length} resource(s); the destroy policy allows it.\n`);
-    else parts.push(`> [!CAUTION]\n> This plan destroys or replaces ${ctx.verdict.refused.length} resource(s) that no rule allows: ${ctx.verdict.refused.slice(0, 10).map((a) => `\`${escapeHtml(a)}\``).join(', ')}${ctx.verdict.refused.length > 10 ? ', …' : ''}. The gate fails until allow-destroy or allowed-destroy permits it.\n`);
+  const destroyed = destroyedAddresses(summary);
+  if (destroyed.length > 0) {
+    const replaced = summary.counts.replace > 0 ? ` (${summary.counts.replace} of them replaced)` : '';
+    let policy = '';
+    if (ctx.verdict?.ok) policy = '\n> The destroy policy allows it.';
+    else if (ctx.verdict) policy = `\n> No rule allows ${ctx.verdict.refused.length === destroyed.length ? 'them' : listed(ctx.verdict.refused)}: the gate fails until allow-destroy or allowed-destroy permits it.`;
+    parts.push(`> [!WARNING]\n> ⚠️ **This plan destroys ${destroyed.length} resource(s)**${replaced}: ${listed(destroyed)}.${policy}\n`);
   }
   return parts;
+}
+
+/** The comment for a stack whose plan could not be made at all (terraform exited with an error). */
+export function renderFailedPlanComment(ctx: { stack: string; workspace: string; message: string; log?: string }): string {
+  const marker = `${commentMarker(ctx.stack, ctx.workspace)} failed -->`;
+  const log = ctx.log ? `\n<details open><summary>terraform's error</summary>\n\n${codeBlock(ctx.log.length > 20_000 ? `…${ctx.log.slice(-20_000)}` : ctx.log)}\n</details>\n` : '';
+  return `${marker}\n### Terraform plan for \`${escapeHtml(ctx.stack)}\` (workspace \`${escapeHtml(ctx.workspace)}\`): failed\n\n> [!CAUTION]\n> **The plan failed.** ${escapeHtml(ctx.message)}\n${log}`;
 }
 
 function footer(summary: PlanSummary, ctx: RenderContext, withDigests: boolean): string {
@@ -140,7 +183,7 @@ function* blocks(summary: PlanSummary, maxAttributes: number): Generator<Block> 
       yield { section: section.title, lines: () => resourceLines(r, maxAttributes), size: 1 };
     }
   }
-  if (summary.outputs.length > 0) yield { section: 'Output changes', lines: () => summary.outputs.map(outputLine), size: summary.outputs.length };
+  if (summary.outputs.length > 0) yield { section: 'Output changes', lines: () => summary.outputs.flatMap(outputLine), size: summary.outputs.length };
   for (const r of summary.drift) yield { section: 'Changed outside of terraform (drift)', lines: () => resourceLines(r, maxAttributes, true), size: 1 };
 }
 
@@ -169,7 +212,7 @@ function sectionCounts(summary: PlanSummary): { counts: Map<string, number>; tot
  * out and the text says how many resources are not shown and where the full plan is.
  */
 export function renderPlanMarkdown(summary: PlanSummary, ctx: RenderContext, options: { limit: number; maxAttributes?: number; marker?: boolean }): string {
-  const marker = options.marker === false ? '' : `${commentMarker(ctx.stack, ctx.workspace, ctx.fingerprint)}\n`;
+  const marker = options.marker === false ? '' : summary.errored ? `${commentMarker(ctx.stack, ctx.workspace)} failed -->\n` : `${commentMarker(ctx.stack, ctx.workspace, ctx.fingerprint)}\n`;
   const head = marker + header(summary, ctx).join('\n');
   let foot = footer(summary, ctx, true);
   if (foot.length > options.limit / 4) foot = footer(summary, ctx, false);
@@ -215,7 +258,10 @@ export function renderPlanComment(summary: PlanSummary, ctx: RenderContext, limi
  * one block at a time through `write`, so a large plan is never held as one string.
  */
 export function writePlanText(summary: PlanSummary, write: (text: string) => void): void {
-  for (const error of summary.errors) write(`Warning: ${error}\n\n`);
+  if (summary.errored) write('Error: the plan failed; what follows is incomplete and cannot be applied.\n\n');
+  for (const error of summary.errors) write(`${summary.errored ? 'Error' : 'Warning'}: ${error}\n\n`);
+  const destroyed = destroyedAddresses(summary);
+  if (destroyed.length > 0) write(`Warning: this plan destroys ${destroyed.length} resource(s): ${destroyed.join(', ')}\n\n`);
   let section: string | undefined;
   for (const block of blocks(summary, Infinity)) {
     if (block.section !== section) write(`== ${block.section} ==\n\n`);

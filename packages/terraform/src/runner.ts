@@ -58,15 +58,26 @@ export interface PlanOptions {
   variables: readonly string[];
 }
 
-/** `plan -detailed-exitcode`: resolves true when there are changes (exit 2), false when none (exit 0). */
-export async function plan(tf: Terraform, dir: string, options: PlanOptions): Promise<boolean> {
+export interface PlanRun {
+  /** 0 no changes, 2 changes, 1 terraform's error. */
+  exitCode: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `plan -detailed-exitcode`, with its output captured, not streamed: the caller shows it only once every
+ * sensitive value of the plan is registered as a secret (terraform itself prints some of them). An error
+ * (exit 1) resolves too, so the caller can report it per stack; other exit codes throw.
+ */
+export async function plan(tf: Terraform, dir: string, options: PlanOptions): Promise<PlanRun> {
   const args = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${options.planFile}`, `-lock-timeout=${options.lockTimeout}`];
   for (const file of options.varFiles) args.push(`-var-file=${file}`);
   const shown = [...args, ...options.variables.map((v) => redactSetting('-var', v))];
   for (const variable of options.variables) args.push(`-var=${variable}`);
   info(`[command]${[tf.binary, ...shown].map(quoteArg).join(' ')}`);
-  const result = await run(tf, dir, args, { okCodes: [0, 2], stream: true, quiet: true });
-  return result.exitCode === 2;
+  const result = await run(tf, dir, args, { okCodes: [0, 1, 2], quiet: true });
+  return { exitCode: result.exitCode as 0 | 1 | 2, stdout: result.stdout, stderr: result.stderr };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { changedAttributes, formatPath, redact, type Json, type Mask } from './values.ts';
+import { changedAttributes, formatPath, parsePath, redact, type Json, type Mask, type PathStep } from './values.ts';
 
 const hide = () => '***';
 
@@ -51,5 +51,18 @@ describe('changedAttributes', () => {
     const { attributes, truncated } = changedAttributes({ before: null, after }, 5);
     expect(attributes).toHaveLength(5);
     expect(truncated).toBe(true);
+  });
+});
+
+describe('parsePath', () => {
+  it.each([
+    [['tags', 'Name']],
+    [['ingress', 0, 'cidr_blocks', 12]],
+    [['labels', 'app.kubernetes.io/name', 'x-y']],
+    [['m', 'say "hi" \\ ] [0]', 3]],
+    [[0, 'a']],
+    [[]],
+  ] as PathStep[][][])('reads back the steps formatPath wrote for %j', (steps) => {
+    expect(parsePath(formatPath(steps))).toEqual(steps);
   });
 });

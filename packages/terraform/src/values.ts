@@ -80,6 +80,33 @@ export function formatPath(path: readonly PathStep[]): string {
   return text;
 }
 
+/** The steps of a path written by `formatPath`: `tags["Name"]` → `['tags', 'Name']`, `a[0].b` → `['a', 0, 'b']`. */
+export function parsePath(text: string): PathStep[] {
+  const steps: PathStep[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '.') {
+      i += 1;
+    } else if (c === '[' && text[i + 1] === '"') {
+      let j = i + 2;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      steps.push(JSON.parse(text.slice(i + 1, j + 1)) as string);
+      i = j + 2;
+    } else if (c === '[') {
+      const j = text.indexOf(']', i);
+      steps.push(Number(text.slice(i + 1, j)));
+      i = j + 1;
+    } else {
+      const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i));
+      if (!m) throw new Error(`${JSON.stringify(text)} is not a path formatPath writes`);
+      steps.push(m[0]);
+      i += m[0].length;
+    }
+  }
+  return steps;
+}
+
 const MAX_VALUE_CHARS = 200;
 
 /** A leaf value as text (JSON), cut to a readable length. Only call for values not marked sensitive. */
@@ -90,6 +117,7 @@ export function showValue(value: Json | undefined): string {
 }
 
 export interface AttributeChange {
+  /** As `formatPath` writes it; `parsePath` gives back the steps (kept as one string: a plan can hold millions). */
   path: string;
   /** Text of the value before, `(sensitive value)`, or undefined when there was none. */
   before?: string;
@@ -97,6 +125,10 @@ export interface AttributeChange {
   after?: string;
   /** This attribute forces the resource to be replaced. */
   forcesReplacement: boolean;
+  /** The number of leading steps from which the value did not exist before (the first new container), if any. */
+  newFrom?: number;
+  /** Likewise for a value that no longer exists after. */
+  goneFrom?: number;
 }
 
 export interface ValueSide {
@@ -126,11 +158,20 @@ function sameValue(a: Json | undefined, b: Json | undefined): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function walk(state: Walk, here: string, depth: number, before: ValueSide, after: ValueSide, unknown: Mask): void {
+function walk(state: Walk, here: string, depth: number, before: ValueSide, after: ValueSide, unknown: Mask, from: { newFrom?: number; goneFrom?: number } = {}): void {
   if (state.out.length >= state.limit) return;
+  const absent = (v: Json | undefined) => v === undefined || v === null;
+  const where = {
+    newFrom: from.newFrom ?? (absent(before.value) ? depth : undefined),
+    goneFrom: from.goneFrom ?? (absent(after.value) && !maskIsSet(unknown) && !isContainer(unknown) ? depth : undefined),
+  };
+  // One object shape for every attribute (absent fields undefined): a plan can hold millions of them.
+  const push = (change: Omit<AttributeChange, 'newFrom' | 'goneFrom'>) => state.out.push({
+    path: change.path, before: change.before, after: change.after, forcesReplacement: change.forcesReplacement, newFrom: where.newFrom, goneFrom: where.goneFrom,
+  });
   const forces = state.replacePaths.length > 0 && state.replacePaths.includes(here);
   if (maskIsSet(unknown)) {
-    state.out.push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
+    push({ path: here, before: sideText(before), after: UNKNOWN, forcesReplacement: forces });
     return;
   }
   const sensitive = maskIsSet(before.sensitive) || maskIsSet(after.sensitive);
@@ -145,6 +186,7 @@ function walk(state: Walk, here: string, depth: number, before: ValueSide, after
         { value: childOf(before.value, step), sensitive: maskChild(before.sensitive, step) },
         { value: childOf(after.value, step), sensitive: maskChild(after.sensitive, step) },
         maskChild(unknown, step),
+        where,
       );
     }
     return;
@@ -152,7 +194,7 @@ function walk(state: Walk, here: string, depth: number, before: ValueSide, after
   if (sensitive) {
     // Whether a sensitive value changed may be told (terraform tells it too); the value itself never.
     if (sameValue(before.value, after.value) && maskIsSet(before.sensitive) === maskIsSet(after.sensitive)) return;
-    state.out.push({
+    push({
       path: here,
       before: before.value === undefined || before.value === null ? undefined : SENSITIVE,
       after: after.value === undefined || after.value === null ? undefined : SENSITIVE,
@@ -161,7 +203,7 @@ function walk(state: Walk, here: string, depth: number, before: ValueSide, after
     return;
   }
   if (sameValue(before.value, after.value)) return;
-  state.out.push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
+  push({ path: here, before: sideText(before), after: sideText(after), forcesReplacement: forces });
 }
 
 function isEmptyContainer(value: unknown): boolean {
@@ -217,4 +259,35 @@ export function redact(value: Json | undefined, mask: Mask, replace: (part: Json
     if (Object.hasOwn(out, key) && maskHasAny(child)) out[key] = redact(out[key], child, replace, [...path, key]) ?? null;
   }
   return out;
+}
+
+/** Adds every leaf of `value` (strings, and numbers as terraform prints them) to `out`, and a container's JSON. */
+function collectLeaves(value: Json | undefined, out: Set<string>, depth: number): void {
+  if (value === undefined || value === null || typeof value === 'boolean') return;
+  if (typeof value === 'string') {
+    if (value !== '') out.add(value);
+    return;
+  }
+  if (typeof value === 'number') {
+    out.add(String(value));
+    return;
+  }
+  if (depth > 32) return;
+  out.add(JSON.stringify(value));
+  for (const child of Array.isArray(value) ? value : Object.values(value)) collectLeaves(child, out, depth + 1);
+}
+
+/**
+ * Adds to `out` every value, or part of a value, that `mask` marks sensitive: what must be registered as
+ * a secret before anything terraform printed about this plan is shown.
+ */
+export function collectSensitive(value: Json | undefined, mask: Mask, out: Set<string>, depth = 0): void {
+  if (value === undefined || value === null) return;
+  if (maskIsSet(mask)) {
+    collectLeaves(value, out, depth);
+    return;
+  }
+  if (!maskHasAny(mask) || !isContainer(value) || depth > 32) return;
+  const steps: PathStep[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  for (const step of steps) collectSensitive(childOf(value, step), maskChild(mask, step), out, depth + 1);
 }

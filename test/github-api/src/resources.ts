@@ -194,14 +194,14 @@ export function pull(urls: Urls, repo: RepositoryRecord, p: PullRecord, shas: { 
     review_comments_url: links.review_comments, review_comment_url: links.review_comment, comments_url: links.comments,
     statuses_url: links.statuses, number: p.number, state: p.state, locked: false, title: p.title, user: user(urls),
     body: p.body, labels: [], milestone: null, active_lock_reason: null, created_at: p.createdAt, updated_at: p.updatedAt,
-    closed_at: p.closedAt, merged_at: null, merge_commit_sha: null, assignee: null, assignees: [], requested_reviewers: [],
+    closed_at: p.closedAt, merged_at: p.mergedAt ?? null, merge_commit_sha: p.mergeCommitSha ?? null, assignee: null, assignees: [], requested_reviewers: [],
     requested_teams: [], head: branchEnd(urls, repo, p.head, shas.head), base: branchEnd(urls, repo, p.base, shas.base),
     _links: Object.fromEntries(Object.entries(links).map(([k, href]) => [k, { href }])),
     author_association: 'NONE', auto_merge: null, draft: p.draft,
   };
   if (full) {
     Object.assign(object, {
-      merged: false, mergeable: null, rebaseable: null, mergeable_state: 'unknown', merged_by: null, comments: 0,
+      merged: p.mergedAt !== undefined, mergeable: null, rebaseable: null, mergeable_state: 'unknown', merged_by: null, comments: 0,
       review_comments: 0, maintainer_can_modify: p.maintainerCanModify, commits: 1, additions: 0, deletions: 0, changed_files: 0,
     });
   }

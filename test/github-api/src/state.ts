@@ -84,6 +84,9 @@ export interface PullRecord {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Set by a test that merges the pull request: the commit the merge made on the base branch. */
+  mergeCommitSha?: string;
+  mergedAt?: string;
 }
 
 export interface DeploymentRecord {

@@ -20,8 +20,9 @@ export const action: ActionMetadata = {
     "github-token": { description: "Token to read and write the plan comment on the pull request (needs pull-requests write).", default: "${{ github.token }}" },
     "comment": { description: "Write (or update) one plan comment per stack and workspace on the pull request.", default: "true" },
     "pull-request": { description: "The pull request number for the comment; defaults to the pull request of the triggering event. Apply reads the reviewed fingerprint from its comment." },
+    "merged-pull-request": { description: "With apply on a push, find the pull request that the pushed commit merged and require the plan reviewed in its comment (as well as expected-fingerprint, when given). Without one, expected-fingerprint alone decides.", default: "true" },
     "plan-path": { description: "With apply, a saved plan file to apply instead of planning again (its fingerprint must still match the reviewed one)." },
-    "expected-fingerprint": { description: "With apply, the fingerprint of the reviewed plan (the plan step's fingerprint output). Without it, apply reads it from the pull request comment." },
+    "expected-fingerprint": { description: "With apply, the fingerprint of the reviewed plan (the plan step's fingerprint output), or for several stacks the JSON object of stack to fingerprint that output holds. Without it, apply reads it from the pull request comment." },
     "plan-dir": { description: "Where the plan file, its JSON and its full text are written; defaults to a fresh folder of this run under RUNNER_TEMP (the outputs name the files)." },
   },
 };

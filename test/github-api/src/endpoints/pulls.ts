@@ -120,7 +120,24 @@ const listComments: Handler = (c) => {
   return { status: 200, list: found.map((x) => issueComment(c.urls, x)) };
 };
 
+const deleteComment: Handler = (c) => {
+  const record = commentsOf(c).find((x) => x.id === c.params.comment_id);
+  if (!record) throw notFound();
+  c.state.comments.splice(c.state.comments.indexOf(record), 1);
+  return { status: 204 };
+};
+
+/** Like GitHub: the pull requests whose merge commit or head commit is the given commit. */
+const pullsOfCommit: Handler = (c) => {
+  const sha = String(c.params.commit_sha);
+  const head = (p: PullRecord) => c.state.resolve(c.repository.owner, c.repository.repo, `refs/heads/${p.head.includes(':') ? p.head.slice(p.head.indexOf(':') + 1) : p.head}`);
+  const found = pullsOf(c).filter((p) => p.mergeCommitSha === sha || head(p) === sha).sort((a, b) => b.number - a.number);
+  return { status: 200, list: found.map((p) => answer(c, p, false)) };
+};
+
 export const pullEndpoints: Record<string, Handler> = {
+  'issues/delete-comment': deleteComment,
+  'repos/list-pull-requests-associated-with-commit': pullsOfCommit,
   'pulls/create': createPull,
   'pulls/get': (c) => ({ status: 200, body: answer(c, byNumber(c), true) }),
   'pulls/update': updatePull,
