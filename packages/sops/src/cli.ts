@@ -98,7 +98,9 @@ export const sopsCommand: CliCommand = {
       }
       if (sub === 'decrypt') {
         const out = renderOutput(result, outputType, prefix);
-        io.stdout(typeof out === 'string' ? out : Buffer.from(out).toString('utf8'));
+        if (typeof out === 'string') io.stdout(out);
+        else if (io.stdoutBytes) io.stdoutBytes(out);
+        else io.stdout(Buffer.from(out).toString('utf8'));
         return 0;
       }
       if (flags.rest.length === 0) throw new InputError(['Give the command to run after --: conveyor sops exec FILE -- CMD [ARGS…].']);

@@ -73,7 +73,8 @@ function typed(type: ValueType, plaintext: Buffer, where: () => string): { value
   switch (type) {
     case 'str':
     case 'comment':
-      return { value: text, bytes: plaintext };
+      // a Go string holds any bytes (a binary file's data): keep them when they are not UTF-8
+      return { value: Buffer.from(text, 'utf8').equals(plaintext) ? text : new Uint8Array(plaintext), bytes: plaintext };
     case 'bytes':
       return { value: new Uint8Array(plaintext), bytes: plaintext };
     case 'int': {
@@ -154,7 +155,7 @@ export function decryptDocument(branches: readonly MapNode[], metadata: Metadata
     const result = typed(type, plaintext, where);
     hash.update(result.bytes);
     leaves.push({ path, type, text: plaintext.toString('utf8'), value: result.value, encrypted: true });
-    return scalar(result.value, node.ref);
+    return type === 'time' ? { ...scalar(result.value, node.ref), time: true } : scalar(result.value, node.ref);
   };
 
   const out = branches.map((branch) => walk(branch, [], []) as MapNode);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Document, Pair, Scalar as YamlScalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { SopsFormatError } from './errors.ts';
 import { convert, parseYaml, renderYaml, type ParsedYaml } from './yaml-format.ts';
-import { getEntry, isComment, scalar, toPlain, unflatten, type MapNode, type Node, type Scalar } from './tree.ts';
+import { getEntry, isComment, scalar, toPlain, unflatten, type MapEntry, type MapNode, type Node, type Scalar } from './tree.ts';
 
 export const FORMAT_NAMES = ['yaml', 'json', 'dotenv', 'ini', 'binary'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -121,9 +121,10 @@ function parseIni(text: string, file: string): { root: MapNode; metadata: unknow
       flat.push([key, value.replace(/\\n/g, '\n')]);
       continue;
     }
+    // as sops reads INI: a comment above a key belongs to that key and follows it in the tree
     const s = current();
-    for (const c of pending.splice(0)) s.entries.push({ comment: c });
     s.entries.push({ key, value: scalar(value) });
+    for (const c of pending.splice(0)) s.entries.push({ comment: c });
   }
   return { root, metadata: flat.length > 0 ? unflatten(flat) : undefined };
 }
@@ -150,13 +151,19 @@ function jsonValue(node: Node, indent: string, depth: number): string {
   }
   const entries = node.entries.filter((e) => !isComment(e)) as { key: string; value: Node }[];
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map((e) => `${pad}${JSON.stringify(e.key)}: ${jsonValue(e.value, indent, depth + 1)}`).join(',\n')}\n${end}}`;
+  return `{\n${entries.map((e) => `${pad}${goJsonString(e.key)}: ${jsonValue(e.value, indent, depth + 1)}`).join(',\n')}\n${end}}`;
+}
+
+/** A JSON string as Go's encoding/json writes it (what sops prints): <, >, &, U+2028 and U+2029 escaped. */
+function goJsonString(text: string): string {
+  return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function jsonScalar(value: Scalar): string {
-  if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString('utf8'));
+  if (value instanceof Uint8Array) return goJsonString(Buffer.from(value).toString('utf8'));
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number' && !Number.isFinite(value)) return JSON.stringify(String(value));
+  if (typeof value === 'string') return goJsonString(value);
   return JSON.stringify(value);
 }
 
@@ -166,7 +173,52 @@ export function scalarText(value: Scalar): string {
   return String(value);
 }
 
-/** Writes the decrypted document in its own format (YAML keeps its comments). */
+/** A comment line as go-ini writes it: `; text`, or the text's own `#`/`;` followed by one space. */
+function iniComment(line: string, trim: boolean): string {
+  if (line[0] === '#' || line[0] === ';') return `${line[0]} ${line.slice(1).trim()}`;
+  return `; ${trim ? line.trim() : line}`;
+}
+
+/**
+ * INI as `sops -d` writes it (go-ini's pretty format): a section's first comment above its header, a key's
+ * comment above the key, `=` aligned to the longest key, values with line breaks or backticks in `"""`,
+ * with `#` or `;` in backticks, with outer spaces in double quotes, a blank line between sections.
+ */
+function renderIni(root: MapNode): string {
+  const sections = root.entries.filter((s): s is { key: string; value: MapNode } => !isComment(s) && s.value.kind === 'map');
+  return sections.map((s, index) => {
+    const lines: string[] = [];
+    const entries = s.value.entries;
+    let first = 0;
+    if (entries[0] && isComment(entries[0])) {
+      lines.push(...entries[0].comment.split('\n').filter((l) => l !== '').map((l) => iniComment(l, false)));
+      first = 1;
+    }
+    if (index > 0 || s.key.toUpperCase() !== 'DEFAULT') lines.push(`[${s.key}]`);
+    const quoteKey = (k: string) => (k.includes('"') || /[=:]/.test(k) ? `\`${k}\`` : k.includes('`') ? `"""${k}"""` : k);
+    const keys = entries.filter((e): e is MapEntry => !isComment(e));
+    const align = Math.max(0, ...keys.map((e) => quoteKey(e.key).length));
+    const commentOf = new Map<MapEntry, string>();
+    let last: MapEntry | undefined;
+    for (const e of entries.slice(first)) {
+      if (!isComment(e)) last = e;
+      else if (last) commentOf.set(last, e.comment);
+    }
+    for (const e of keys) {
+      const comment = commentOf.get(e);
+      if (comment) lines.push(...comment.split('\n').filter((l) => l !== '').map((l) => iniComment(l, true)));
+      let value = scalarText((e.value as { value: Scalar }).value);
+      if (/[\n`]/.test(value)) value = `"""${value}"""`;
+      else if (/[#;]/.test(value)) value = `\`${value}\``;
+      else if (value.trim().length !== value.length) value = `"${value}"`;
+      const name = quoteKey(e.key);
+      lines.push(`${name}${' '.repeat(align - name.length)} = ${value}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }).join('\n');
+}
+
+/** Writes the decrypted document in its own format, as `sops -d` prints it. */
 export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], dataKey: Uint8Array): string | Uint8Array {
   const root = branches[0] ?? { kind: 'map', entries: [] };
   switch (parsed.format) {
@@ -183,11 +235,7 @@ export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], da
     case 'dotenv':
       return root.entries.map((e) => (isComment(e) ? `#${e.comment}` : `${e.key}=${scalarText((e.value as { value: Scalar }).value).replace(/\n/g, '\\n')}`)).join('\n') + '\n';
     case 'ini':
-      return root.entries.map((s) => {
-        if (isComment(s) || s.value.kind !== 'map') return '';
-        const lines = s.value.entries.map((e) => (isComment(e) ? `; ${e.comment}` : `${e.key} = ${scalarText((e.value as { value: Scalar }).value)}`));
-        return `[${s.key}]\n${lines.join('\n')}\n`;
-      }).join('\n');
+      return renderIni(root);
   }
 }
 
