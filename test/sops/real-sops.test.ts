@@ -197,6 +197,48 @@ interface Fixture {
     }
   });
 
+  it.each([
+    ['app.yaml', 'json'], ['app.json', 'yaml'], ['app.env', 'yaml'], ['app.env', 'json'], ['app.ini', 'json'], ['app.ini', 'yaml'],
+    ['blob.bin', 'json'], ['blob.bin', 'yaml'], ['groups.json', 'yaml'], ['regex.yaml', 'json'],
+  ])('conveyor sops decrypt %s --output-type %s prints what sops -d --output-type prints', async (file, type) => {
+    const { fixture } = encrypted.get(file)!;
+    const keyEnv = sopsKeyEnv(fixture.keys);
+    const reference = runSops(['-d', '--output-type', type, encrypted.get(file)!.file], keyEnv);
+    expect(reference.status).toBe(0);
+    const pgpFile = path.join(dir, 'pgp.asc');
+    fs.writeFileSync(pgpFile, pgpArmored);
+    const chunks: Buffer[] = [];
+    const code = await sopsCommand.run(['decrypt', `config/${file}`, '--output-type', type, ...(fixture.keys.includes('pgp') ? ['--pgp-key-file', pgpFile] : [])], {
+      stdout: (t) => { chunks.push(Buffer.from(t)); }, stderr: () => undefined, env: { PATH: process.env.PATH, SOPS_AGE_KEY_FILE: keyEnv.SOPS_AGE_KEY_FILE }, cwd: path.join(dir, 'ws'),
+    });
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(reference.stdout.toString('utf8'));
+  });
+
+  it('--output-type json of several YAML documents: sops prints the first only, conveyor all of them as a list (a documented decision)', async () => {
+    const { file, fixture } = encrypted.get('multi.yaml')!;
+    const real = runSops(['-d', '--output-type', 'json', file], sopsKeyEnv(fixture.keys));
+    expect(real.stdout.toString()).toBe('{\n\t"kind": "A",\n\t"secret": "one"\n}\n');
+    let out = '';
+    await sopsCommand.run(['decrypt', 'config/multi.yaml', '--output-type', 'json'], {
+      stdout: (t) => { out += t; }, stderr: () => undefined, env: { PATH: process.env.PATH, SOPS_AGE_KEY_FILE: age.a.file }, cwd: path.join(dir, 'ws'),
+    });
+    expect(JSON.parse(out)).toEqual([{ kind: 'A', secret: 'one' }, { kind: 'B', secret: 'two' }]);
+  });
+
+  it('--output-type dotenv of a nested file: sops refuses, conveyor flattens (a documented decision)', async () => {
+    const { file, fixture } = encrypted.get('app.yaml')!;
+    const real = runSops(['-d', '--output-type', 'dotenv', file], sopsKeyEnv(fixture.keys));
+    expect(real.status).not.toBe(0);
+    expect(real.stderr.toString()).toContain('cannot use complex value in dotenv file');
+    let out = '';
+    const code = await sopsCommand.run(['decrypt', 'config/app.yaml', '--output-type', 'dotenv'], {
+      stdout: (t) => { out += t; }, stderr: () => undefined, env: { PATH: process.env.PATH, SOPS_AGE_KEY_FILE: age.a.file }, cwd: path.join(dir, 'ws'),
+    });
+    expect(code).toBe(0);
+    expect(out).toContain("DB__PASSWORD=p4ss: with colon\n");
+  });
+
   it('a Shamir file with one key group short is refused by both', async () => {
     const { file, text } = encrypted.get('groups.yaml')!;
     const real = runSops(['-d', file], sopsKeyEnv(['a']));

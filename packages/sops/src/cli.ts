@@ -33,7 +33,7 @@ ${flagHelp(cliInputs)}
 export function renderOutput(result: DecryptedFile, type: string | undefined, prefix = ''): string | Uint8Array {
   if (type === undefined || type === result.format) return result.plain();
   if (type === 'json') return result.json();
-  if (type === 'yaml') return renderYamlTree(result.branches);
+  if (type === 'yaml') return renderYamlTree(result.branches, result.format);
   return flattenLeaves([{ file: result.file, leaves: result.leaves }], prefix).map((v) => `${v.name}=${v.value.replace(/\n/g, '\\n')}`).join('\n') + '\n';
 }
 

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Document, Pair, Scalar as YamlScalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { SopsFormatError } from './errors.ts';
 import { convert, parseYaml, renderYaml, type ParsedYaml } from './yaml-format.ts';
+import { emitGoYamlDocument } from './go-yaml.ts';
 import { getEntry, isComment, scalar, toPlain, unflatten, type MapEntry, type MapNode, type Node, type Scalar } from './tree.ts';
 
 export const FORMAT_NAMES = ['yaml', 'json', 'dotenv', 'ini', 'binary'] as const;
@@ -159,8 +160,42 @@ function goJsonString(text: string): string {
   return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Bytes as Go's encoding/json reads a string that is not UTF-8: each byte that does not start a valid
+ * sequence stands for one U+FFFD (marked by `bad`, which the JSON writer escapes as \ufffd).
+ */
+function goUtf8(bytes: Uint8Array, bad: string): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const lo = n === 3 && b === 0xe0 ? 0xa0 : n === 4 && b === 0xf0 ? 0x90 : 0x80;
+    const hi = n === 3 && b === 0xed ? 0x9f : n === 4 && b === 0xf4 ? 0x8f : 0xbf;
+    let ok = n > 0 && i + n <= bytes.length;
+    for (let k = 1; ok && k < n; k++) {
+      const c = bytes[i + k]!;
+      ok = k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf;
+    }
+    if (!ok) {
+      out += bad;
+      i += 1;
+      continue;
+    }
+    out += Buffer.from(bytes.subarray(i, i + n)).toString('utf8');
+    i += n;
+  }
+  return out;
+}
+
 function jsonScalar(value: Scalar): string {
-  if (value instanceof Uint8Array) return goJsonString(Buffer.from(value).toString('utf8'));
+  if (value instanceof Uint8Array) {
+    const bytes = Buffer.from(value);
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes)) return goJsonString(text);
+    const BAD = '\u0000conveyor-bad-byte\u0000';
+    return goJsonString(goUtf8(bytes, BAD)).split(JSON.stringify(BAD).slice(1, -1)).join('\\ufffd');
+  }
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number' && !Number.isFinite(value)) return JSON.stringify(String(value));
   if (typeof value === 'string') return goJsonString(value);
@@ -239,29 +274,50 @@ export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], da
   }
 }
 
-/** The decrypted document as JSON (any input format), keeping key order. */
-export function renderJson(branches: readonly MapNode[]): string {
-  if (branches.length === 1) return `${jsonValue(branches[0]!, '  ', 0)}\n`;
-  return `[\n${branches.map((b) => '  ' + jsonValue(b, '  ', 1)).join(',\n')}\n]\n`;
+/** sops's tree of an INI file always starts with the DEFAULT section (go-ini's), empty when the file has no keys before its first section. */
+function withDefaultSection(branches: readonly MapNode[], format: FormatName | undefined): readonly MapNode[] {
+  if (format !== 'ini' || branches.length !== 1) return branches;
+  const root = branches[0]!;
+  if (getEntry(root, 'DEFAULT')) return branches;
+  return [{ kind: 'map', entries: [{ key: 'DEFAULT', value: { kind: 'map', entries: [] } }, ...root.entries] }];
+}
+
+/** The decrypted document as JSON (any input format), keeping key order, as `sops -d --output-type json` prints it. */
+export function renderJson(branches: readonly MapNode[], format?: FormatName): string {
+  const all = withDefaultSection(branches, format);
+  if (all.length === 1) return `${jsonValue(all[0]!, '\t', 0)}\n`;
+  return `[\n${all.map((b) => '\t' + jsonValue(b, '\t', 1)).join(',\n')}\n]\n`;
 }
 
 function yamlNode(node: Node): unknown {
-  if (node.kind === 'scalar') return new YamlScalar(node.value instanceof Uint8Array ? Buffer.from(node.value).toString('utf8') : node.value);
+  if (node.kind === 'scalar') return new YamlScalar(node.value);
   if (node.kind === 'list') {
     const seq = new YAMLSeq();
     seq.items = node.items.map(yamlNode);
     return seq;
   }
   const map = new YAMLMap();
-  for (const e of node.entries) if (!isComment(e)) map.items.push(new Pair(new YamlScalar(e.key), yamlNode(e.value)));
+  let pending: string[] = [];
+  for (const e of node.entries) {
+    if (isComment(e)) {
+      pending.push(e.comment);
+      continue;
+    }
+    const key = new YamlScalar(e.key);
+    // a comment entry (dotenv, INI) goes above the next key, as sops writes it
+    if (pending.length > 0) key.commentBefore = pending.join('\n');
+    pending = [];
+    map.items.push(new Pair(key, yamlNode(e.value)));
+  }
+  if (pending.length > 0) map.comment = pending.join('\n');
   return map;
 }
 
-/** The decrypted document as YAML (any input format), keeping key order; one YAML document per branch. */
-export function renderYamlTree(branches: readonly MapNode[]): string {
-  return branches.map((b) => {
+/** The decrypted document as YAML (any input format), as `sops -d --output-type yaml` prints it; one YAML document per branch. */
+export function renderYamlTree(branches: readonly MapNode[], format?: FormatName): string {
+  return withDefaultSection(branches, format).map((b) => {
     const doc = new Document();
     doc.contents = yamlNode(b) as YAMLMap;
-    return doc.toString({ lineWidth: 0 });
+    return emitGoYamlDocument(doc as Document.Parsed);
   }).join('---\n');
 }

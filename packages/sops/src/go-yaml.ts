@@ -166,7 +166,15 @@ function styleScalar(value: unknown): Styled {
   if (typeof value === 'boolean') return { inline: value ? 'true' : 'false' };
   if (typeof value === 'bigint') return { inline: value.toString() };
   if (typeof value === 'number') return { inline: goFloatG(value) };
-  if (value instanceof Uint8Array) return styleString(Buffer.from(value).toString('utf8'), false);
+  if (value instanceof Uint8Array) {
+    const bytes = Buffer.from(value);
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes)) return styleString(text, false);
+    // bytes that are not UTF-8: go-yaml writes them as !!binary base64, in lines of 70 when longer
+    const b64 = bytes.toString('base64');
+    if (b64.length < 70) return { inline: `!!binary ${b64}` };
+    return { literal: `${b64.match(/.{1,70}/g)!.join('\n')}\n`, header: '!!binary |' };
+  }
   return styleString(String(value), false);
 }
 
