@@ -33427,6 +33427,37 @@ function grypeEnv(base, dbCacheDir2) {
   if (dbCacheDir2) env.GRYPE_DB_CACHE_DIR = dbCacheDir2;
   return env;
 }
+function dbSettings(env, dbCacheDir2) {
+  const home = env.HOME ?? "~";
+  return {
+    dir: dbCacheDir2 ?? env.GRYPE_DB_CACHE_DIR ?? path10.join(env.XDG_CACHE_HOME ?? path10.join(home, ".cache"), "grype", "db"),
+    updateUrl: env.GRYPE_DB_UPDATE_URL || "https://grype.anchore.io/databases",
+    autoUpdate: !/^(false|0|no|off)$/i.test(env.GRYPE_DB_AUTO_UPDATE ?? "")
+  };
+}
+function hasDatabase(dir) {
+  try {
+    return fs9.readdirSync(dir).some((schema) => fs9.existsSync(path10.join(dir, schema, "vulnerability.db")));
+  } catch {
+    return false;
+  }
+}
+var ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+function explainDbFailure(output, db) {
+  const text3 = output.replace(ANSI, "");
+  const load = /failed to load vulnerability db: (.+)/.exec(text3)?.[1]?.trim();
+  if (!load) return void 0;
+  const download2 = /error updating db error=(.+)/.exec(text3)?.[1]?.trim();
+  const offline = "For a runner without network access, put a database in that folder (restore it with actions/cache, or `grype db import <archive>`) and set GRYPE_DB_AUTO_UPDATE=false.";
+  if (/database does not exist/.test(load)) {
+    if (!db.autoUpdate) return `grype has no vulnerability database in ${db.dir}, and GRYPE_DB_AUTO_UPDATE=false keeps it from downloading one. Put a database there (restore the folder with actions/cache, or \`grype db import <archive>\`), or let grype download one from ${db.updateUrl}.`;
+    return `grype has no vulnerability database in ${db.dir} and could not download one from ${db.updateUrl}${download2 ? ` (${download2})` : ""}. Give the runner network access to ${db.updateUrl} (or set GRYPE_DB_UPDATE_URL to a mirror). ${offline}`;
+  }
+  if (/max allowed age/.test(load)) {
+    return `grype's vulnerability database in ${db.dir} is older than grype accepts: ${load}${download2 ? `; a newer one could not be downloaded from ${db.updateUrl} (${download2})` : db.autoUpdate ? "" : ", and GRYPE_DB_AUTO_UPDATE=false keeps grype from downloading a newer one"}. Let grype update it, or, to scan with an old database, raise GRYPE_DB_MAX_ALLOWED_BUILT_AGE (e.g. 720h) or set GRYPE_DB_VALIDATE_AGE=false.`;
+  }
+  return `grype could not load its vulnerability database in ${db.dir}: ${load}${download2 ? `; downloading one from ${db.updateUrl} failed (${download2})` : ""}. Delete the folder to let grype download a fresh database. ${offline}`;
+}
 var GrypeError = class extends ConveyorError {
   exitCode;
   constructor(message, exitCode) {
@@ -33456,6 +33487,10 @@ async function locateGrype(options) {
   return { path: installed.path, how: `${installed.cached ? "from the tool cache" : "installed"}: grype ${installed.version}` };
 }
 async function runGrype(options) {
+  const db = dbSettings(options.env, options.dbCacheDir);
+  if (!db.autoUpdate && !hasDatabase(db.dir)) {
+    throw new GrypeError(explainDbFailure("failed to load vulnerability db: database does not exist", db), -1);
+  }
   const config = path10.join(options.workDir, "conveyor-grype.yaml");
   fs9.writeFileSync(config, "# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n");
   fs9.rmSync(options.reportFile, { force: true });
@@ -33470,6 +33505,9 @@ async function runGrype(options) {
   const tail = (result2.stderr || result2.stdout).trimEnd().split(/\r?\n/).slice(-15).join("\n");
   const written = fs9.existsSync(options.reportFile) ? fs9.readFileSync(options.reportFile, "utf8") : "";
   if (result2.exitCode === 1 || result2.exitCode === 2 && written.trim() === "") {
+    const dbProblem = explainDbFailure(`${result2.stderr}
+${result2.stdout}`, db);
+    if (dbProblem) throw new GrypeError(`${dbProblem} No policy was applied.`, result2.exitCode);
     throw new GrypeError(`grype failed with exit code ${result2.exitCode}; no policy was applied.${tail ? `
 ${tail}` : ""}
 This is an error of the scan itself (image not found, registry credentials, vulnerability DB download), not a policy failure.`, result2.exitCode);
