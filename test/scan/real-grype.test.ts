@@ -6,8 +6,9 @@
  * file as conveyor runs them, and what grype does offline with no database or a stale one (a clear
  * sentence, at once, never a network wait).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CliIo } from '@conveyor/kit';
@@ -190,6 +191,47 @@ const VULNS = [
     const off = runAction('no-db-off', { path: app(), 'db-cache-dir': empty }, offline());
     expect(off.status).toBe(1);
     expect(off.stdout).toContain(`::error::grype has no vulnerability database in ${empty}, and GRYPE_DB_AUTO_UPDATE=false keeps it from downloading one`);
+  });
+
+  it('a network that never answers: conveyor stops the update check after grype\'s own timeout and scans with the database there', async () => {
+    // a listener that accepts and never replies: the update check can only time out
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    try {
+      const copy = path.join(dir, 'db-copy');
+      fs.writeFileSync(path.join(dir, 'empty-grype.yaml'), '{}\n');
+      fs.cpSync(db, copy, { recursive: true });
+      const run = runAction('silent-network', { path: app(), 'db-cache-dir': copy, 'severity-cutoff': 'critical', 'fail-build': 'false' }, {
+        ...offline(), GRYPE_DB_AUTO_UPDATE: 'true', GRYPE_DB_UPDATE_URL: `http://127.0.0.1:${port}/databases`, GRYPE_DB_UPDATE_AVAILABLE_TIMEOUT: '2s',
+      });
+      // grype's own update check, during a scan, is still waiting after 15 s despite its 2 s timeout
+      const alone = spawn(grype!, [`dir:${app()}`, '-o', 'json', '--file', path.join(dir, 'alone.json'), '-c', path.join(dir, 'empty-grype.yaml')], {
+        env: { ...offline(), GRYPE_DB_AUTO_UPDATE: 'true', GRYPE_DB_CACHE_DIR: copy, GRYPE_DB_UPDATE_URL: `http://127.0.0.1:${port}/databases`, GRYPE_DB_UPDATE_AVAILABLE_TIMEOUT: '2s' }, stdio: 'ignore',
+      });
+      const exited = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 15_000);
+        alone.once('exit', () => { clearTimeout(timer); resolve(true); });
+      });
+      alone.kill('SIGKILL');
+      expect(exited).toBe(false);
+      // conveyor stops its own db check after 2 s + 10 s
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`::warning::The vulnerability database in ${copy} could not be updated from http://127.0.0.1:${port}/databases (no answer within 12 s); scanning with the database already there`);
+      expect(JSON.parse(run.outputs.counts!)).toMatchObject({ critical: 1, high: 1 });
+      expect(run.seconds).toBeLessThan(60);
+      // and with no database there, the same silence is an error as soon as the check is stopped
+      const none = runAction('silent-network-no-db', { path: app(), 'db-cache-dir': path.join(dir, 'still-no-db') }, {
+        ...offline(), GRYPE_DB_AUTO_UPDATE: 'true', GRYPE_DB_UPDATE_URL: `http://127.0.0.1:${port}/databases`, GRYPE_DB_UPDATE_AVAILABLE_TIMEOUT: '2s',
+      });
+      expect(none.status).toBe(1);
+      expect(none.stdout).toContain(`::error::grype has no vulnerability database in ${path.join(dir, 'still-no-db')} and could not download one from http://127.0.0.1:${port}/databases (no answer within 12 s).`);
+      expect(none.seconds).toBeLessThan(60);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('a database older than grype accepts: a clear sentence; GRYPE_DB_VALIDATE_AGE=false lets it through', () => {

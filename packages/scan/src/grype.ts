@@ -161,10 +161,6 @@ export interface RunOptions {
  */
 export async function runGrype(options: RunOptions): Promise<string> {
   const db = dbSettings(options.env, options.dbCacheDir);
-  if (!db.autoUpdate && !hasDatabase(db.dir)) {
-    // grype would catalog the whole image first and only then find it has nothing to match against
-    throw new GrypeError(explainDbFailure('failed to load vulnerability db: database does not exist', db)!, -1);
-  }
   const config = path.join(options.workDir, 'conveyor-grype.yaml');
   fs.writeFileSync(config, '# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n');
   fs.rmSync(options.reportFile, { force: true });
