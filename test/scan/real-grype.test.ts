@@ -4,10 +4,13 @@
  * an image built FROM scratch with buildah, holding an npm package's package.json, pushed to a real
  * registry on 127.0.0.1, is scanned by digest and its matches checked. Also: grype's exit codes and config
  * file as conveyor runs them, and what grype does offline with no database or a stale one (a clear
- * sentence, at once, never a network wait).
+ * sentence, at once, never a network wait), with an update server that never answers (grype alone waits
+ * without end; conveyor stops its db check), and with a real update server run here that serves the
+ * listing and archive the same Go program writes (grype's db check, db update, then an offline scan).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -89,7 +92,7 @@ const VULNS = [
     cleanupTempDirs();
   });
 
-  function runAction(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv, workspaceFiles: Record<string, string> = {}) {
+  function prepareStep(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv, workspaceFiles: Record<string, string>) {
     const step = path.join(dir, name);
     const workspace = path.join(step, 'workspace');
     fs.mkdirSync(workspace, { recursive: true });
@@ -99,21 +102,36 @@ const VULNS = [
       fs.writeFileSync(f, '');
       return [k, f];
     }));
-    const started = Date.now();
-    const result = spawnSync(process.execPath, [SCRIPT], {
-      cwd: workspace,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: {
-        ...env, ...files, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: path.join(step, 'tmp'), RUNNER_TOOL_CACHE: path.join(step, 'tool-cache'),
-        'INPUT_OUTPUT-DIR': path.join(step, 'out'),
-        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-      },
-    });
-    return {
-      status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000,
-      outputs: parseFileCommand(fs.readFileSync(files.GITHUB_OUTPUT!, 'utf8')), summary: fs.readFileSync(files.GITHUB_STEP_SUMMARY!, 'utf8'), out: path.join(step, 'out'),
+    const stepEnv = {
+      ...env, ...files, GITHUB_WORKSPACE: workspace, RUNNER_TEMP: path.join(step, 'tmp'), RUNNER_TOOL_CACHE: path.join(step, 'tool-cache'),
+      'INPUT_OUTPUT-DIR': path.join(step, 'out'),
+      ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     };
+    const finish = (status: number | null, stdout: string, stderr: string, started: number) => ({
+      status, stdout, stderr, seconds: (Date.now() - started) / 1000,
+      outputs: parseFileCommand(fs.readFileSync(files.GITHUB_OUTPUT!, 'utf8')), summary: fs.readFileSync(files.GITHUB_STEP_SUMMARY!, 'utf8'), out: path.join(step, 'out'),
+    });
+    return { workspace, stepEnv, finish };
+  }
+
+  function runAction(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv, workspaceFiles: Record<string, string> = {}) {
+    const { workspace, stepEnv, finish } = prepareStep(name, inputs, env, workspaceFiles);
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [SCRIPT], { cwd: workspace, encoding: 'utf8', timeout: 120_000, env: stepEnv });
+    return finish(result.status, result.stdout, result.stderr, started);
+  }
+
+  /** The same, without blocking this process (for steps that talk to a server running here). */
+  async function runActionAsync(name: string, inputs: Record<string, string>, env: NodeJS.ProcessEnv) {
+    const { workspace, stepEnv, finish } = prepareStep(name, inputs, env, {});
+    const started = Date.now();
+    const child = spawn(process.execPath, [SCRIPT], { cwd: workspace, env: stepEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return finish(status, stdout, stderr, started);
   }
 
   (images ? it : it.skip)('scan-image scans an image built with buildah, by digest from a real registry, and finds the database\'s matches', () => {
@@ -191,6 +209,48 @@ const VULNS = [
     const off = runAction('no-db-off', { path: app(), 'db-cache-dir': empty }, offline());
     expect(off.status).toBe(1);
     expect(off.stdout).toContain(`::error::grype has no vulnerability database in ${empty}, and GRYPE_DB_AUTO_UPDATE=false keeps it from downloading one`);
+  });
+
+  it('an update server (grype\'s listing and archive, served here): conveyor checks, downloads, then scans without grype touching the network', async () => {
+    const served = path.join(dir, 'served');
+    execFileSync(writer, ['-spec', path.join(dir, 'vulns.json'), '-out', served, '-archive'], { stdio: 'pipe' });
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      const file = path.join(served, '6', path.basename(req.url ?? ''));
+      if (!req.url?.startsWith('/databases/v6/') || !fs.existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-length': fs.statSync(file).size });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      const cache = path.join(dir, 'downloaded-db');
+      const run = await runActionAsync('update-server', { path: app(), 'db-cache-dir': cache, 'severity-cutoff': 'critical', 'fail-build': 'false' }, {
+        ...offline(), GRYPE_DB_AUTO_UPDATE: 'true', GRYPE_DB_UPDATE_URL: `http://127.0.0.1:${port}/databases`,
+      });
+      expect({ status: run.status, warnings: run.stdout.split('\n').filter((l) => l.startsWith('::warning')) }).toEqual({ status: 0, warnings: [] });
+      expect(run.stdout).toContain(' db check -o json');
+      expect(run.stdout).toContain(' db update');
+      expect(fs.existsSync(path.join(cache, '6', 'vulnerability.db'))).toBe(true);
+      expect(JSON.parse(run.outputs.counts!)).toMatchObject({ critical: 1, high: 1 });
+      const archive = fs.readdirSync(path.join(served, '6')).find((f) => f.endsWith('.tar.gz'))!;
+      // db check reads the listing, db update reads it again and downloads the archive; the scan itself asks nothing
+      expect(requests.filter((r) => r.startsWith('GET '))).toEqual(['GET /databases/v6/latest.json', 'GET /databases/v6/latest.json', `GET /databases/v6/${archive}`]);
+      // a second scan finds the database current: one listing request, no download
+      requests.length = 0;
+      const again = await runActionAsync('update-server-again', { path: app(), 'db-cache-dir': cache, 'severity-cutoff': 'critical', 'fail-build': 'false' }, {
+        ...offline(), GRYPE_DB_AUTO_UPDATE: 'true', GRYPE_DB_UPDATE_URL: `http://127.0.0.1:${port}/databases`,
+      });
+      expect(again.status).toBe(0);
+      expect(requests.filter((r) => r.startsWith('GET '))).toEqual(['GET /databases/v6/latest.json']);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('a network that never answers: conveyor stops the update check after grype\'s own timeout and scans with the database there', async () => {

@@ -1,9 +1,11 @@
 // Command grype-db writes a grype vulnerability database (schema v6) from a small JSON list of
 // vulnerabilities, with grype's own v6 store, so tests can run the real grype offline against known data.
 //
-//	grype-db -spec vulns.json -out DIR [-built 2026-01-02T03:04:05Z]
+//	grype-db -spec vulns.json -out DIR [-built 2026-01-02T03:04:05Z] [-archive]
 //
 // DIR receives 6/vulnerability.db and 6/import.json, the layout grype reads under GRYPE_DB_CACHE_DIR.
+// With -archive, 6/ also gets what an update server serves under <update-url>/v6/: latest.json and the
+// .tar.gz archive it names (grype's own archive writer).
 package main
 
 import (
@@ -18,6 +20,7 @@ import (
 	"gorm.io/gorm"
 
 	v6 "github.com/anchore/grype/grype/db/v6"
+	dbbuild "github.com/anchore/grype/grype/db/v6/build"
 )
 
 // Entry is one vulnerability of the spec file: a package of an ecosystem (syft's package type, e.g. npm)
@@ -37,18 +40,19 @@ func main() {
 	spec := flag.String("spec", "", "JSON file: a list of vulnerabilities")
 	out := flag.String("out", "", "folder for the database (its 6/ subfolder is written)")
 	built := flag.String("built", "", "the build time recorded in the database (RFC 3339); default now")
+	archive := flag.Bool("archive", false, "also write latest.json and the archive an update server serves")
 	flag.Parse()
 	if *spec == "" || *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: grype-db -spec vulns.json -out DIR [-built RFC3339]")
 		os.Exit(2)
 	}
-	if err := run(*spec, *out, *built); err != nil {
+	if err := run(*spec, *out, *built, *archive); err != nil {
 		fmt.Fprintln(os.Stderr, "grype-db:", err)
 		os.Exit(1)
 	}
 }
 
-func run(specFile, out, built string) error {
+func run(specFile, out, built string, archive bool) error {
 	raw, err := os.ReadFile(specFile)
 	if err != nil {
 		return err
@@ -114,8 +118,13 @@ func run(specFile, out, built string) error {
 			return err
 		}
 	}
-	_, err = v6.WriteImportMetadata(afero.NewOsFs(), dir, "conveyor test fixture")
-	return err
+	if _, err := v6.WriteImportMetadata(afero.NewOsFs(), dir, "conveyor test fixture"); err != nil {
+		return err
+	}
+	if archive {
+		return dbbuild.CreateArchive(dir, "tar.gz", nil)
+	}
+	return nil
 }
 
 func severities(e Entry) []v6.Severity {
