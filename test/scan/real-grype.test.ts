@@ -234,7 +234,7 @@ const VULNS = [
         ...offline(), GRYPE_DB_AUTO_UPDATE: 'true', GRYPE_DB_UPDATE_URL: `http://127.0.0.1:${port}/databases`,
       });
       expect({ status: run.status, warnings: run.stdout.split('\n').filter((l) => l.startsWith('::warning')) }).toEqual({ status: 0, warnings: [] });
-      expect(run.stdout).toContain(' db check -o json');
+      expect(run.stdout).toContain(' db check\n');
       expect(run.stdout).toContain(' db update');
       expect(fs.existsSync(path.join(cache, '6', 'vulnerability.db'))).toBe(true);
       expect(JSON.parse(run.outputs.counts!)).toMatchObject({ critical: 1, high: 1 });

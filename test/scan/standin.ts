@@ -5,7 +5,7 @@
  *   replay        copies STANDIN_GRYPE_REPORT (a real report from the corpus) to the --file path, exits 0
  *   error         prints a grype-like error on stderr, writes nothing, exits 1
  *   error-report  writes the report and still exits 1 (a crash after writing)
- * `grype db check -o json` answers "no update" (exit 0; STANDIN_GRYPE_DB=update: exit 100) and `grype db update`
+ * `grype db check` answers "no update" (exit 0; STANDIN_GRYPE_DB=update: exit 100) and `grype db update`
  * exits 0, as the real grype does with a current database.
  * A wrong command line makes it exit 64 with the reason, so the test fails loudly.
  */
@@ -19,11 +19,11 @@ const log = process.env.STANDIN_GRYPE_LOG;
 const grypeEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('GRYPE_')));
 if (log && args[0] !== 'db') fs.appendFileSync(log, JSON.stringify({ args, env: grypeEnv }) + '\n');
 if (args[0] === 'db') {
-  // conveyor checks for a database update itself before the scan: \`db check -o json\`, then \`db update\`
+  // conveyor checks for a database update itself before the scan: \`db check\` (exit 100: one is there), then \`db update\`
   if (log) fs.appendFileSync(log, JSON.stringify({ db: true, args, env: grypeEnv }) + '\n');
   const dbMode = process.env.STANDIN_GRYPE_DB || 'current';
-  if (args[1] === 'check' && args.includes('-o') && args[args.indexOf('-o') + 1] === 'json') {
-    process.stdout.write(JSON.stringify({ currentDB: null, candidateDB: null, updateAvailable: dbMode === 'update' }) + '\n');
+  if (args[1] === 'check' && args.length === 2) {
+    process.stdout.write(dbMode === 'update' ? 'Updated DB version v6.0.2 was built on 2025-01-01\n' : 'No update available\n');
     process.exit(dbMode === 'update' ? 100 : 0);
   }
   if (args[1] === 'update') process.exit(0);

@@ -39,14 +39,14 @@ describe('grype database step', () => {
   it('up to date: no download, and the scan does not check again', async () => {
     const { run, calls } = fakeRun({ check: { exitCode: 0 } });
     const prepared = await prepareDatabase('grype', { A: '1' }, settings(withDb()), run);
-    expect(calls.map((c) => c.args)).toEqual([['db', 'check', '-o', 'json']]);
+    expect(calls.map((c) => c.args)).toEqual([['db', 'check']]);
     expect(prepared).toEqual({ env: { A: '1', GRYPE_DB_AUTO_UPDATE: 'false' } });
   });
 
   it('an update available (exit 100) is downloaded under its own limit', async () => {
     const { run, calls } = fakeRun({ check: { exitCode: 100 }, update: { exitCode: 0 } });
     const prepared = await prepareDatabase('grype', {}, settings(tempDir('grype-nodb-')), run);
-    expect(calls.map((c) => [c.args.join(' '), c.timeoutMs])).toEqual([['db check -o json', 40_000], ['db update', 360_000]]);
+    expect(calls.map((c) => [c.args.join(' '), c.timeoutMs])).toEqual([['db check', 40_000], ['db update', 360_000]]);
     expect(prepared.warning).toBeUndefined();
   });
 

@@ -63,7 +63,7 @@ export async function prepareDatabase(grype: string, env: NodeJS.ProcessEnv, db:
     }
     return { env: offline, warning: `The vulnerability database in ${db.dir} could not be updated from ${db.updateUrl} (${why}); scanning with the database already there (grype refuses it if it is older than GRYPE_DB_MAX_ALLOWED_BUILT_AGE, 5 days by default).` };
   };
-  const check = await run(grype, ['db', 'check', '-o', 'json'], { env, okCodes: [0, 1, 100, 124], stream: false, timeoutMs: limits.checkMs });
+  const check = await run(grype, ['db', 'check'], { env, okCodes: [0, 1, 100, 124], stream: false, timeoutMs: limits.checkMs });
   if (check.exitCode === 0) return { env: offline };
   if (check.exitCode !== 100) return unavailable(reason(check, limits.checkMs));
   const update = await run(grype, ['db', 'update'], { env, okCodes: [0, 1, 124], stream: true, timeoutMs: limits.updateMs });
