@@ -3,6 +3,7 @@
  * The MAC is SHA-512 over every leaf's bytes (only the encrypted ones, after a fixed seed, with
  * `mac_only_encrypted`), as uppercase hex; it is stored encrypted with `lastmodified` as additional data.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { additionalData, decryptValue, isEncrypted, prepareKey, type ValueType } from './cipher.ts';
 import { SopsDecryptError, SopsFormatError, SopsMacError } from './errors.ts';
@@ -74,7 +75,7 @@ function typed(type: ValueType, plaintext: Buffer, where: () => string): { value
     case 'str':
     case 'comment':
       // a Go string holds any bytes (a binary file's data): keep them when they are not UTF-8
-      return { value: Buffer.from(text, 'utf8').equals(plaintext) ? text : new Uint8Array(plaintext), bytes: plaintext };
+      return { value: isUtf8(plaintext) ? text : new Uint8Array(plaintext), bytes: plaintext };
     case 'bytes':
       return { value: new Uint8Array(plaintext), bytes: plaintext };
     case 'int': {
