@@ -10,7 +10,7 @@ import { bundle } from '../../scripts/build.ts';
 import { corpusPath, repoRoot } from '../support/corpus.ts';
 import { cleanupTempDirs, tempDir } from '../support/tmp.ts';
 import { parseVerdict } from '../../packages/scan/src/verdict.ts';
-import { standInCalls, writeStandInGrype } from './standin.ts';
+import { standInCalls, standInDbCalls, writeStandInGrype } from './standin.ts';
 import { parseFileCommand } from '../support/runner.ts';
 
 const defectdojo = corpusPath('grype', 'defectdojo');
@@ -26,6 +26,7 @@ interface Run {
   outputs: Record<string, string>;
   summary: string;
   calls: ReturnType<typeof standInCalls>;
+  dbCalls: ReturnType<typeof standInDbCalls>;
   outputDir: string;
 }
 
@@ -66,6 +67,7 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
     outputs: parseFileCommand(fs.readFileSync(files.output, 'utf8')),
     summary: fs.readFileSync(files.summary, 'utf8'),
     calls: standInCalls(log),
+    dbCalls: standInDbCalls(log),
     outputDir,
   };
 }
@@ -88,6 +90,9 @@ function runAction(inputs: Record<string, string>, standIn: Record<string, strin
     expect(args[5]).toBe('-c');
     expect(env.GRYPE_FAIL_ON_SEVERITY).toBeUndefined();
     expect(env.GRYPE_DB_CACHE_DIR).toMatch(/tool-cache\/grype-db$/);
+    // the database was checked before the scan, so the scan itself does not check again
+    expect(run.dbCalls.map((c) => c.args)).toEqual([['db', 'check']]);
+    expect(env.GRYPE_DB_AUTO_UPDATE).toBe('false');
     expect(run.outputs.verdict).toBe('pass');
     const raw = JSON.parse(fs.readFileSync(REPORT, 'utf8')) as { matches: { vulnerability: { severity?: string } }[] };
     const high = raw.matches.filter((m) => m.vulnerability.severity === 'High').length;

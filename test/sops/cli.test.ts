@@ -22,7 +22,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
 
   it('decrypt prints the file in its own format, or as JSON, YAML or dotenv', async () => {
     const own = await cli(['decrypt', 'flux/algorithms/age.yaml'], ageEnv());
-    expect(own).toEqual({ code: 0, stderr: '', stdout: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: age\nstringData:\n  key: value\n' });
+    expect(own).toEqual({ code: 0, stderr: '', stdout: 'apiVersion: v1\nkind: Secret\nmetadata:\n    name: age\nstringData:\n    key: value\n' });
     const json = await cli(['decrypt', 'flux/algorithms/age.yaml', '--output-type', 'json'], ageEnv());
     expect(JSON.parse(json.stdout)).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'age' }, stringData: { key: 'value' } });
     const dotenv = await cli(['decrypt', 'flux/algorithms/age.yaml', '--output-type=dotenv'], ageEnv());

@@ -450,7 +450,7 @@ interface Run { code: number; stdout: string; outputs: Record<string, string>; s
     expect(failing.outputs).toMatchObject({ issues: '8', errors: '0', 'failing-issues': '8' });
     expect((failing.stdout.match(/^::error /gm) ?? []).length).toBe(8);
     const calls = readCalls(logFile).filter((c) => c.tool === 'tflint');
-    expect(calls[0]!.args).toEqual(['--init']);
+    expect(calls[0]!.args).toEqual(['--init', '--no-color']);
     expect(calls[0]!.token).toBe('set');
     expect(calls[1]!.args).toEqual(['--format=json', '--no-color', '--minimum-failure-severity=error']);
 

@@ -1396,7 +1396,7 @@ var require_util2 = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -1731,12 +1731,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -5722,7 +5722,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -9293,12 +9293,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -11727,9 +11727,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -12763,13 +12763,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -13751,13 +13751,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -14036,7 +14036,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -14514,9 +14514,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream2 = new ReadableStream(
@@ -14527,8 +14527,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14578,7 +14578,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream2)) {
@@ -14589,7 +14589,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream2)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -17172,16 +17172,16 @@ var require_util8 = __commonJS({
       }
       return code >= 3e3 && code <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17439,7 +17439,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17447,13 +17447,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+        } else if (code !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17478,11 +17478,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
-      let reason = "";
+      let reason2 = "";
       const result2 = ws[kByteParser].closingInfo;
       if (result2 && !result2.error) {
         code = result2.code ?? 1005;
-        reason = result2.reason;
+        reason2 = result2.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -17490,13 +17490,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17620,9 +17620,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code, reason2) {
+      closeWebSocketConnection(ws, code, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17902,16 +17902,16 @@ var require_receiver = __commonJS({
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17926,9 +17926,9 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -18165,14 +18165,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code !== void 0) {
           code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code !== void 0) {
           if (code !== 1e3 && (code < 3e3 || code > 4999)) {
@@ -18180,8 +18180,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18189,7 +18189,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -23211,12 +23211,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning2) {
+    function warn(logLevel, warning3) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
+          node_process.emitWarning(warning3);
         else
-          console.warn(warning2);
+          console.warn(warning3);
       }
     }
     exports.debug = debug3;
@@ -26686,9 +26686,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code, message, warning3) => {
           const pos = getErrorPos(source);
-          if (warning2)
+          if (warning3)
             this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
@@ -26761,10 +26761,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message, warning3) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning3);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -28806,7 +28806,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning3) => log.warn(doc.options.logLevel, warning3));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -31945,6 +31945,7 @@ async function group2(name, fn) {
 }
 var info2 = (message) => info(message);
 var debug2 = (message) => debug(message);
+var warning2 = (message) => warning(message);
 
 // packages/kit/src/run.ts
 var POST_STATE = "conveyor-post";
@@ -31993,7 +31994,25 @@ async function exec2(command, args, options = {}) {
       if (error2.code === "ENOENT") reject(new ToolNotFoundError(command, options.hint));
       else reject(new ExecError(display, -1, error2.message, options.hint));
     });
+    let timedOut = false;
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      child2.kill("SIGTERM");
+      setTimeout(() => child2.kill("SIGKILL"), 5e3).unref();
+    }, options.timeoutMs);
+    child2.on("exit", () => {
+      if (!timedOut) return;
+      if (timer) clearTimeout(timer);
+      child2.stdout.destroy();
+      child2.stderr.destroy();
+      const stopped = { exitCode: 124, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut: true };
+      if (okCodes.includes(124)) resolve5(stopped);
+      else reject(new ExecError(display, 124, `${stopped.stderr}
+stopped after ${Math.round(options.timeoutMs / 1e3)} s`, options.hint));
+    });
     child2.on("close", (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (timedOut) return;
       const result2 = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
       if (signal) reject(new ExecError(display, result2.exitCode, `${result2.stderr}
 killed by ${signal}`, options.hint));
@@ -32474,8 +32493,8 @@ function parseRule(raw, origin, problems) {
   for (const key of Object.keys(pkg)) {
     if (!PACKAGE_KEYS.includes(key)) problems.push(`${origin}.package has an unknown field "${key}" (known: ${PACKAGE_KEYS.join(", ")})`);
   }
-  const reason = text2(raw.reason, `${origin}.reason`, problems);
-  if (!reason || reason.trim() === "") problems.push(`${origin} has no reason; say why the match may be ignored (reason: …)`);
+  const reason2 = text2(raw.reason, `${origin}.reason`, problems);
+  if (!reason2 || reason2.trim() === "") problems.push(`${origin} has no reason; say why the match may be ignored (reason: …)`);
   const fixState = text2(raw["fix-state"], `${origin}.fix-state`, problems);
   if (fixState !== void 0 && !FIX_STATES.includes(fixState)) problems.push(`${origin}.fix-state is "${fixState}"; accepted: ${FIX_STATES.join(", ")}`);
   const vexStatus = text2(raw["vex-status"], `${origin}.vex-status`, problems);
@@ -32486,7 +32505,7 @@ function parseRule(raw, origin, problems) {
   if (aliases !== void 0 && typeof aliases !== "boolean") problems.push(`${origin}.include-aliases must be true or false`);
   const rule2 = {
     origin,
-    reason: reason?.trim() ?? "",
+    reason: reason2?.trim() ?? "",
     ...expiry(raw.until, origin, problems),
     vulnerability: text2(raw.vulnerability, `${origin}.vulnerability`, problems),
     includeAliases: aliases === true,
@@ -32990,8 +33009,8 @@ function maxScore(m) {
   for (const c of m.cvss) if (c.baseScore > s) s = c.baseScore;
   return s;
 }
-function finding(match, rule2, reason) {
-  return { id: match.id, package: match.artifact.name, version: match.artifact.version, reason, rule: rule2, match };
+function finding(match, rule2, reason2) {
+  return { id: match.id, package: match.artifact.name, version: match.artifact.version, reason: reason2, rule: rule2, match };
 }
 function evaluate(report, policy, now) {
   const active = policy.rules.filter((r) => !isExpired(r, now));
@@ -33163,6 +33182,37 @@ function grypeEnv(base, dbCacheDir2) {
   if (dbCacheDir2) env.GRYPE_DB_CACHE_DIR = dbCacheDir2;
   return env;
 }
+function dbSettings(env, dbCacheDir2) {
+  const home = env.HOME ?? "~";
+  return {
+    dir: dbCacheDir2 ?? env.GRYPE_DB_CACHE_DIR ?? path11.join(env.XDG_CACHE_HOME ?? path11.join(home, ".cache"), "grype", "db"),
+    updateUrl: env.GRYPE_DB_UPDATE_URL || "https://grype.anchore.io/databases",
+    autoUpdate: !/^(false|0|no|off)$/i.test(env.GRYPE_DB_AUTO_UPDATE ?? "")
+  };
+}
+function hasDatabase(dir) {
+  try {
+    return fs10.readdirSync(dir).some((schema) => fs10.existsSync(path11.join(dir, schema, "vulnerability.db")));
+  } catch {
+    return false;
+  }
+}
+var ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+function explainDbFailure(output, db) {
+  const text3 = output.replace(ANSI, "");
+  const load = /failed to load vulnerability db: (.+)/.exec(text3)?.[1]?.trim();
+  if (!load) return void 0;
+  const download2 = /error updating db error=(.+)/.exec(text3)?.[1]?.trim();
+  const offline = "For a runner without network access, put a database in that folder (restore it with actions/cache, or `grype db import <archive>`) and set GRYPE_DB_AUTO_UPDATE=false.";
+  if (/database does not exist/.test(load)) {
+    if (!db.autoUpdate) return `grype has no vulnerability database in ${db.dir}, and GRYPE_DB_AUTO_UPDATE=false keeps it from downloading one. Put a database there (restore the folder with actions/cache, or \`grype db import <archive>\`), or let grype download one from ${db.updateUrl}.`;
+    return `grype has no vulnerability database in ${db.dir} and could not download one from ${db.updateUrl}${download2 ? ` (${download2})` : ""}. Give the runner network access to ${db.updateUrl} (or set GRYPE_DB_UPDATE_URL to a mirror). ${offline}`;
+  }
+  if (/max allowed age/.test(load)) {
+    return `grype's vulnerability database in ${db.dir} is older than grype accepts: ${load}${download2 ? `; a newer one could not be downloaded from ${db.updateUrl} (${download2})` : db.autoUpdate ? "" : ", and GRYPE_DB_AUTO_UPDATE=false keeps grype from downloading a newer one"}. Let grype update it, or, to scan with an old database, raise GRYPE_DB_MAX_ALLOWED_BUILT_AGE (e.g. 720h) or set GRYPE_DB_VALIDATE_AGE=false.`;
+  }
+  return `grype could not load its vulnerability database in ${db.dir}: ${load}${download2 ? `; downloading one from ${db.updateUrl} failed (${download2})` : ""}. Delete the folder to let grype download a fresh database. ${offline}`;
+}
 var GrypeError = class extends ConveyorError {
   exitCode;
   constructor(message, exitCode, options) {
@@ -33205,6 +33255,7 @@ function grypeMissing(version, options, error2) {
   return new GrypeError(`${onPath} and ${why} (${cause}): put grype on PATH, give an exact version in the input grype-version, or point the input download-base-url at a mirror that holds <url>/grype/<version>/grype_<version>_<os>_<arch>.tar.gz and its checksums file.`, -1);
 }
 async function runGrype(options) {
+  const db = dbSettings(options.env, options.dbCacheDir);
   const config = path11.join(options.workDir, "conveyor-grype.yaml");
   fs10.writeFileSync(config, "# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n");
   fs10.rmSync(options.reportFile, { force: true });
@@ -33219,6 +33270,9 @@ async function runGrype(options) {
   const tail = (result2.stderr || result2.stdout).trimEnd().split(/\r?\n/).slice(-15).join("\n");
   const written = fs10.existsSync(options.reportFile) ? fs10.readFileSync(options.reportFile, "utf8") : "";
   if (result2.exitCode === 1 || result2.exitCode === 2 && written.trim() === "") {
+    const dbProblem = explainDbFailure(`${result2.stderr}
+${result2.stdout}`, db);
+    if (dbProblem) throw new GrypeError(`${dbProblem} No policy was applied.`, result2.exitCode);
     throw new GrypeError(`grype failed with exit code ${result2.exitCode}; no policy was applied.${tail ? `
 ${tail}` : ""}
 This is an error of the scan itself (image not found, registry credentials, vulnerability DB download), not a policy failure.`, result2.exitCode);
@@ -33228,6 +33282,47 @@ This is an error of the scan itself (image not found, registry credentials, vuln
 ${tail}` : ""}`, result2.exitCode);
   }
   return written;
+}
+
+// packages/scan/src/grype-db.ts
+function goDurationMs(text3) {
+  if (!text3) return void 0;
+  const units = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+  const parts = [...text3.trim().matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text3.trim()) return void 0;
+  return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]], 0);
+}
+function dbLimits(env) {
+  const check = goDurationMs(env.GRYPE_DB_UPDATE_AVAILABLE_TIMEOUT) ?? 3e4;
+  const download2 = goDurationMs(env.GRYPE_DB_UPDATE_DOWNLOAD_TIMEOUT) ?? 3e5;
+  return { checkMs: check + 1e4, updateMs: check + download2 + 3e4 };
+}
+function reason(result2, limitMs) {
+  if (result2.timedOut) return `no answer within ${Math.round(limitMs / 1e3)} s`;
+  const text3 = `${result2.stderr}
+${result2.stdout}`.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
+  const line = text3.split("\n").map((l) => l.trim()).filter((l) => /error|unable|failed/i.test(l)).pop() ?? text3.trim().split("\n").pop() ?? "";
+  return line.replace(/^\[\d+\]\s+(ERROR|WARN)\s+/, "") || `exit code ${result2.exitCode}`;
+}
+async function prepareDatabase(grype, env, db, run2) {
+  if (!db.autoUpdate) {
+    if (!hasDatabase(db.dir)) throw new GrypeError(explainDbFailure("failed to load vulnerability db: database does not exist", db), -1);
+    return { env };
+  }
+  const offline = { ...env, GRYPE_DB_AUTO_UPDATE: "false" };
+  const limits = dbLimits(env);
+  const unavailable = (why) => {
+    if (!hasDatabase(db.dir)) {
+      throw new GrypeError(`grype has no vulnerability database in ${db.dir} and could not download one from ${db.updateUrl} (${why}). Give the runner network access to ${db.updateUrl} (or set GRYPE_DB_UPDATE_URL to a mirror). For a runner without network access, put a database in that folder (restore it with actions/cache, or \`grype db import <archive>\`) and set GRYPE_DB_AUTO_UPDATE=false.`, -1);
+    }
+    return { env: offline, warning: `The vulnerability database in ${db.dir} could not be updated from ${db.updateUrl} (${why}); scanning with the database already there (grype refuses it if it is older than GRYPE_DB_MAX_ALLOWED_BUILT_AGE, 5 days by default).` };
+  };
+  const check = await run2(grype, ["db", "check"], { env, okCodes: [0, 1, 100, 124], stream: false, timeoutMs: limits.checkMs });
+  if (check.exitCode === 0) return { env: offline };
+  if (check.exitCode !== 100) return unavailable(reason(check, limits.checkMs));
+  const update = await run2(grype, ["db", "update"], { env, okCodes: [0, 1, 124], stream: true, timeoutMs: limits.updateMs });
+  if (update.exitCode !== 0) return unavailable(reason(update, limits.updateMs));
+  return { env: offline };
 }
 
 // packages/scan/src/report.ts
@@ -33557,7 +33652,7 @@ function decide(report, policy, options) {
     },
     counts: evaluation.counts,
     countsFixable: evaluation.countsFixable,
-    ignored: evaluation.ignored.map(({ id, package: pkg, version, reason, rule: rule2 }) => ({ id, package: pkg, version, reason, rule: rule2 })),
+    ignored: evaluation.ignored.map(({ id, package: pkg, version, reason: reason2, rule: rule2 }) => ({ id, package: pkg, version, reason: reason2, rule: rule2 })),
     createdAt: options.now.toISOString()
   };
   if (verdict.image === void 0) delete verdict.image;
@@ -33712,13 +33807,16 @@ async function runScan(inputs, env, workspace, install = installTool) {
   const outputDir = inputs["output-dir"] ?? defaultOutputDir(env);
   fs12.mkdirSync(outputDir, { recursive: true });
   const reportFile = path14.join(outputDir, "grype.json");
+  const cacheDir = dbCacheDir(inputs["db-cache-dir"], env);
+  const db = await group2("Vulnerability database", () => prepareDatabase(grype, grypeEnv(env, cacheDir), dbSettings(env, cacheDir), exec2));
+  if (db.warning) warning2(db.warning);
   const report = parseReport(await group2(`Scan ${subject}`, () => runGrype({
     grype,
     source,
     reportFile,
     workDir: outputDir,
-    env,
-    dbCacheDir: dbCacheDir(inputs["db-cache-dir"], env)
+    env: db.env,
+    dbCacheDir: cacheDir
   })), reportFile);
   const outcome = decide(report, policy, { image: source.kind === "image" ? source.image : void 0, now: /* @__PURE__ */ new Date() });
   const { files, outputs } = writeResults(outcome, outputDir, reportFile);

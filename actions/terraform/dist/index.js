@@ -24910,7 +24910,25 @@ async function exec2(command, args, options = {}) {
       if (error2.code === "ENOENT") reject(new ToolNotFoundError(command, options.hint));
       else reject(new ExecError(display, -1, error2.message, options.hint));
     });
+    let timedOut = false;
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      child2.kill("SIGTERM");
+      setTimeout(() => child2.kill("SIGKILL"), 5e3).unref();
+    }, options.timeoutMs);
+    child2.on("exit", () => {
+      if (!timedOut) return;
+      if (timer) clearTimeout(timer);
+      child2.stdout.destroy();
+      child2.stderr.destroy();
+      const stopped = { exitCode: 124, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut: true };
+      if (okCodes.includes(124)) resolve6(stopped);
+      else reject(new ExecError(display, 124, `${stopped.stderr}
+stopped after ${Math.round(options.timeoutMs / 1e3)} s`, options.hint));
+    });
     child2.on("close", (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (timedOut) return;
       const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
       if (signal) reject(new ExecError(display, result.exitCode, `${result.stderr}
 killed by ${signal}`, options.hint));

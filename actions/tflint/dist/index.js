@@ -24894,7 +24894,25 @@ async function exec2(command, args, options = {}) {
       if (error2.code === "ENOENT") reject(new ToolNotFoundError(command, options.hint));
       else reject(new ExecError(display, -1, error2.message, options.hint));
     });
+    let timedOut = false;
+    const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+      timedOut = true;
+      child2.kill("SIGTERM");
+      setTimeout(() => child2.kill("SIGKILL"), 5e3).unref();
+    }, options.timeoutMs);
+    child2.on("exit", () => {
+      if (!timedOut) return;
+      if (timer) clearTimeout(timer);
+      child2.stdout.destroy();
+      child2.stderr.destroy();
+      const stopped = { exitCode: 124, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), timedOut: true };
+      if (okCodes.includes(124)) resolve6(stopped);
+      else reject(new ExecError(display, 124, `${stopped.stderr}
+stopped after ${Math.round(options.timeoutMs / 1e3)} s`, options.hint));
+    });
     child2.on("close", (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (timedOut) return;
       const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") };
       if (signal) reject(new ExecError(display, result.exitCode, `${result.stderr}
 killed by ${signal}`, options.hint));
@@ -25402,8 +25420,22 @@ function parseTflintReport(text, source) {
   });
   return report;
 }
+function rebaseAbsolutePaths(report, cwd, workspace) {
+  const fix = (range) => {
+    if (!range || !path12.isAbsolute(range.filename)) return;
+    const fromWorkspace = path12.relative(workspace, range.filename);
+    if (fromWorkspace.startsWith("..") || path12.isAbsolute(fromWorkspace)) return;
+    range.filename = path12.relative(cwd, range.filename).split(path12.sep).join("/");
+  };
+  for (const issue2 of report.issues) {
+    fix(issue2.range);
+    for (const c of issue2.callers ?? []) fix(c);
+  }
+  for (const error2 of report.errors) fix(error2.range);
+  return report;
+}
 var LEVEL = { error: "error", warning: "warning", notice: "notice" };
-function relative4(file, baseDir) {
+function relative5(file, baseDir) {
   return path12.posix.normalize(path12.join(baseDir, file).split(path12.sep).join("/"));
 }
 function tflintAnnotations(report, baseDir = ".") {
@@ -25414,7 +25446,7 @@ function tflintAnnotations(report, baseDir = ".") {
       title: `tflint: ${issue2.rule.name}`,
       message: issue2.rule.link ? `${issue2.message}
 ${issue2.rule.link}` : issue2.message,
-      file: relative4(issue2.range.filename, baseDir),
+      file: relative5(issue2.range.filename, baseDir),
       startLine: issue2.range.start?.line,
       endLine: issue2.range.end?.line,
       startColumn: issue2.range.start?.column,
@@ -25426,7 +25458,7 @@ ${issue2.rule.link}` : issue2.message,
       level: LEVEL[severityOf(error2.severity)],
       title: error2.summary ? `tflint: ${error2.summary}` : "tflint could not check this configuration",
       message: stripAnsi(error2.message),
-      file: error2.range ? relative4(error2.range.filename, baseDir) : void 0,
+      file: error2.range ? relative5(error2.range.filename, baseDir) : void 0,
       startLine: error2.range?.start?.line,
       endLine: error2.range?.end?.line,
       startColumn: error2.range?.start?.column,
@@ -25471,9 +25503,9 @@ function tflintSarif(reports, options = {}) {
         ruleId: issue2.rule.name,
         level: SARIF_LEVEL[severity],
         message: { text: issue2.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: relative4(issue2.range.filename, baseDir) }, region: region(issue2.range) } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: relative5(issue2.range.filename, baseDir) }, region: region(issue2.range) } }],
         ...callers.length > 0 ? {
-          relatedLocations: callers.map((c, id) => ({ id, message: { text: "in the module call chain" }, physicalLocation: { artifactLocation: { uri: relative4(c.filename, baseDir) }, region: region(c) } }))
+          relatedLocations: callers.map((c, id) => ({ id, message: { text: "in the module call chain" }, physicalLocation: { artifactLocation: { uri: relative5(c.filename, baseDir) }, region: region(c) } }))
         } : {}
       });
     }
@@ -25481,7 +25513,7 @@ function tflintSarif(reports, options = {}) {
       if (!rules.has("tflint-error")) {
         rules.set("tflint-error", { id: "tflint-error", name: "tflint-error", defaultConfiguration: { level: "error" }, shortDescription: { text: "tflint could not check the configuration" } });
       }
-      const location = error2.range ? [{ physicalLocation: { artifactLocation: { uri: relative4(error2.range.filename, baseDir) }, region: region(error2.range) } }] : [{ physicalLocation: { artifactLocation: { uri: relative4(".", baseDir) } } }];
+      const location = error2.range ? [{ physicalLocation: { artifactLocation: { uri: relative5(error2.range.filename, baseDir) }, region: region(error2.range) } }] : [{ physicalLocation: { artifactLocation: { uri: relative5(".", baseDir) } } }];
       results.push({ ruleId: "tflint-error", level: SARIF_LEVEL[severityOf(error2.severity)], message: { text: stripAnsi(error2.message) }, locations: location });
     }
   }
@@ -25497,6 +25529,17 @@ function tflintSarif(reports, options = {}) {
 }
 
 // packages/terraform/src/lint.ts
+function initFailure(output, dir, config, workspace) {
+  const file = config ? path13.relative(workspace, config) || config : path13.posix.join(dir, ".tflint.hcl");
+  const said = output.trim().split("\n")[0] ?? "";
+  if (/Failed to load TFLint config/.test(output)) {
+    return new ConveyorError(`tflint could not read its config ${file} (in ${dir}): ${said.replace(/^Failed to load TFLint config; /, "")} Fix the file; nothing was linted.`);
+  }
+  if (/Failed to install a plugin/.test(output)) {
+    return new ConveyorError(`tflint --init could not install a plugin named in ${file} (in ${dir}): ${said.replace(/^Failed to install a plugin; /, "")} tflint --init downloads the plugins named in .tflint.hcl from GitHub releases (with the github-token input against rate limits); on a runner without network access, keep to the bundled terraform ruleset (a plugin "terraform" block without source) or put the plugins in TFLINT_PLUGIN_DIR beforehand and set init: false.`);
+  }
+  return new ConveyorError(`tflint --init failed in ${dir}: ${output.trim() || "it printed nothing"}`);
+}
 async function runTflint(inputs, deps) {
   const run2 = deps.exec ?? exec2;
   const dirs = inputs["working-directory"].map((d) => ({ dir: path13.relative(deps.workspace, path13.resolve(deps.workspace, d)).split(path13.sep).join("/") || ".", abs: path13.resolve(deps.workspace, d) }));
@@ -25514,11 +25557,16 @@ async function runTflint(inputs, deps) {
   const reports = [];
   for (const d of dirs) {
     await group2(`tflint ${d.dir}`, async () => {
-      if (inputs.init) await exec3("tflint", ["--init", ...common], { cwd: d.abs, env, hint: "tflint --init downloads the plugins named in .tflint.hcl; check the file and the token." });
+      if (inputs.init) {
+        const initArgs = ["--init", "--no-color", ...common, ...inputs.recursive ? ["--recursive"] : []];
+        const init2 = await exec3("tflint", initArgs, { cwd: d.abs, env, okCodes: [0, 1] });
+        if (init2.exitCode !== 0) throw initFailure(stripAnsi(init2.stderr || init2.stdout), d.dir, inputs.config, deps.workspace);
+      }
       const args = ["--format=json", "--no-color", ...common, `--minimum-failure-severity=${inputs["minimum-failure-severity"]}`];
       if (inputs.recursive) args.push("--recursive");
       const result = await exec3("tflint", args, { cwd: d.abs, env, okCodes: [0, 1, 2, 3] });
-      reports.push({ report: parseTflintReport(result.stdout, `tflint output in ${d.dir}`), baseDir: d.dir });
+      const report = parseTflintReport(result.stdout, `tflint output in ${d.dir}`);
+      reports.push({ report: rebaseAbsolutePaths(report, d.abs, deps.workspace), baseDir: d.dir });
     });
   }
   const annotations = reports.flatMap((r) => tflintAnnotations(r.report, r.baseDir));

@@ -22,6 +22,7 @@ if (process.env.GITHUB_ACTIONS !== 'true') {
 
 process.exitCode = await main(argv, {
   stdout: (text) => write(text),
+  stdoutBytes: (data) => write(data),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),

@@ -8,6 +8,8 @@ import type { InputSource, InputSpec } from './inputs.ts';
 
 export interface CliIo {
   stdout(text: string): void;
+  /** Bytes written to stdout as they are (a decrypted binary file); without it they go through `stdout` as UTF-8. */
+  stdoutBytes?(data: Uint8Array): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;

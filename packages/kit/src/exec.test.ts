@@ -27,6 +27,13 @@ describe('exec', () => {
     await expect(exec('conveyor-no-such-tool', [])).rejects.toThrow('`conveyor-no-such-tool` was not found on PATH.');
   });
 
+  it('stops a command that outlives timeoutMs: exit code 124 and timedOut, or an ExecError', async () => {
+    const stopped = await exec('sh', ['-c', 'echo started; sleep 30'], { timeoutMs: 300, okCodes: [0, 124] });
+    expect(stopped).toEqual({ exitCode: 124, stdout: 'started\n', stderr: '', timedOut: true });
+    await expect(exec('sleep', ['30'], { timeoutMs: 200 })).rejects.toMatchObject({ exitCode: 124, message: expect.stringContaining('stopped after 0 s') });
+    expect(await exec('sh', ['-c', 'exit 0'], { timeoutMs: 5000 })).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+  });
+
   it('quotes arguments for the log line', () => {
     expect(quoteArg('plain-arg=1')).toBe('plain-arg=1');
     expect(quoteArg("it's here")).toBe("'it'\\''s here'");

@@ -19,12 +19,19 @@ export interface ExecOptions {
   hint?: string;
   /** Do not log the command line (for commands whose arguments are secret). */
   quiet?: boolean;
+  /**
+   * Stop the command when it runs longer (SIGTERM, then SIGKILL 5 s later). The result then has exit code
+   * 124 and `timedOut: true`; put 124 in `okCodes` to handle it rather than have it thrown.
+   */
+  timeoutMs?: number;
 }
 
 export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** Set when `timeoutMs` stopped the command. */
+  timedOut?: boolean;
 }
 
 /** Quotes an argument for display in a log line. */
@@ -57,7 +64,25 @@ export async function exec(command: string, args: readonly string[], options: Ex
       if (error.code === 'ENOENT') reject(new ToolNotFoundError(command, options.hint));
       else reject(new ExecError(display, -1, error.message, options.hint));
     });
+    let timedOut = false;
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }, options.timeoutMs);
+    // a stopped command is done when it exits, even if a child of its own still holds the output pipes open
+    child.on('exit', () => {
+      if (!timedOut) return;
+      if (timer) clearTimeout(timer);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      const stopped = { exitCode: 124, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut: true };
+      if (okCodes.includes(124)) resolve(stopped);
+      else reject(new ExecError(display, 124, `${stopped.stderr}\nstopped after ${Math.round(options.timeoutMs! / 1000)} s`, options.hint));
+    });
     child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (timedOut) return;
       const result = { exitCode: code ?? 128, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
       if (signal) reject(new ExecError(display, result.exitCode, `${result.stderr}\nkilled by ${signal}`, options.hint));
       else if (okCodes.includes(result.exitCode)) resolve(result);

@@ -2,11 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  annotateWithinLimit, group, info, readInputs, setOutputs, writeSummary,
+  annotateWithinLimit, exec, group, info, readInputs, setOutputs, warning, writeSummary,
 } from '@conveyor/kit';
 import { installTool } from '@conveyor/kit/installer';
 import { dbCacheDir, defaultOutputDir, loadPolicy, scanInputs, scanSource, type ScanInputs } from './inputs.ts';
-import { locateGrype, runGrype, type Installer } from './grype.ts';
+import { dbSettings, grypeEnv, locateGrype, runGrype, type Installer } from './grype.ts';
+import { prepareDatabase } from './grype-db.ts';
 import { parseReport, type GrypeReport } from './report.ts';
 import { decide, type Outcome } from './outcome.ts';
 import { filesLine, policyFailure, writeResults, type WrittenFiles } from './results.ts';
@@ -39,8 +40,11 @@ export async function runScan(inputs: ScanInputs, env: NodeJS.ProcessEnv, worksp
   const outputDir = inputs['output-dir'] ?? defaultOutputDir(env);
   fs.mkdirSync(outputDir, { recursive: true });
   const reportFile = path.join(outputDir, 'grype.json');
+  const cacheDir = dbCacheDir(inputs['db-cache-dir'], env);
+  const db = await group('Vulnerability database', () => prepareDatabase(grype, grypeEnv(env, cacheDir), dbSettings(env, cacheDir), exec));
+  if (db.warning) warning(db.warning);
   const report = parseReport(await group(`Scan ${subject}`, () => runGrype({
-    grype, source, reportFile, workDir: outputDir, env, dbCacheDir: dbCacheDir(inputs['db-cache-dir'], env),
+    grype, source, reportFile, workDir: outputDir, env: db.env, dbCacheDir: cacheDir,
   })), reportFile);
   const outcome = decide(report, policy, { image: source.kind === 'image' ? source.image : undefined, now: new Date() });
   const { files, outputs } = writeResults(outcome, outputDir, reportFile);

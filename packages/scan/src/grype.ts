@@ -3,7 +3,9 @@
  * config of its own (so a `.grype.yaml` in the working folder, or GRYPE_* settings in the environment,
  * cannot filter matches or set a --fail-on threshold behind the policy's back), then applies the policy
  * itself. Any exit other than 0 — or 2 with a report written, grype's own threshold signal — is a grype
- * error, reported as such: never as a policy failure.
+ * error, reported as such: never as a policy failure. A missing or too old vulnerability database is said
+ * in one sentence naming the folder, the update URL and the GRYPE_DB_* settings that change it (checked
+ * against the real grype offline in test/scan/real-grype.test.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,6 +57,53 @@ export function grypeEnv(base: NodeJS.ProcessEnv, dbCacheDir: string | undefined
   env.GRYPE_CHECK_FOR_APP_UPDATE = 'false';
   if (dbCacheDir) env.GRYPE_DB_CACHE_DIR = dbCacheDir;
   return env;
+}
+
+/** Where grype keeps its database, where it downloads one from, and whether it may: from conveyor's folder and GRYPE_DB_*. */
+export interface DbSettings {
+  dir: string;
+  updateUrl: string;
+  autoUpdate: boolean;
+}
+
+export function dbSettings(env: NodeJS.ProcessEnv, dbCacheDir: string | undefined): DbSettings {
+  const home = env.HOME ?? '~';
+  return {
+    dir: dbCacheDir ?? env.GRYPE_DB_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME ?? path.join(home, '.cache'), 'grype', 'db'),
+    updateUrl: env.GRYPE_DB_UPDATE_URL || 'https://grype.anchore.io/databases',
+    autoUpdate: !/^(false|0|no|off)$/i.test(env.GRYPE_DB_AUTO_UPDATE ?? ''),
+  };
+}
+
+/** Whether a grype database (any schema folder: `<dir>/6/vulnerability.db`) is in the folder. */
+export function hasDatabase(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).some((schema) => fs.existsSync(path.join(dir, schema, 'vulnerability.db')));
+  } catch {
+    return false;
+  }
+}
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/**
+ * The sentence for a vulnerability database failure, read from what grype printed (`failed to load
+ * vulnerability db: …`, `error updating db error=…`); undefined for any other failure.
+ */
+export function explainDbFailure(output: string, db: DbSettings): string | undefined {
+  const text = output.replace(ANSI, '');
+  const load = /failed to load vulnerability db: (.+)/.exec(text)?.[1]?.trim();
+  if (!load) return undefined;
+  const download = /error updating db error=(.+)/.exec(text)?.[1]?.trim();
+  const offline = 'For a runner without network access, put a database in that folder (restore it with actions/cache, or `grype db import <archive>`) and set GRYPE_DB_AUTO_UPDATE=false.';
+  if (/database does not exist/.test(load)) {
+    if (!db.autoUpdate) return `grype has no vulnerability database in ${db.dir}, and GRYPE_DB_AUTO_UPDATE=false keeps it from downloading one. Put a database there (restore the folder with actions/cache, or \`grype db import <archive>\`), or let grype download one from ${db.updateUrl}.`;
+    return `grype has no vulnerability database in ${db.dir} and could not download one from ${db.updateUrl}${download ? ` (${download})` : ''}. Give the runner network access to ${db.updateUrl} (or set GRYPE_DB_UPDATE_URL to a mirror). ${offline}`;
+  }
+  if (/max allowed age/.test(load)) {
+    return `grype's vulnerability database in ${db.dir} is older than grype accepts: ${load}${download ? `; a newer one could not be downloaded from ${db.updateUrl} (${download})` : db.autoUpdate ? '' : ', and GRYPE_DB_AUTO_UPDATE=false keeps grype from downloading a newer one'}. Let grype update it, or, to scan with an old database, raise GRYPE_DB_MAX_ALLOWED_BUILT_AGE (e.g. 720h) or set GRYPE_DB_VALIDATE_AGE=false.`;
+  }
+  return `grype could not load its vulnerability database in ${db.dir}: ${load}${download ? `; downloading one from ${db.updateUrl} failed (${download})` : ''}. Delete the folder to let grype download a fresh database. ${offline}`;
 }
 
 /** grype ran and failed: its exit code and the end of what it printed. Never a policy decision. */
@@ -133,6 +182,7 @@ export interface RunOptions {
  * A report is read only from the file grype wrote, never from its output streams.
  */
 export async function runGrype(options: RunOptions): Promise<string> {
+  const db = dbSettings(options.env, options.dbCacheDir);
   const config = path.join(options.workDir, 'conveyor-grype.yaml');
   fs.writeFileSync(config, '# Written by conveyor: the policy is applied by conveyor, not grype.\n{}\n');
   fs.rmSync(options.reportFile, { force: true });
@@ -147,6 +197,8 @@ export async function runGrype(options: RunOptions): Promise<string> {
   const tail = (result.stderr || result.stdout).trimEnd().split(/\r?\n/).slice(-15).join('\n');
   const written = fs.existsSync(options.reportFile) ? fs.readFileSync(options.reportFile, 'utf8') : '';
   if (result.exitCode === 1 || (result.exitCode === 2 && written.trim() === '')) {
+    const dbProblem = explainDbFailure(`${result.stderr}\n${result.stdout}`, db);
+    if (dbProblem) throw new GrypeError(`${dbProblem} No policy was applied.`, result.exitCode);
     throw new GrypeError(`grype failed with exit code ${result.exitCode}; no policy was applied.${tail ? `\n${tail}` : ''}\n`
       + 'This is an error of the scan itself (image not found, registry credentials, vulnerability DB download), not a policy failure.', result.exitCode);
   }

@@ -42,7 +42,7 @@ const help = commandHelp({
 export function renderOutput(result: DecryptedFile, type: string | undefined, prefix = ''): string | Uint8Array {
   if (type === undefined || type === result.format) return result.plain();
   if (type === 'json') return result.json();
-  if (type === 'yaml') return renderYamlTree(result.branches);
+  if (type === 'yaml') return renderYamlTree(result.branches, result.format);
   return flattenLeaves([{ file: result.file, leaves: result.leaves }], prefix).map((v) => `${v.name}=${v.value.replace(/\n/g, '\\n')}`).join('\n') + '\n';
 }
 
@@ -108,7 +108,9 @@ export const sopsCommand: CliCommand = {
     }
     if (sub === 'decrypt') {
       const out = renderOutput(result, outputType, prefix);
-      io.stdout(typeof out === 'string' ? out : Buffer.from(out).toString('utf8'));
+      if (typeof out === 'string') io.stdout(out);
+      else if (io.stdoutBytes) io.stdoutBytes(out);
+      else io.stdout(Buffer.from(out).toString('utf8'));
       return 0;
     }
     if (flags.rest.length === 0) throw new InputError(['Give the command to run after --: conveyor sops exec FILE -- CMD [ARGS…].']);

@@ -3,6 +3,7 @@
  * The MAC is SHA-512 over every leaf's bytes (only the encrypted ones, after a fixed seed, with
  * `mac_only_encrypted`), as uppercase hex; it is stored encrypted with `lastmodified` as additional data.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { additionalData, decryptValue, isEncrypted, prepareKey, type ValueType } from './cipher.ts';
 import { SopsDecryptError, SopsFormatError, SopsMacError } from './errors.ts';
@@ -73,7 +74,8 @@ function typed(type: ValueType, plaintext: Buffer, where: () => string): { value
   switch (type) {
     case 'str':
     case 'comment':
-      return { value: text, bytes: plaintext };
+      // a Go string holds any bytes (a binary file's data): keep them when they are not UTF-8
+      return { value: isUtf8(plaintext) ? text : new Uint8Array(plaintext), bytes: plaintext };
     case 'bytes':
       return { value: new Uint8Array(plaintext), bytes: plaintext };
     case 'int': {
@@ -154,7 +156,7 @@ export function decryptDocument(branches: readonly MapNode[], metadata: Metadata
     const result = typed(type, plaintext, where);
     hash.update(result.bytes);
     leaves.push({ path, type, text: plaintext.toString('utf8'), value: result.value, encrypted: true });
-    return scalar(result.value, node.ref);
+    return type === 'time' ? { ...scalar(result.value, node.ref), time: true } : scalar(result.value, node.ref);
   };
 
   const out = branches.map((branch) => walk(branch, [], []) as MapNode);

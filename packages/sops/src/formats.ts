@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { Document, Pair, Scalar as YamlScalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { SopsFormatError } from './errors.ts';
 import { convert, parseYaml, renderYaml, type ParsedYaml } from './yaml-format.ts';
-import { getEntry, isComment, scalar, toPlain, unflatten, type MapNode, type Node, type Scalar } from './tree.ts';
+import { emitGoYamlDocument } from './go-yaml.ts';
+import { getEntry, isComment, scalar, toPlain, unflatten, type MapEntry, type MapNode, type Node, type Scalar } from './tree.ts';
 
 export const FORMAT_NAMES = ['yaml', 'json', 'dotenv', 'ini', 'binary'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -121,9 +122,10 @@ function parseIni(text: string, file: string): { root: MapNode; metadata: unknow
       flat.push([key, value.replace(/\\n/g, '\n')]);
       continue;
     }
+    // as sops reads INI: a comment above a key belongs to that key and follows it in the tree
     const s = current();
-    for (const c of pending.splice(0)) s.entries.push({ comment: c });
     s.entries.push({ key, value: scalar(value) });
+    for (const c of pending.splice(0)) s.entries.push({ comment: c });
   }
   return { root, metadata: flat.length > 0 ? unflatten(flat) : undefined };
 }
@@ -150,13 +152,53 @@ function jsonValue(node: Node, indent: string, depth: number): string {
   }
   const entries = node.entries.filter((e) => !isComment(e)) as { key: string; value: Node }[];
   if (entries.length === 0) return '{}';
-  return `{\n${entries.map((e) => `${pad}${JSON.stringify(e.key)}: ${jsonValue(e.value, indent, depth + 1)}`).join(',\n')}\n${end}}`;
+  return `{\n${entries.map((e) => `${pad}${goJsonString(e.key)}: ${jsonValue(e.value, indent, depth + 1)}`).join(',\n')}\n${end}}`;
+}
+
+/** A JSON string as Go's encoding/json writes it (what sops prints): <, >, &, U+2028 and U+2029 escaped. */
+function goJsonString(text: string): string {
+  return JSON.stringify(text).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Bytes as Go's encoding/json reads a string that is not UTF-8: each byte that does not start a valid
+ * sequence stands for one U+FFFD (marked by `bad`, which the JSON writer escapes as \ufffd).
+ */
+function goUtf8(bytes: Uint8Array, bad: string): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const lo = n === 3 && b === 0xe0 ? 0xa0 : n === 4 && b === 0xf0 ? 0x90 : 0x80;
+    const hi = n === 3 && b === 0xed ? 0x9f : n === 4 && b === 0xf4 ? 0x8f : 0xbf;
+    let ok = n > 0 && i + n <= bytes.length;
+    for (let k = 1; ok && k < n; k++) {
+      const c = bytes[i + k]!;
+      ok = k === 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xbf;
+    }
+    if (!ok) {
+      out += bad;
+      i += 1;
+      continue;
+    }
+    out += Buffer.from(bytes.subarray(i, i + n)).toString('utf8');
+    i += n;
+  }
+  return out;
 }
 
 function jsonScalar(value: Scalar): string {
-  if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value).toString('utf8'));
+  if (value instanceof Uint8Array) {
+    const bytes = Buffer.from(value);
+    const text = bytes.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(bytes)) return goJsonString(text);
+    const BAD = '\u0000conveyor-bad-byte\u0000';
+    return goJsonString(goUtf8(bytes, BAD)).split(JSON.stringify(BAD).slice(1, -1)).join('\\ufffd');
+  }
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number' && !Number.isFinite(value)) return JSON.stringify(String(value));
+  if (typeof value === 'string') return goJsonString(value);
   return JSON.stringify(value);
 }
 
@@ -166,7 +208,52 @@ export function scalarText(value: Scalar): string {
   return String(value);
 }
 
-/** Writes the decrypted document in its own format (YAML keeps its comments). */
+/** A comment line as go-ini writes it: `; text`, or the text's own `#`/`;` followed by one space. */
+function iniComment(line: string, trim: boolean): string {
+  if (line[0] === '#' || line[0] === ';') return `${line[0]} ${line.slice(1).trim()}`;
+  return `; ${trim ? line.trim() : line}`;
+}
+
+/**
+ * INI as `sops -d` writes it (go-ini's pretty format): a section's first comment above its header, a key's
+ * comment above the key, `=` aligned to the longest key, values with line breaks or backticks in `"""`,
+ * with `#` or `;` in backticks, with outer spaces in double quotes, a blank line between sections.
+ */
+function renderIni(root: MapNode): string {
+  const sections = root.entries.filter((s): s is { key: string; value: MapNode } => !isComment(s) && s.value.kind === 'map');
+  return sections.map((s, index) => {
+    const lines: string[] = [];
+    const entries = s.value.entries;
+    let first = 0;
+    if (entries[0] && isComment(entries[0])) {
+      lines.push(...entries[0].comment.split('\n').filter((l) => l !== '').map((l) => iniComment(l, false)));
+      first = 1;
+    }
+    if (index > 0 || s.key.toUpperCase() !== 'DEFAULT') lines.push(`[${s.key}]`);
+    const quoteKey = (k: string) => (k.includes('"') || /[=:]/.test(k) ? `\`${k}\`` : k.includes('`') ? `"""${k}"""` : k);
+    const keys = entries.filter((e): e is MapEntry => !isComment(e));
+    const align = Math.max(0, ...keys.map((e) => quoteKey(e.key).length));
+    const commentOf = new Map<MapEntry, string>();
+    let last: MapEntry | undefined;
+    for (const e of entries.slice(first)) {
+      if (!isComment(e)) last = e;
+      else if (last) commentOf.set(last, e.comment);
+    }
+    for (const e of keys) {
+      const comment = commentOf.get(e);
+      if (comment) lines.push(...comment.split('\n').filter((l) => l !== '').map((l) => iniComment(l, true)));
+      let value = scalarText((e.value as { value: Scalar }).value);
+      if (/[\n`]/.test(value)) value = `"""${value}"""`;
+      else if (/[#;]/.test(value)) value = `\`${value}\``;
+      else if (value.trim().length !== value.length) value = `"${value}"`;
+      const name = quoteKey(e.key);
+      lines.push(`${name}${' '.repeat(align - name.length)} = ${value}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }).join('\n');
+}
+
+/** Writes the decrypted document in its own format, as `sops -d` prints it. */
 export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], dataKey: Uint8Array): string | Uint8Array {
   const root = branches[0] ?? { kind: 'map', entries: [] };
   switch (parsed.format) {
@@ -183,37 +270,54 @@ export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], da
     case 'dotenv':
       return root.entries.map((e) => (isComment(e) ? `#${e.comment}` : `${e.key}=${scalarText((e.value as { value: Scalar }).value).replace(/\n/g, '\\n')}`)).join('\n') + '\n';
     case 'ini':
-      return root.entries.map((s) => {
-        if (isComment(s) || s.value.kind !== 'map') return '';
-        const lines = s.value.entries.map((e) => (isComment(e) ? `; ${e.comment}` : `${e.key} = ${scalarText((e.value as { value: Scalar }).value)}`));
-        return `[${s.key}]\n${lines.join('\n')}\n`;
-      }).join('\n');
+      return renderIni(root);
   }
 }
 
-/** The decrypted document as JSON (any input format), keeping key order. */
-export function renderJson(branches: readonly MapNode[]): string {
-  if (branches.length === 1) return `${jsonValue(branches[0]!, '  ', 0)}\n`;
-  return `[\n${branches.map((b) => '  ' + jsonValue(b, '  ', 1)).join(',\n')}\n]\n`;
+/** sops's tree of an INI file always starts with the DEFAULT section (go-ini's), empty when the file has no keys before its first section. */
+function withDefaultSection(branches: readonly MapNode[], format: FormatName | undefined): readonly MapNode[] {
+  if (format !== 'ini' || branches.length !== 1) return branches;
+  const root = branches[0]!;
+  if (getEntry(root, 'DEFAULT')) return branches;
+  return [{ kind: 'map', entries: [{ key: 'DEFAULT', value: { kind: 'map', entries: [] } }, ...root.entries] }];
+}
+
+/** The decrypted document as JSON (any input format), keeping key order, as `sops -d --output-type json` prints it. */
+export function renderJson(branches: readonly MapNode[], format?: FormatName): string {
+  const all = withDefaultSection(branches, format);
+  if (all.length === 1) return `${jsonValue(all[0]!, '\t', 0)}\n`;
+  return `[\n${all.map((b) => '\t' + jsonValue(b, '\t', 1)).join(',\n')}\n]\n`;
 }
 
 function yamlNode(node: Node): unknown {
-  if (node.kind === 'scalar') return new YamlScalar(node.value instanceof Uint8Array ? Buffer.from(node.value).toString('utf8') : node.value);
+  if (node.kind === 'scalar') return new YamlScalar(node.value);
   if (node.kind === 'list') {
     const seq = new YAMLSeq();
     seq.items = node.items.map(yamlNode);
     return seq;
   }
   const map = new YAMLMap();
-  for (const e of node.entries) if (!isComment(e)) map.items.push(new Pair(new YamlScalar(e.key), yamlNode(e.value)));
+  let pending: string[] = [];
+  for (const e of node.entries) {
+    if (isComment(e)) {
+      pending.push(e.comment);
+      continue;
+    }
+    const key = new YamlScalar(e.key);
+    // a comment entry (dotenv, INI) goes above the next key, as sops writes it
+    if (pending.length > 0) key.commentBefore = pending.join('\n');
+    pending = [];
+    map.items.push(new Pair(key, yamlNode(e.value)));
+  }
+  if (pending.length > 0) map.comment = pending.join('\n');
   return map;
 }
 
-/** The decrypted document as YAML (any input format), keeping key order; one YAML document per branch. */
-export function renderYamlTree(branches: readonly MapNode[]): string {
-  return branches.map((b) => {
+/** The decrypted document as YAML (any input format), as `sops -d --output-type yaml` prints it; one YAML document per branch. */
+export function renderYamlTree(branches: readonly MapNode[], format?: FormatName): string {
+  return withDefaultSection(branches, format).map((b) => {
     const doc = new Document();
     doc.contents = yamlNode(b) as YAMLMap;
-    return doc.toString({ lineWidth: 0 });
+    return emitGoYamlDocument(doc as Document.Parsed);
   }).join('---\n');
 }

@@ -48,7 +48,7 @@ export function decryptWithKey(parsed: ParsedFile, metadata: Metadata, dataKey: 
     branches: doc.branches,
     ...(macWarning ? { macWarning } : {}),
     plain: () => renderPlain(parsed, doc.branches, dataKey),
-    json: () => renderJson(doc.branches),
+    json: () => renderJson(doc.branches, parsed.format),
   };
 }
 

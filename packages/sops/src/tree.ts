@@ -11,6 +11,8 @@ export interface ScalarNode {
   /** bigint for integers, number for floats (JSON numbers are all floats, as in sops). */
   value: Scalar;
   ref?: unknown;
+  /** A decrypted value stored with sops's `time` type (written as a YAML timestamp, not a quoted string). */
+  time?: true;
 }
 export interface MapEntry {
   key: string;

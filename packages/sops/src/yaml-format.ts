@@ -6,6 +6,7 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, v
 import { SopsFormatError } from './errors.ts';
 import { additionalData, decryptValue, isEncrypted } from './cipher.ts';
 import { scalar, type MapNode, type Node, type Scalar } from './tree.ts';
+import { TIMESTAMP_TAG, emitGoYamlDocument } from './go-yaml.ts';
 
 export interface ParsedYaml {
   docs: Document.Parsed[];
@@ -88,7 +89,7 @@ function decryptCommentText(text: string | null | undefined, keys: string[], dat
 
 /**
  * Writes decrypted values into the documents (each leaf's `ref` is its YAML scalar), decrypts the comments,
- * removes the `sops` key, and prints the documents.
+ * removes the `sops` key, and prints the documents as `sops -d` does (go-yaml.ts).
  */
 export function renderYaml(parsed: ParsedYaml, decrypted: readonly MapNode[], dataKey: Uint8Array): string {
   const assign = (node: Node): void => {
@@ -98,12 +99,20 @@ export function renderYaml(parsed: ParsedYaml, decrypted: readonly MapNode[], da
       const value = node.value instanceof Uint8Array ? Buffer.from(node.value).toString('utf8') : node.value;
       node.ref.value = value;
       node.ref.type = undefined;
+      if (node.time) node.ref.tag = TIMESTAMP_TAG;
     }
   };
   decrypted.forEach(assign);
   const out: string[] = [];
   for (const doc of parsed.docs) {
-    if (isMap(doc.contents)) doc.contents.delete('sops');
+    let trailing: string[] = [];
+    if (isMap(doc.contents)) {
+      // comments after the last key hang on the `sops` key in the yaml library; sops keeps them at the end
+      const sopsPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'sops');
+      const before = sopsPair && isScalar(sopsPair.key) ? sopsPair.key.commentBefore : undefined;
+      trailing = (decryptCommentText(before, [], dataKey) ?? '').split('\n').filter((l) => l !== '');
+      doc.contents.delete('sops');
+    }
     doc.commentBefore = decryptCommentText(doc.commentBefore, [], dataKey) ?? null;
     doc.comment = decryptCommentText(doc.comment, [], dataKey) ?? null;
     visit(doc, {
@@ -111,11 +120,19 @@ export function renderYaml(parsed: ParsedYaml, decrypted: readonly MapNode[], da
         const keys = keysOf(path);
         const n = node as YamlNode;
         n.commentBefore = decryptCommentText(n.commentBefore, keys, dataKey) ?? undefined;
-        n.comment = decryptCommentText(n.comment, keys, dataKey) ?? undefined;
+        const comment = decryptCommentText(n.comment, keys, dataKey) ?? undefined;
+        const parent = path[path.length - 1];
+        if (comment !== n.comment && isScalar(n) && isPair(parent) && parent.value === n && isScalar(parent.key)) {
+          // sops prints a decrypted end-of-line comment on its own line above the key (a plain one stays put)
+          parent.key.commentBefore = [parent.key.commentBefore, comment].filter((c) => c).join('\n');
+          n.comment = undefined;
+        } else {
+          n.comment = comment;
+        }
       },
     });
-    out.push(doc.toString({ lineWidth: 0 }));
+    out.push(emitGoYamlDocument(doc, trailing));
   }
-  // a document after the first prints its own '---' when the source had one
-  return out.map((text, i) => (i === 0 || text.startsWith('---') ? text : `---\n${text}`)).join('');
+  // sops's encoder writes every document after the first behind a '---' line
+  return out.join('---\n');
 }

@@ -5,10 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exec as kitExec, group, InputError, table, type Annotation, type Inputs, type OutputValue } from '@conveyor/kit';
+import { ConveyorError, exec as kitExec, group, InputError, table, type Annotation, type Inputs, type OutputValue } from '@conveyor/kit';
 import type { tflintInputs } from './inputs.ts';
 import type { Exec } from './runner.ts';
-import { parseTflintReport, severityOf, tflintAnnotations, tflintFails, tflintSarif, type TflintReport } from './tflint.ts';
+import { parseTflintReport, rebaseAbsolutePaths, severityOf, stripAnsi, tflintAnnotations, tflintFails, tflintSarif, type TflintReport } from './tflint.ts';
 
 export type TflintInputs = Inputs<typeof tflintInputs>;
 
@@ -18,6 +18,19 @@ export interface LintResult {
   annotations: Annotation[];
   failures: string[];
   sarif: object;
+}
+
+/** `tflint --init` failed: say whether the config could not be read or a plugin could not be downloaded. */
+export function initFailure(output: string, dir: string, config: string | undefined, workspace: string): ConveyorError {
+  const file = config ? path.relative(workspace, config) || config : path.posix.join(dir, '.tflint.hcl');
+  const said = output.trim().split('\n')[0] ?? '';
+  if (/Failed to load TFLint config/.test(output)) {
+    return new ConveyorError(`tflint could not read its config ${file} (in ${dir}): ${said.replace(/^Failed to load TFLint config; /, '')} Fix the file; nothing was linted.`);
+  }
+  if (/Failed to install a plugin/.test(output)) {
+    return new ConveyorError(`tflint --init could not install a plugin named in ${file} (in ${dir}): ${said.replace(/^Failed to install a plugin; /, '')} tflint --init downloads the plugins named in .tflint.hcl from GitHub releases (with the github-token input against rate limits); on a runner without network access, keep to the bundled terraform ruleset (a plugin "terraform" block without source) or put the plugins in TFLINT_PLUGIN_DIR beforehand and set init: false.`);
+  }
+  return new ConveyorError(`tflint --init failed in ${dir}: ${output.trim() || 'it printed nothing'}`);
 }
 
 export async function runTflint(
@@ -40,11 +53,16 @@ export async function runTflint(
   const reports: { report: TflintReport; baseDir: string }[] = [];
   for (const d of dirs) {
     await group(`tflint ${d.dir}`, async () => {
-      if (inputs.init) await exec('tflint', ['--init', ...common], { cwd: d.abs, env, hint: 'tflint --init downloads the plugins named in .tflint.hcl; check the file and the token.' });
+      if (inputs.init) {
+        const initArgs = ['--init', '--no-color', ...common, ...(inputs.recursive ? ['--recursive'] : [])];
+        const init = await exec('tflint', initArgs, { cwd: d.abs, env, okCodes: [0, 1] });
+        if (init.exitCode !== 0) throw initFailure(stripAnsi(init.stderr || init.stdout), d.dir, inputs.config, deps.workspace);
+      }
       const args = ['--format=json', '--no-color', ...common, `--minimum-failure-severity=${inputs['minimum-failure-severity']}`];
       if (inputs.recursive) args.push('--recursive');
       const result = await exec('tflint', args, { cwd: d.abs, env, okCodes: [0, 1, 2, 3] });
-      reports.push({ report: parseTflintReport(result.stdout, `tflint output in ${d.dir}`), baseDir: d.dir });
+      const report = parseTflintReport(result.stdout, `tflint output in ${d.dir}`);
+      reports.push({ report: rebaseAbsolutePaths(report, d.abs, deps.workspace), baseDir: d.dir });
     });
   }
   const annotations = reports.flatMap((r) => tflintAnnotations(r.report, r.baseDir));

@@ -59,6 +59,26 @@ export function parseTflintReport(text: string, source: string): TflintReport {
   return report;
 }
 
+/**
+ * tflint names files relative to the folder it ran in, except a file given by absolute path (a `--config`
+ * outside the stack, whose parse errors it reports with the path as given): those are made relative to that
+ * folder too when they are inside the workspace, so every path joins onto the stack's.
+ */
+export function rebaseAbsolutePaths(report: TflintReport, cwd: string, workspace: string): TflintReport {
+  const fix = (range: TflintRange | undefined) => {
+    if (!range || !path.isAbsolute(range.filename)) return;
+    const fromWorkspace = path.relative(workspace, range.filename);
+    if (fromWorkspace.startsWith('..') || path.isAbsolute(fromWorkspace)) return;
+    range.filename = path.relative(cwd, range.filename).split(path.sep).join('/');
+  };
+  for (const issue of report.issues) {
+    fix(issue.range);
+    for (const c of issue.callers ?? []) fix(c);
+  }
+  for (const error of report.errors) fix(error.range);
+  return report;
+}
+
 const LEVEL: Record<TflintSeverity, AnnotationLevel> = { error: 'error', warning: 'warning', notice: 'notice' };
 
 function relative(file: string, baseDir: string): string {
