@@ -1,6 +1,6 @@
 /**
- * The grype the workflow runs meet under act: a stand-in executable that checks the command line
- * scan-image gives grype (`<source> -o json --file <path> -c <config>`), asks the registry which digest the
+ * The grype the workflow runs meet under act: a stand-in executable that answers `grype db check` (the
+ * database is current), checks the command line scan-image gives grype (`<source> -o json --file <path> -c <config>`), asks the registry which digest the
  * source names (as grype does when it pulls the image), and writes the real captured report named by
  * CONVEYOR_TEST_GRYPE_REPORT with its source target set to that image (userInput, repoDigests,
  * manifestDigest), matches untouched. Each call is recorded in CONVEYOR_TEST_GRYPE_LOG.
@@ -15,6 +15,11 @@ const args = process.argv.slice(2);
 function refuse(why) { process.stderr.write('stand-in grype: ' + why + ' (got: ' + args.join(' ') + ')\n'); process.exit(64); }
 const at = (flag) => { const i = args.indexOf(flag); return i === -1 ? undefined : args[i + 1]; };
 if (args[0] === 'version' || args[0] === '--version') { console.log('grype 0.0.0-standin'); process.exit(0); }
+// scan-image asks whether the database needs an update before it scans: the stand-in's is current.
+if (args[0] === 'db') {
+  if (args[1] === 'check') { process.stdout.write('No update available\n'); process.exit(0); }
+  refuse('unexpected db command');
+}
 if (at('-o') !== 'json') refuse('expected -o json');
 const file = at('--file');
 if (!file) refuse('expected --file <path>');

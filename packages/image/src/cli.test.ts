@@ -47,8 +47,10 @@ describe('conveyor image', () => {
 describe('conveyor image: rule errors', () => {
   it('an unknown placeholder is bad input (exit 2), named with its line, before anything runs', async () => {
     const t = io(os.tmpdir());
-    expect(await imageCommand.run(['--images', 'org/app', '--tags', 'type=semver,pattern={{versoin}}', '--event-name', 'push', '--ref', 'refs/heads/dev', '--sha', 'b'.repeat(40), '--dry-run'], t.io)).toBe(2);
-    expect(t.err.join('')).toContain("Input 'tags': pattern={{versoin}} uses the unknown placeholder {{versoin}} in a semver pattern");
-    expect(t.err.join('')).not.toContain('would run');
+    // Subcommands throw; the CLI's runCommand prints the error in the CLI's words and exits 2 for an InputError.
+    const run = imageCommand.run(['--images', 'org/app', '--tags', 'type=semver,pattern={{versoin}}', '--event-name', 'push', '--ref', 'refs/heads/dev', '--sha', 'b'.repeat(40), '--dry-run'], t.io);
+    await expect(run).rejects.toThrow(InputError);
+    await expect(run).rejects.toThrow("Input 'tags': pattern={{versoin}} uses the unknown placeholder {{versoin}} in a semver pattern");
+    expect(t.out.join('')).not.toContain('would run');
   });
 });
