@@ -60,6 +60,9 @@ export async function startWorld(): Promise<World | string> {
   const [api, registry] = await Promise.all([startGitHubApi({ lifetimeMs: 30 * 60_000 }), startRegistry()]);
   const gitRoot = path.join(tmp, 'git');
   fs.mkdirSync(gitRoot);
+  // github.com is the bare remotes here: a clone of https://github.com/<owner>/<repo>.git (promote's, for
+  // an environment whose manifests are in the workflow's own repository) reads <gitRoot>/<owner>/<repo>.git.
+  fs.appendFileSync(path.join(home, '.gitconfig'), `[url "file://${gitRoot}/"]\n\tinsteadOf = https://github.com/\n`);
   return {
     tmp, gitEnv, api, registry, gitRoot, act, token: 'ghs_workflows_token_0001', conveyor: serveConveyor(path.join(tmp, 'conveyor')),
     async close() {
@@ -159,10 +162,7 @@ export async function runAct(world: World, options: ActOptions): Promise<ActRun>
   fs.mkdirSync(runDir, { recursive: true });
   const eventFile = path.join(runDir, 'event.json');
   fs.writeFileSync(eventFile, JSON.stringify(options.payload));
-  const storage = path.join(world.tmp, 'containers');
-  fs.mkdirSync(storage, { recursive: true });
-  const storageConf = path.join(storage, 'storage.conf');
-  fs.writeFileSync(storageConf, `[storage]\ndriver = "vfs"\ngraphroot = "${path.join(storage, 'root')}"\nrunroot = "${path.join(storage, 'run')}"\n`);
+  const storageConf = containerStorage(world);
   const args = [
     options.event, '-W', options.workflow, '-e', eventFile,
     '-P', 'ubuntu-latest=-self-hosted',
@@ -219,6 +219,29 @@ export function serveConveyor(dir: string): string {
     if (patched !== text) fs.writeFileSync(path.join(workflows, file), patched);
   }
   return dir;
+}
+
+/** buildah's storage for the runs (vfs, in the world's folder): the file CONTAINERS_STORAGE_CONF names. */
+export function containerStorage(world: World): string {
+  const storage = path.join(world.tmp, 'containers');
+  const conf = path.join(storage, 'storage.conf');
+  if (!fs.existsSync(conf)) {
+    fs.mkdirSync(storage, { recursive: true });
+    fs.writeFileSync(conf, `[storage]\ndriver = "vfs"\ngraphroot = "${path.join(storage, 'root')}"\nrunroot = "${path.join(storage, 'run')}"\n`);
+  }
+  return conf;
+}
+
+/**
+ * A base image a Containerfile names (`FROM node:24-alpine`) cannot be pulled here: an empty image is
+ * committed under that name in the runs' buildah storage, so `buildah build` finds it without pulling (its
+ * default pull policy only pulls what is missing). The image built on it is real; it just has no node in it.
+ */
+export function seedBaseImage(world: World, name: string): void {
+  const env = { ...process.env, CONTAINERS_STORAGE_CONF: containerStorage(world) };
+  const container = execFileSync('buildah', ['from', 'scratch'], { env, encoding: 'utf8' }).trim();
+  execFileSync('buildah', ['commit', '-q', container, name], { env, stdio: 'ignore' });
+  execFileSync('buildah', ['rm', container], { env, stdio: 'ignore' });
 }
 
 /** Every pin of a stand-in's action in the workflows, so each pinned commit is served from its stand-in. */

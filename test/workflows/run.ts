@@ -8,6 +8,7 @@ import { cleanupTempDirs } from '../support/tmp.ts';
 import { tally } from './checks.ts';
 import { startWorld, type World } from './harness.ts';
 import { deploySopsScenario } from './deploy-sops.ts';
+import { eksFluxVaultExample } from './example-delivery.ts';
 import { terraformCloudExample } from './examples.ts';
 import { infrastructureRealScenario, infrastructureScenario } from './infrastructure.ts';
 import { pipelineScenario } from './pipeline.ts';
@@ -18,6 +19,7 @@ const scenarios: { name: string; run: (world: World) => Promise<void> }[] = [
   { name: 'workflows/infrastructure.yml', run: infrastructureScenario },
   { name: 'workflows/infrastructure.yml (real terraform)', run: infrastructureRealScenario },
   { name: 'examples/gke-terraform-cloud', run: terraformCloudExample },
+  { name: 'examples/eks-flux-vault', run: eksFluxVaultExample },
 ];
 
 const only = process.argv.slice(2);

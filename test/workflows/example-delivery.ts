@@ -1,0 +1,139 @@
+/**
+ * examples/eks-flux-vault under act: the example's files committed to a throwaway repository (its image name
+ * replaced by one on the local registry, as a user puts in their own), then its delivery workflow's events:
+ *
+ *   push to main      → image built from the example's Containerfile and pushed, dev promoted in the
+ *                       repository's own deploy/ overlays, scripts/notify.sh run with the SOPS config
+ *   tag v1.0 too soon → prod refused (stage does not run the digest)
+ *   tag v1.0-rc.1     → stage, the image built from the tagged commit
+ *   tag v1.0          → prod (a scan verdict required), then a re-run that changes nothing
+ *
+ * The hand-made tags are not semantic versions (no patch): the workflow routes them by name, and the checks
+ * read the overlays, the registry and the deployments, and that the decrypted webhook never reached a log.
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { corpusDir, repoRoot } from '../support/corpus.ts';
+import { findTool } from '../support/tools.ts';
+import { check } from './checks.ts';
+import { createRepository, git, registryDigest, runAct, seedBaseImage, syncApi, type ActRun, type World } from './harness.ts';
+
+const SCOPE = 'examples/eks-flux-vault';
+
+function exampleFiles(name: string, replace: [string, string]): Record<string, string> {
+  const root = path.join(repoRoot, 'examples', name);
+  const files: Record<string, string> = {};
+  const visit = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) visit(child);
+      else files[child] = fs.readFileSync(path.join(root, child), 'utf8').split(replace[0]).join(replace[1]);
+    }
+  };
+  visit('');
+  return files;
+}
+
+export async function eksFluxVaultExample(world: World): Promise<void> {
+  const sops = findTool('sops');
+  assert.ok(sops, 'sops is needed to read the example\'s test key back (npm run tools)');
+  const image = `${world.registry.host}/acme/ledger`;
+  const files = exampleFiles('eks-flux-vault', ['ghcr.io/acme/ledger', image]);
+  const keyFile = path.join(repoRoot, 'examples', 'eks-flux-vault', 'test-keys', 'age-test-key.txt');
+  const identity = fs.readFileSync(keyFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
+  const plain = execFileSync(sops, ['decrypt', path.join(repoRoot, 'examples', 'eks-flux-vault', 'config', 'deploy.sops.env')], {
+    env: { ...process.env, SOPS_AGE_KEY_FILE: keyFile }, encoding: 'utf8',
+  });
+  const webhook = /^SLACK_WEBHOOK_URL=(.*)$/m.exec(plain)?.[1] ?? '';
+  assert.ok(webhook.length > 10, 'the example config has no SLACK_WEBHOOK_URL');
+  seedBaseImage(world, 'docker.io/library/node:24-alpine');
+
+  const repo = createRepository(world, 'acme/ledger', files, 'feat: the ledger service');
+  // The example's executable scripts stay executable, as they are in this repository.
+  const executables = git(repoRoot, world.gitEnv, 'ls-files', '-s', 'examples/eks-flux-vault').split('\n')
+    .filter((l) => l.startsWith('100755')).map((l) => l.split('\t')[1]!.slice('examples/eks-flux-vault/'.length));
+  assert.ok(executables.includes('scripts/notify.sh'));
+  for (const file of executables) fs.chmodSync(path.join(repo.work, file), 0o755);
+  git(repo.work, world.gitEnv, 'commit', '-q', '-am', 'chore: executable scripts');
+  git(repo.work, world.gitEnv, 'push', '-q', 'origin', 'HEAD:main');
+  syncApi(world, 'acme/ledger');
+  const head = git(repo.work, world.gitEnv, 'rev-parse', 'HEAD');
+  git(repo.work, world.gitEnv, 'remote', 'set-url', 'origin', 'https://github.com/acme/ledger');
+  const bare = path.join(world.gitRoot, 'acme/ledger.git');
+  const repository = { name: 'ledger', full_name: 'acme/ledger', owner: { login: 'acme' }, default_branch: 'main', private: false };
+  const clean = path.join(corpusDir(), 'grype', 'defectdojo', 'no_vuln.json');
+  const push = (ref: string) => runAct(world, {
+    cwd: repo.work, event: 'push', workflow: '.github/workflows/delivery.yml',
+    payload: { ref, before: '0'.repeat(40), after: head, repository, head_commit: { id: head, timestamp: new Date().toISOString() } },
+    secrets: { SOPS_AGE_KEY: identity },
+    env: { DRY_RUN: '1', CONVEYOR_TEST_GRYPE_REPORT: clean },
+  });
+  const tag = (name: string) => {
+    git(repo.work, world.gitEnv, 'tag', name, head);
+    git(repo.work, world.gitEnv, 'push', '-q', bare, `refs/tags/${name}`);
+    syncApi(world, 'acme/ledger');
+  };
+  const overlay = (env: string) => git(world.tmp, world.gitEnv, '--git-dir', bare, 'show', `main:deploy/${env}/kustomization.yaml`);
+  const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([name]) => name.split('/')[0] === job)?.[1];
+  const tail = (r: ActRun) => r.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-40).join('\n');
+  const logs: string[] = [];
+
+  const main = await push('refs/heads/main');
+  logs.push(main.log);
+  let digest = '';
+  await check(SCOPE, 'push to main: the image is built from the example\'s Containerfile and dev runs its digest', async () => {
+    assert.equal(main.status, 0, tail(main));
+    assert.deepEqual([jobState(main, 'image'), jobState(main, 'dev'), jobState(main, 'stage'), jobState(main, 'prod')], ['succeeded', 'succeeded', undefined, undefined]);
+    digest = (await registryDigest(world, 'acme/ledger', `sha-${head}`)) ?? '';
+    assert.match(digest, /^sha256:[0-9a-f]{64}$/);
+    assert.match(overlay('dev'), new RegExp(`digest: ${digest}`));
+    assert.doesNotMatch(overlay('stage'), /digest:/);
+  });
+  await check(SCOPE, 'push to main: scripts/notify.sh ran with the decrypted config, which never reached the log', () => {
+    assert.match(main.log, /would notify: ledger sha256:[0-9a-f]{64} now runs in dev/);
+    assert.ok(!main.log.includes(webhook), 'the webhook URL reached the log');
+  });
+
+  tag('v1.0');
+  const early = await push('refs/tags/v1.0');
+  logs.push(early.log);
+  await check(SCOPE, 'tag v1.0 before stage: prod is refused, nothing written', () => {
+    assert.notEqual(early.status, 0);
+    assert.equal(jobState(early, 'prod'), 'failed');
+    assert.match(early.log, /Refusing to promote sha256:[0-9a-f]{64} to 'prod': the environment before it, 'stage'/);
+    assert.doesNotMatch(overlay('prod'), /digest:/);
+  });
+
+  tag('v1.0-rc.1');
+  const rc = await push('refs/tags/v1.0-rc.1');
+  logs.push(rc.log);
+  await check(SCOPE, 'hand-made tag v1.0-rc.1: stage runs the image built from the tagged commit; no image is built', () => {
+    assert.equal(rc.status, 0, tail(rc));
+    assert.deepEqual([jobState(rc, 'image'), jobState(rc, 'stage'), jobState(rc, 'prod')], [undefined, 'succeeded', undefined]);
+    assert.match(overlay('stage'), new RegExp(`digest: ${digest}`));
+    assert.match(rc.log, /would notify: ledger v1\.0-rc\.1 now runs in stage|would notify: ledger 1\.0-rc\.1 now runs in stage/);
+  });
+
+  const prod = await push('refs/tags/v1.0');
+  logs.push(prod.log);
+  await check(SCOPE, 'hand-made tag v1.0 after stage: prod runs the digest, one deployment for each environment', () => {
+    assert.equal(prod.status, 0, tail(prod));
+    assert.equal(jobState(prod, 'prod'), 'succeeded');
+    assert.match(overlay('prod'), new RegExp(`digest: ${digest}`));
+    const environments = world.api.state.deployments.filter((d) => d.repo === 'ledger').map((d) => [d.environment, (d.payload as { digest?: string }).digest]);
+    assert.deepEqual(environments, [['dev', digest], ['stage', digest], ['prod', digest]]);
+  });
+  const before = git(world.tmp, world.gitEnv, '--git-dir', bare, 'rev-parse', 'main');
+  const again = await push('refs/tags/v1.0');
+  logs.push(again.log);
+  await check(SCOPE, 'tag v1.0, re-run: nothing changes', () => {
+    assert.equal(again.status, 0, tail(again));
+    assert.equal(git(world.tmp, world.gitEnv, '--git-dir', bare, 'rev-parse', 'main'), before);
+    assert.equal(world.api.state.deployments.filter((d) => d.repo === 'ledger').length, 3);
+  });
+  await check(SCOPE, 'no run printed the webhook URL or the age key', () => {
+    for (const secret of [webhook, identity]) assert.ok(!logs.join('\n').includes(secret), `${secret.slice(0, 12)}… reached a log`);
+  });
+}
