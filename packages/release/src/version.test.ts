@@ -30,6 +30,9 @@ describe('tag format', () => {
     ['v${version}', 'v1.2.3-beta.1', '1.2.3-beta.1'],
     ['v${version}', '1.2.3', undefined],
     ['v${version}', 'v1.2', undefined],
+    // hand-made two-part tags (v1.0, v1.0-rc.1) and the floating v1 / v1.2 tags are not versions
+    ['v${version}', 'v1.0-rc.1', undefined],
+    ['v${version}', 'v1', undefined],
     ['v${version}', 'vnext', undefined],
     ['v${version}', 'v01.2.3', undefined],
     ['v${version}', 'api-v1.2.3', undefined],
