@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { corpusDir, repoRoot } from '../support/corpus.ts';
 import { findTool } from '../support/tools.ts';
 import { check } from './checks.ts';
-import { createRepository, git, registryDigest, runAct, seedBaseImage, syncApi, type ActRun, type World } from './harness.ts';
+import { createRepository, git, registryDigest, registryTags, runAct, seedBaseImage, syncApi, type ActRun, type World } from './harness.ts';
 
 const SCOPE = 'examples/eks-flux-vault';
 
@@ -137,3 +137,102 @@ export async function eksFluxVaultExample(world: World): Promise<void> {
     for (const secret of [webhook, identity]) assert.ok(!logs.join('\n').includes(secret), `${secret.slice(0, 12)}… reached a log`);
   });
 }
+
+interface DeliveryExample {
+  name: string;
+  /** The image name the example uses, and its repository on the local registry. */
+  image: string;
+  repo: string;
+  workflow: string;
+  /** The base image its Containerfile starts from (seeded, since nothing can be pulled here). */
+  base: string;
+  /** The job and manifest of the environment a push to main deploys. */
+  first: { job: string; file: string };
+  /** The job and manifest of production, deployed by a stable tag; `pull-request` when it writes by PR. */
+  production: { job: string; file: string; write: 'commit' | 'pull-request' };
+}
+
+/**
+ * An example whose delivery workflow releases from Conventional Commits (examples/gke-flux-sops,
+ * examples/eks-flux-flagger): a feature pushed to main computes 1.0.0-rc.1, builds the image from the
+ * example's Containerfile, deploys the first environment, then tags the release candidate; the stable tag
+ * v1.0.0 made by hand on that commit promotes the same digest to production (by commit or pull request).
+ */
+export function deliveryExample(example: DeliveryExample): (world: World) => Promise<void> {
+  return async (world) => {
+    const SCOPE = `examples/${example.name}`;
+    const image = `${world.registry.host}/${example.repo}`;
+    const files = exampleFiles(example.name, [example.image, image]);
+    seedBaseImage(world, example.base);
+    const [owner, name] = example.repo.split('/') as [string, string];
+    const repo = createRepository(world, example.repo, files, `feat: ${name}`);
+    const head = git(repo.work, world.gitEnv, 'rev-parse', 'HEAD');
+    git(repo.work, world.gitEnv, 'remote', 'set-url', 'origin', `https://github.com/${example.repo}`);
+    const bare = path.join(world.gitRoot, `${example.repo}.git`);
+    const repository = { name, full_name: example.repo, owner: { login: owner }, default_branch: 'main', private: false };
+    const clean = path.join(corpusDir(), 'grype', 'defectdojo', 'no_vuln.json');
+    const push = (ref: string) => runAct(world, {
+      cwd: repo.work, event: 'push', workflow: example.workflow,
+      payload: { ref, before: '0'.repeat(40), after: head, repository, head_commit: { id: head, timestamp: new Date().toISOString() } },
+      secrets: { RELEASE_TOKEN: 'ghp_example_release_0003' },
+      env: { CONVEYOR_TEST_GRYPE_REPORT: clean },
+    });
+    const show = (ref: string, file: string) => git(world.tmp, world.gitEnv, '--git-dir', bare, 'show', `${ref}:${file}`);
+    const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([n]) => n.split('/')[0] === job)?.[1];
+    const tail = (r: ActRun) => r.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-40).join('\n');
+    const tagOf = (tag: string) => world.api.state.findRef(owner, name, `refs/tags/${tag}`);
+
+    const main = await push('refs/heads/main');
+    let digest = '';
+    await check(SCOPE, `push to main: version, image, ${example.first.job}, then the release candidate v1.0.0-rc.1`, async () => {
+      assert.equal(main.status, 0, tail(main));
+      for (const job of ['version', 'image', example.first.job, 'release']) assert.equal(jobState(main, job), 'succeeded', `${job}: ${JSON.stringify(main.jobs)}`);
+      assert.equal(jobState(main, example.production.job), undefined);
+      digest = (await registryDigest(world, example.repo, `sha-${head}`)) ?? '';
+      assert.match(digest, /^sha256:[0-9a-f]{64}$/);
+      assert.ok((await registryTags(world, example.repo)).includes('1.0.0-rc.1'));
+      assert.match(show('main', example.first.file), new RegExp(digest));
+      assert.ok(tagOf('v1.0.0-rc.1'), 'no rc tag');
+      assert.equal(world.api.state.peel(owner, name, tagOf('v1.0.0-rc.1')!.sha), head);
+    });
+
+    git(repo.work, world.gitEnv, 'tag', 'v1.0.0', head);
+    git(repo.work, world.gitEnv, 'push', '-q', bare, 'refs/tags/v1.0.0');
+    syncApi(world, example.repo);
+    const stable = await push('refs/tags/v1.0.0');
+    const pulls = () => world.api.state.pulls.filter((p) => p.repo === name);
+    await check(SCOPE, `stable tag v1.0.0: ${example.production.job} gets the digest ${example.first.job} runs (${example.production.write === 'pull-request' ? 'a pull request' : 'a commit'})`, () => {
+      assert.equal(stable.status, 0, tail(stable));
+      assert.equal(jobState(stable, example.production.job), 'succeeded');
+      for (const job of ['version', 'image', 'release']) assert.equal(jobState(stable, job), undefined, job);
+      if (example.production.write === 'pull-request') {
+        assert.equal(pulls().length, 1);
+        assert.doesNotMatch(show('main', example.production.file), new RegExp(digest));
+        assert.match(show(`refs/heads/${pulls()[0]!.head}`, example.production.file), new RegExp(digest));
+      } else {
+        assert.match(show('main', example.production.file), new RegExp(digest));
+      }
+    });
+    const before = git(world.tmp, world.gitEnv, '--git-dir', bare, 'for-each-ref', '--format=%(refname) %(objectname)');
+    const again = await push('refs/tags/v1.0.0');
+    await check(SCOPE, 'stable tag v1.0.0, re-run: no new commit, branch or pull request', () => {
+      assert.equal(again.status, 0, tail(again));
+      assert.equal(git(world.tmp, world.gitEnv, '--git-dir', bare, 'for-each-ref', '--format=%(refname) %(objectname)'), before);
+      assert.equal(pulls().length, example.production.write === 'pull-request' ? 1 : 0);
+    });
+  };
+}
+
+export const gkeFluxSopsExample = deliveryExample({
+  name: 'gke-flux-sops', image: 'ghcr.io/acme/storefront', repo: 'acme/storefront', workflow: '.github/workflows/delivery.yml',
+  base: 'docker.io/library/node:24-alpine',
+  first: { job: 'staging', file: 'apps/staging/values.yaml' },
+  production: { job: 'production', file: 'apps/production/values.yaml', write: 'pull-request' },
+});
+
+export const eksFluxFlaggerExample = deliveryExample({
+  name: 'eks-flux-flagger', image: 'ghcr.io/acme/podinfo', repo: 'acme/podinfo', workflow: '.github/workflows/delivery.yml',
+  base: 'docker.io/library/python:3.13-slim',
+  first: { job: 'dev', file: 'apps/podinfo/dev/deployment.yaml' },
+  production: { job: 'production', file: 'apps/podinfo/production/deployment.yaml', write: 'commit' },
+});

@@ -8,7 +8,7 @@ import { cleanupTempDirs } from '../support/tmp.ts';
 import { tally } from './checks.ts';
 import { startWorld, type World } from './harness.ts';
 import { deploySopsScenario } from './deploy-sops.ts';
-import { eksFluxVaultExample } from './example-delivery.ts';
+import { eksFluxFlaggerExample, eksFluxVaultExample, gkeFluxSopsExample } from './example-delivery.ts';
 import { terraformCloudExample } from './examples.ts';
 import { infrastructureRealScenario, infrastructureScenario } from './infrastructure.ts';
 import { pipelineScenario } from './pipeline.ts';
@@ -20,6 +20,8 @@ const scenarios: { name: string; run: (world: World) => Promise<void> }[] = [
   { name: 'workflows/infrastructure.yml (real terraform)', run: infrastructureRealScenario },
   { name: 'examples/gke-terraform-cloud', run: terraformCloudExample },
   { name: 'examples/eks-flux-vault', run: eksFluxVaultExample },
+  { name: 'examples/gke-flux-sops', run: gkeFluxSopsExample },
+  { name: 'examples/eks-flux-flagger', run: eksFluxFlaggerExample },
 ];
 
 const only = process.argv.slice(2);
