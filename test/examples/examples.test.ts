@@ -113,7 +113,8 @@ describe.each(examples)('examples/%s', (name) => {
   });
 
   const sopsFiles = files.filter((f) => /\.sops\.[a-z]+$/.test(f) && path.basename(f) !== '.sops.yaml');
-  (sopsFiles.length > 0 ? it : it.skip)('decrypts its SOPS files with its test key, MAC checked, as the real sops does', async () => {
+  // An example without SOPS files (gke-terraform-cloud keeps its secrets in HCP Terraform) has no such test.
+  if (sopsFiles.length > 0) it('decrypts its SOPS files with its test key, MAC checked, as the real sops does', async () => {
     const identity = testKey(dir);
     expect(identity).toBeDefined();
     const sops = toolOrSkip('sops', 'the comparison with the real sops');
