@@ -137,11 +137,26 @@ const yamlDebugHooks = {
 // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
 const banner = "import { createRequire as __conveyorCreateRequire } from 'node:module';\nconst require = __conveyorCreateRequire(import.meta.url);";
 
-export async function bundle(b: Bundle): Promise<void> {
-  await build({
+/** No file of a bundle (entry or chunk) may be larger than this: what Node compiles before a command runs, and Git stores per change. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Builds one bundle: `outfile` is the entry the runner (or `node`) loads, and every module reached only
+ * through a dynamic `import()` (the action's code behind its input check, a command the CLI dispatches to,
+ * a key source's SDK) goes to a chunk file beside it, `<entry>.<module>-<hash>.js`, loaded when that import
+ * runs; modules two chunks share get a chunk of their own. Chunks of this entry that the build no longer
+ * makes are removed, so the folder holds exactly what the build produced. Fails, before writing anything,
+ * when a file would be larger than MAX_FILE_BYTES, naming it and its largest inputs. Returns the files.
+ */
+export async function bundle(b: Bundle): Promise<{ file: string; bytes: number }[]> {
+  const outdir = path.dirname(b.outfile);
+  const base = path.basename(b.outfile, '.js');
+  const result = await build({
     absWorkingDir: root,
-    entryPoints: [b.entry],
-    outfile: b.outfile,
+    entryPoints: [{ in: b.entry, out: base }],
+    outdir,
+    splitting: true,
+    chunkNames: `${base}.[name]-[hash]`,
     plugins: [leanImports, lazyBuiltins, dedupe, yamlDebugHooks],
     bundle: true,
     platform: 'node',
@@ -151,8 +166,43 @@ export async function bundle(b: Bundle): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
     charset: 'utf8',
+    metafile: true,
+    write: false,
   });
+  lastMetafile = result.metafile;
+  const files = result.outputFiles.map((f) => ({ file: path.relative(root, f.path), bytes: f.contents.byteLength }));
+  const tooLarge = files.filter((f) => f.bytes > MAX_FILE_BYTES);
+  if (tooLarge.length > 0) {
+    const lines = tooLarge.map((f) => {
+      const inputs = Object.entries(result.metafile.outputs[f.file]?.inputs ?? {}).sort((x, y) => y[1].bytesInOutput - x[1].bytesInOutput).slice(0, 5);
+      return `  ${f.file}: ${(f.bytes / 2 ** 20).toFixed(2)} MiB; largest inputs: ${inputs.map(([p, i]) => `${p} (${(i.bytesInOutput / 1024).toFixed(0)} KiB)`).join(', ')}`;
+    });
+    throw new Error(`Bundle ${b.name}: a file is larger than ${MAX_FILE_BYTES / 2 ** 20} MiB:\n${lines.join('\n')}\nLoad what it holds lazily (a dynamic import() becomes a chunk of its own) or leave it out.`);
+  }
+  const absOut = path.join(root, outdir);
+  fs.mkdirSync(absOut, { recursive: true });
+  const made = new Set(result.outputFiles.map((f) => path.basename(f.path)));
+  for (const old of fs.readdirSync(absOut)) {
+    if (isChunkOf(base, old) && !made.has(old)) fs.rmSync(path.join(absOut, old));
+  }
+  for (const f of result.outputFiles) {
+    // An unchanged file is left alone, and a changed one replaced whole: a run of this bundle in parallel
+    // (another test, a benchmark) never reads a half-written file.
+    if (fs.existsSync(f.path) && Buffer.compare(fs.readFileSync(f.path), f.contents) === 0) continue;
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, f.contents);
+    fs.renameSync(tmp, f.path);
+  }
+  return files;
 }
+
+/** Whether `file` (a name in the entry's folder) is a chunk of the entry `base` (`index`, `cli`). */
+export function isChunkOf(base: string, file: string): boolean {
+  return file.startsWith(`${base}.`) && /\.[\w.-]+-[A-Z0-9]{8}\.js$/.test(file.slice(base.length));
+}
+
+/** The metafile of the last bundle() (for bench/ and tests that look at what a bundle holds). */
+export let lastMetafile: import('esbuild').Metafile | undefined;
 
 if (import.meta.main) {
   const wanted = process.argv.slice(2);
@@ -163,10 +213,9 @@ if (import.meta.main) {
     process.exit(2);
   }
   const started = performance.now();
-  await Promise.all(bundles.map(bundle));
-  for (const b of bundles) {
-    const size = fs.statSync(path.join(root, b.outfile)).size;
-    console.log(`${b.outfile.padEnd(36)} ${(size / 1024).toFixed(0).padStart(6)} KiB`);
+  const written = await Promise.all(bundles.map(bundle));
+  for (const files of written) {
+    for (const f of files) console.log(`${f.file.padEnd(52)} ${(f.bytes / 1024).toFixed(0).padStart(6)} KiB`);
   }
-  console.log(`built ${bundles.length} bundle(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`built ${bundles.length} bundle(s), ${written.flat().length} file(s), in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as git from '@conveyor/git';
 import {
   ConveyorError, details, group, info, InputError, readContext, readInputs, setOutputs, table, warning, writeSummary,
-  type OutputValue,
+  type Inputs, type OutputValue,
 } from '@conveyor/kit';
 import semver from 'semver';
 import { releaseInputs, type ReleaseInputs } from './inputs.ts';
@@ -127,8 +127,8 @@ function summary(result: ReleaseRunResult): string {
 }
 
 /** The action's entry: read inputs once, run, write outputs and the summary. */
-export async function main(): Promise<void> {
-  const inputs = readInputs(releaseInputs);
+export async function main(checked?: Inputs<typeof releaseInputs>): Promise<void> {
+  const inputs = checked ?? readInputs(releaseInputs);
   const log: PublishLog = { info, warning };
   const result = await group('Release', () => runRelease(inputs, process.env, log));
   info(result.message);

@@ -1,0 +1,17 @@
+import { createRequire as __conveyorCreateRequire } from 'node:module';
+const require = __conveyorCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require
+} from "./cli.chunk-ZH76KQBC.js";
+
+// conveyor-builtin:crypto
+var require_crypto = __commonJS({
+  "conveyor-builtin:crypto"(exports, module) {
+    module.exports = __require("node:crypto");
+  }
+});
+
+export {
+  require_crypto
+};
