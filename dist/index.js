@@ -18,7 +18,7 @@ import {
   setOutputs,
   setSecret,
   warning
-} from "./index.chunk-VPJQNBKH.js";
+} from "./index.chunk-XKDRVUJU.js";
 
 // packages/kit/src/inputs.ts
 var fs = __toESM(require_fs());
@@ -278,7 +278,7 @@ async function main(options) {
   const env = options.env ?? process.env;
   const inputs = readInputs(setupInputs);
   const wanted = TOOLS.map((tool) => ({ tool, version: inputs[`${tool.name}-version`].replace(/^v/, "") })).filter((t) => t.version !== "");
-  const { installTool, toolPlatform } = await import("./index.installer-YYLRU3PD.js");
+  const { installTool, toolPlatform } = await import("./index.installer-4YW5OVBK.js");
   const launcher = writeCliLauncher(options.distDir, env.RUNNER_TEMP || os.tmpdir());
   addPath(path2.dirname(launcher));
   info(`conveyor CLI: ${launcher}`);

@@ -75,9 +75,29 @@ const lazyBuiltins = {
     build.onResolve({ filter: BUILTIN }, (args) => (args.namespace === 'conveyor-builtin'
       ? { path: args.path, external: true } // the stand-in's own require of the real module
       : { path: args.path.replace(/^node:/, ''), namespace: 'conveyor-builtin' }));
-    build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: standIn(args.path), loader: 'js' }));
   },
 };
+
+/**
+ * Built-ins that take milliseconds to load (node:crypto about 5 ms, child_process 3, http 5, https 16) are
+ * loaded on first use, not when the module that imports them is evaluated: @actions/core imports
+ * node:crypto for a random delimiter that only a multi-line output needs, so every action's input check paid
+ * for it. The stand-in has one getter (and setter) per export, listed from this Node's module at build
+ * time, and requires the real module when one is first read.
+ */
+const DEFERRED_BUILTINS = new Set(['crypto', 'child_process', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'dns', 'worker_threads', 'readline', 'dgram', 'v8', 'vm', 'inspector', 'perf_hooks']);
+
+function standIn(name: string): string {
+  const real = DEFERRED_BUILTINS.has(name) ? process.getBuiltinModule(`node:${name}`) as object | undefined : undefined;
+  // A module that is itself a function or class (events, stream, assert) is used as a value: taken as it is.
+  if (!real || typeof real !== 'object') return `module.exports = require('node:${name}');`;
+  const keys = JSON.stringify(Object.keys(real).filter((k) => k !== 'default'));
+  return `let real;
+const load = () => real ??= require('node:${name}');
+for (const key of ${keys}) Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key], set: (value) => { load()[key] = value; } });
+`;
+}
 
 /**
  * Every copy of one version of semver resolves to one copy: npm installs it once per workspace when the

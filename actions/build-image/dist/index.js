@@ -9,7 +9,7 @@ import {
   saveState,
   setFailed,
   warning
-} from "./index.chunk-RSD2JCFK.js";
+} from "./index.chunk-HDI7WMZV.js";
 
 // packages/kit/src/run.ts
 var POST_STATE = "conveyor-post";
@@ -32,5 +32,5 @@ async function run(main, post) {
 // packages/image/src/actions/build-image.ts
 await run(async () => {
   const inputs = readInputs(imageInputs);
-  await (await import("./index.action-NHJ64KRB.js")).main(inputs);
+  await (await import("./index.action-7ZXAZYD3.js")).main(inputs);
 });

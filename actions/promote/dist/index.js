@@ -3,7 +3,7 @@ const require = __conveyorCreateRequire(import.meta.url);
 import {
   promoteInputs,
   readInputs
-} from "./index.chunk-6B2Z6KV5.js";
+} from "./index.chunk-HKRICRDG.js";
 import {
   debug,
   describeError,
@@ -11,7 +11,7 @@ import {
   saveState,
   setFailed,
   warning
-} from "./index.chunk-UKDQRGKV.js";
+} from "./index.chunk-LTZUJX7L.js";
 
 // packages/kit/src/run.ts
 var POST_STATE = "conveyor-post";
@@ -34,5 +34,5 @@ async function run(main, post) {
 // packages/promote/src/actions/promote.ts
 await run(async () => {
   const inputs = readInputs(promoteInputs);
-  await (await import("./index.action-A4EZRCDQ.js")).main(inputs);
+  await (await import("./index.action-LFVQKQRX.js")).main(inputs);
 });

@@ -3,7 +3,7 @@ const require = __conveyorCreateRequire(import.meta.url);
 import {
   readInputs,
   releaseInputs
-} from "./index.chunk-SV3DJM4N.js";
+} from "./index.chunk-AWQMKVH2.js";
 import {
   debug,
   describeError,
@@ -11,7 +11,7 @@ import {
   saveState,
   setFailed,
   warning
-} from "./index.chunk-UWQFPUBS.js";
+} from "./index.chunk-NNVCRBFK.js";
 
 // packages/kit/src/run.ts
 var POST_STATE = "conveyor-post";
@@ -34,5 +34,5 @@ async function run(main, post) {
 // packages/release/src/actions/release.ts
 await run(async () => {
   const inputs = readInputs(releaseInputs);
-  await (await import("./index.action-43KIRHRZ.js")).main(inputs);
+  await (await import("./index.action-BHDIUVYF.js")).main(inputs);
 });

@@ -3,7 +3,7 @@ const require = __conveyorCreateRequire(import.meta.url);
 import {
   readInputs,
   scanInputs
-} from "./index.chunk-Z4UOG4CS.js";
+} from "./index.chunk-J4DB4TYQ.js";
 import {
   debug,
   describeError,
@@ -11,7 +11,7 @@ import {
   saveState,
   setFailed,
   warning
-} from "./index.chunk-GEZT7QI2.js";
+} from "./index.chunk-A5JFXMLQ.js";
 
 // packages/kit/src/run.ts
 var POST_STATE = "conveyor-post";
@@ -34,5 +34,5 @@ async function run(main, post) {
 // packages/scan/src/actions/scan-image.ts
 await run(async () => {
   const inputs = readInputs(scanInputs, void 0, { baseDir: process.env.GITHUB_WORKSPACE || process.cwd() });
-  await (await import("./index.action-RHS2NJSW.js")).main(process.env, inputs);
+  await (await import("./index.action-ON46HXI4.js")).main(process.env, inputs);
 });

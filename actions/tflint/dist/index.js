@@ -3,7 +3,7 @@ const require = __conveyorCreateRequire(import.meta.url);
 import {
   readInputs,
   tflintInputs
-} from "./index.chunk-K4NJRCJ7.js";
+} from "./index.chunk-OKUM73HF.js";
 import {
   debug,
   describeError,
@@ -11,7 +11,7 @@ import {
   saveState,
   setFailed,
   warning
-} from "./index.chunk-5VI4E3IG.js";
+} from "./index.chunk-RY277ZHN.js";
 
 // packages/kit/src/run.ts
 var POST_STATE = "conveyor-post";
@@ -34,5 +34,5 @@ async function run(main, post) {
 // packages/terraform/src/actions/tflint.ts
 await run(async () => {
   const inputs = readInputs(tflintInputs);
-  await (await import("./index.action-IWOE37YT.js")).tflintMain(inputs);
+  await (await import("./index.action-JPMMJHLC.js")).tflintMain(inputs);
 });

@@ -1,7 +1,0 @@
-import { createRequire as __conveyorCreateRequire } from 'node:module';
-const require = __conveyorCreateRequire(import.meta.url);
-import {
-  require_http
-} from "./cli.chunk-6EIXW55H.js";
-import "./cli.chunk-ZH76KQBC.js";
-export default require_http();
