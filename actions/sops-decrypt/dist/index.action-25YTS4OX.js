@@ -7577,6 +7577,18 @@ function parseYaml(text, file) {
   }
   return { docs, branches, metadata };
 }
+function withRefs(decrypted, source) {
+  if (decrypted.kind === "scalar") {
+    if (source?.kind !== "scalar") throw new Error("The fast YAML reader and the yaml package read this file differently.");
+    return scalar(decrypted.value, source.ref);
+  }
+  if (decrypted.kind === "list") {
+    if (source?.kind !== "list" || source.items.length !== decrypted.items.length) throw new Error("The fast YAML reader and the yaml package read this file differently.");
+    return { kind: "list", items: decrypted.items.map((item, k) => withRefs(item, source.items[k])) };
+  }
+  if (source?.kind !== "map" || source.entries.length !== decrypted.entries.length) throw new Error("The fast YAML reader and the yaml package read this file differently.");
+  return { kind: "map", entries: decrypted.entries.map((e, k) => "key" in e ? { key: e.key, value: withRefs(e.value, source.entries[k].value) } : e) };
+}
 function keysOf(path3) {
   const keys = [];
   for (const step of path3) if ((0, import_yaml.isPair)(step) && (0, import_yaml.isScalar)(step.key)) keys.push(String(step.key.value));
@@ -7626,6 +7638,308 @@ function renderYaml(parsed, decrypted, dataKey) {
   }
   return out.map((text, i) => i === 0 || text.startsWith("---") ? text : `---
 ${text}`).join("");
+}
+
+// packages/sops/src/yaml-fast.ts
+var NotHandled = class extends Error {
+};
+var notHandled = () => {
+  throw new NotHandled();
+};
+function resolvePlain(s) {
+  if (s === "" || s === "~" || s === "null" || s === "Null" || s === "NULL") return null;
+  const c = s.charCodeAt(0);
+  if (!(c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+  if (s === "true" || s === "True" || s === "TRUE") return true;
+  if (s === "false" || s === "False" || s === "FALSE") return false;
+  if (/^0o[0-7]+$/.test(s) || /^[-+]?[0-9]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s)) return BigInt(s);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+    return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? -Infinity : Infinity;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+var SIMPLE_ESCAPES = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "	",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1B",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "",
+  _: " ",
+  L: "\u2028",
+  P: "\u2029"
+};
+function quoted(line, at) {
+  const quote = line[at];
+  let out = "";
+  let i = at + 1;
+  if (quote === "'") {
+    for (; ; ) {
+      const close = line.indexOf("'", i);
+      if (close === -1) return notHandled();
+      out += line.slice(i, close);
+      if (line[close + 1] === "'") {
+        out += "'";
+        i = close + 2;
+      } else return { value: out, end: close + 1 };
+    }
+  }
+  for (; ; ) {
+    const close = line.indexOf('"', i);
+    const escape = line.indexOf("\\", i);
+    if (close === -1) return notHandled();
+    if (escape !== -1 && escape < close) {
+      out += line.slice(i, escape);
+      const replacement = SIMPLE_ESCAPES[line[escape + 1] ?? ""];
+      if (replacement === void 0) return notHandled();
+      out += replacement;
+      i = escape + 2;
+      continue;
+    }
+    out += line.slice(i, close);
+    return { value: out, end: close + 1 };
+  }
+}
+function restIsEmpty(line, at) {
+  for (let i = at; i < line.length; i++) {
+    const c = line[i];
+    if (c === " ") continue;
+    return c === "#" && line[i - 1] === " ";
+  }
+  return true;
+}
+var INDICATORS = /* @__PURE__ */ new Set(["?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", '"', "%", "@", "`"]);
+var startsPlain = (line, at) => !INDICATORS.has(line[at]) && !(line[at] === "-" && (at + 1 === line.length || line[at + 1] === " "));
+function readBlockYaml(text) {
+  if (text.includes("	") || text.includes("\r") || text.charCodeAt(0) === 65279) return void 0;
+  if (!text.endsWith("\n") && text.includes("|")) return void 0;
+  try {
+    return read((text.endsWith("\n") ? text.slice(0, -1) : text).split("\n"));
+  } catch (error) {
+    if (error instanceof NotHandled) return void 0;
+    throw error;
+  }
+}
+function read(lines) {
+  const original = lines.slice();
+  let i = 0;
+  let rootRanges = [];
+  const indentOf = (line) => {
+    let n = 0;
+    while (line.charCodeAt(n) === 32) n++;
+    return n;
+  };
+  const nextContent = (from, end) => {
+    let k = from;
+    for (; k < end; k++) {
+      const line = lines[k];
+      const n = indentOf(line);
+      if (n < line.length && line[n] !== "#") break;
+    }
+    return k;
+  };
+  const branches = [];
+  let metadataText;
+  let start = 0;
+  while (start <= lines.length) {
+    let end = start;
+    while (end < lines.length && lines[end] !== "---") {
+      const line = lines[end];
+      if (line.startsWith("---") || line.startsWith("...") || line.startsWith("%")) return notHandled();
+      end++;
+    }
+    i = nextContent(start, end);
+    if (i < end) {
+      const root = parseNode(indentOf(lines[i]), end, 0);
+      if (root.kind !== "map" || nextContent(i, end) < end) return notHandled();
+      const sops = root.entries.findIndex((e) => e.key === "sops");
+      if (sops >= 0) {
+        if (metadataText === void 0) metadataText = original.slice(...rootRanges[sops]).join("\n");
+        root.entries.splice(sops, 1);
+      }
+      branches.push(root);
+    }
+    start = end + 1;
+  }
+  return metadataText === void 0 ? { branches } : { branches, metadataText };
+  function parseNode(indent, end, depth) {
+    if (depth > 100) return notHandled();
+    const line = lines[i];
+    const c = line[indent];
+    if (c === "-" && (line.length === indent + 1 || line[indent + 1] === " ")) return parseSeq(indent, end, depth);
+    return parseMap(indent, end, depth);
+  }
+  function parseMap(indent, end, depth) {
+    const map = { kind: "map", entries: [] };
+    if (depth === 0) rootRanges = [];
+    for (; ; ) {
+      i = nextContent(i, end);
+      if (i >= end) break;
+      const line = lines[i];
+      const n = indentOf(line);
+      if (n < indent) break;
+      if (n > indent) return notHandled();
+      const first = line[n];
+      if (first === "-" && (line.length === n + 1 || line[n + 1] === " ")) {
+        if (depth > 0) break;
+        return notHandled();
+      }
+      const entryStart = i;
+      let key;
+      let after;
+      if (first === '"' || first === "'") {
+        const q = quoted(line, n);
+        if (line[q.end] !== ":" || q.end + 1 < line.length && line[q.end + 1] !== " ") return notHandled();
+        key = q.value;
+        after = q.end + 1;
+      } else {
+        if (!startsPlain(line, n)) return notHandled();
+        let colon = line.indexOf(":", n);
+        while (colon !== -1 && colon + 1 < line.length && line[colon + 1] !== " ") colon = line.indexOf(":", colon + 1);
+        if (colon === -1) return notHandled();
+        const raw = line.slice(n, colon).trimEnd();
+        if (raw.includes(" #")) return notHandled();
+        key = String(resolvePlain(raw));
+        after = colon + 1;
+      }
+      if (depth === 0 && key === "sops" && !map.entries.some((e) => e.key === "sops")) {
+        i += 1;
+        while (i < end) {
+          const next = lines[i];
+          const k = indentOf(next);
+          if (k < next.length && next[k] !== "#" && k <= indent) break;
+          i += 1;
+        }
+        map.entries.push({ key, value: { kind: "scalar", value: null } });
+        rootRanges.push([entryStart, i]);
+        continue;
+      }
+      const value = parseValue(line, after, indent, end, depth, true);
+      map.entries.push({ key, value });
+      if (depth === 0) rootRanges.push([entryStart, i]);
+    }
+    return map;
+  }
+  function parseSeq(indent, end, depth) {
+    const items = [];
+    for (; ; ) {
+      i = nextContent(i, end);
+      if (i >= end) break;
+      const line = lines[i];
+      const n = indentOf(line);
+      if (n < indent) break;
+      if (n > indent) return notHandled();
+      if (line[n] !== "-" || line.length > n + 1 && line[n + 1] !== " ") break;
+      let c = n + 1;
+      while (line.charCodeAt(c) === 32) c++;
+      if (c >= line.length || line[c] === "#") {
+        items.push(parseValue(line, n + 1, indent, end, depth, false));
+        continue;
+      }
+      if (line[c] === "-" && (line.length === c + 1 || line[c + 1] === " ")) return notHandled();
+      if (looksLikeKey(line, c)) {
+        lines[i] = " ".repeat(c) + line.slice(c);
+        items.push(parseMap(c, end, depth + 1));
+        continue;
+      }
+      items.push(parseValue(line, n + 1, indent, end, depth, false));
+    }
+    return { kind: "list", items };
+  }
+  function looksLikeKey(line, at) {
+    const c = line[at];
+    if (c === '"' || c === "'") {
+      const q = quoted(line, at);
+      return line[q.end] === ":" && (q.end + 1 === line.length || line[q.end + 1] === " ");
+    }
+    if (!startsPlain(line, at)) return false;
+    const comment = line.indexOf(" #", at);
+    const stop = comment === -1 ? line.length : comment;
+    for (let k = line.indexOf(":", at); k !== -1 && k < stop; k = line.indexOf(":", k + 1)) {
+      if (k + 1 === line.length || line[k + 1] === " ") return true;
+    }
+    return false;
+  }
+  function parseValue(line, at, indent, end, depth, inMap) {
+    let c = at;
+    while (line.charCodeAt(c) === 32) c++;
+    if (c >= line.length || line[c] === "#" && c > at) {
+      i = nextContent(i + 1, end);
+      if (i < end) {
+        const next = lines[i];
+        const n = indentOf(next);
+        if (n > indent) return parseNode(n, end, depth + 1);
+        if (inMap && n === indent && next[n] === "-" && (next.length === n + 1 || next[n + 1] === " ")) return parseSeq(n, end, depth + 1);
+      }
+      return { kind: "scalar", value: null };
+    }
+    if (c === at && inMap) return notHandled();
+    const first = line[c];
+    let value;
+    if (first === "|") {
+      return { kind: "scalar", value: literal(line.slice(c), indent, end) };
+    } else if (first === '"' || first === "'") {
+      const q = quoted(line, c);
+      if (!restIsEmpty(line, q.end)) return notHandled();
+      value = q.value;
+    } else if ((first === "[" || first === "{") && line[c + 1] === (first === "[" ? "]" : "}") && restIsEmpty(line, c + 2)) {
+      i = nextContent(i + 1, end);
+      if (i < end && indentOf(lines[i]) > indent) return notHandled();
+      return first === "[" ? { kind: "list", items: [] } : { kind: "map", entries: [] };
+    } else {
+      if (!startsPlain(line, c)) return notHandled();
+      const comment = line.indexOf(" #", c);
+      const raw = (comment === -1 ? line.slice(c) : line.slice(c, comment)).trimEnd();
+      if (raw.includes(": ") || raw.endsWith(":")) return notHandled();
+      value = resolvePlain(raw);
+    }
+    i = nextContent(i + 1, end);
+    if (i < end && indentOf(lines[i]) > indent) return notHandled();
+    return { kind: "scalar", value };
+  }
+  function literal(header, indent, end) {
+    const chomp = header[1] === "-" || header[1] === "+" ? header[1] : "";
+    if (!restIsEmpty(header, 1 + chomp.length)) return notHandled();
+    const content = [];
+    let blockIndent = -1;
+    let k = i + 1;
+    for (; k < end; k++) {
+      const line = lines[k];
+      const n = indentOf(line);
+      if (n === line.length) {
+        if (blockIndent === -1 ? n > 0 : n > blockIndent) return notHandled();
+        content.push("");
+        continue;
+      }
+      if (blockIndent === -1) {
+        if (n <= indent) break;
+        blockIndent = n;
+      }
+      if (n < blockIndent) break;
+      content.push(line.slice(blockIndent));
+    }
+    i = k;
+    let last = content.length - 1;
+    while (last >= 0 && content[last] === "") last--;
+    const body = content.slice(0, last + 1).join("\n");
+    if (chomp === "-") return body;
+    if (chomp === "+") {
+      if (last < 0) return notHandled();
+      return `${body}
+${"\n".repeat(content.length - 1 - last)}`;
+    }
+    return last < 0 ? "" : `${body}
+`;
+  }
 }
 
 // packages/sops/src/formats.ts
@@ -7729,8 +8043,19 @@ function parseIni(text, file) {
   }
   return { root, metadata: flat.length > 0 ? unflatten(flat) : void 0 };
 }
+var INVALID = /* @__PURE__ */ Symbol("invalid");
+function metadataOf(entryText) {
+  if (entryText === void 0) return void 0;
+  const doc = (0, import_yaml2.parseDocument)(entryText, { intAsBigInt: true, uniqueKeys: false });
+  if (doc.errors.length > 0 || !(doc.contents instanceof import_yaml2.YAMLMap)) return INVALID;
+  const metadata = doc.contents.get("sops", false);
+  return metadata !== null && typeof metadata.toJSON === "function" ? metadata.toJSON() : metadata;
+}
 function parseFile(text, file, format = formatOf(file)) {
   if (format === "yaml") {
+    const fast = readBlockYaml(text);
+    const metadata2 = fast && metadataOf(fast.metadataText);
+    if (fast && metadata2 !== INVALID) return { format, branches: fast.branches, metadata: metadata2, source: { text, file } };
     const state = parseYaml(text, file);
     return { format, branches: state.branches, metadata: state.metadata, state };
   }
@@ -7767,8 +8092,11 @@ function scalarText(value) {
 function renderPlain(parsed, branches, dataKey) {
   const root = branches[0] ?? { kind: "map", entries: [] };
   switch (parsed.format) {
-    case "yaml":
-      return renderYaml(parsed.state, branches, dataKey);
+    case "yaml": {
+      if (parsed.state) return renderYaml(parsed.state, branches, dataKey);
+      const state = parseYaml(parsed.source.text, parsed.source.file);
+      return renderYaml(state, branches.map((b, i) => withRefs(b, state.branches[i])), dataKey);
+    }
     case "json":
       return `${jsonValue(root, "	", 0)}
 `;
@@ -15121,7 +15449,7 @@ async function readAllString(stream2) {
   }
   return await new Response(stream2).text();
 }
-async function read(stream2, n) {
+async function read2(stream2, n) {
   const reader = stream2.getReader();
   const chunks = [];
   let readBytes = 0;
@@ -15573,7 +15901,7 @@ var Decrypter = class {
   async decrypt(file, outputFormat) {
     const s = file instanceof ReadableStream ? file : stream(file);
     const { fileKey, headerSize, rest } = await this.decryptHeaderInternal(s);
-    const { data: nonce, rest: payload } = await read(rest, 16);
+    const { data: nonce, rest: payload } = await read2(rest, 16);
     const label = new TextEncoder().encode("payload");
     const streamKey = hkdf(sha256, fileKey, nonce, label, 32);
     const decrypter = decryptSTREAM(streamKey);
@@ -15969,7 +16297,7 @@ function keyContext(inputs, env, mask = (secret) => {
   maskSecret(secret, { warnShort: false });
 }) {
   const age2 = [];
-  const read2 = (file, origin) => {
+  const read3 = (file, origin) => {
     let text;
     try {
       text = fs2.readFileSync(file, "utf8");
@@ -15979,9 +16307,9 @@ function keyContext(inputs, env, mask = (secret) => {
     return text;
   };
   if (inputs.ageKey) age2.push(...ageIdentities(inputs.ageKey, "the age-key input"));
-  if (inputs.ageKeyFile) age2.push(...ageIdentities(read2(inputs.ageKeyFile, "age-key-file"), `age-key-file ${inputs.ageKeyFile}`));
+  if (inputs.ageKeyFile) age2.push(...ageIdentities(read3(inputs.ageKeyFile, "age-key-file"), `age-key-file ${inputs.ageKeyFile}`));
   if (env.SOPS_AGE_KEY) age2.push(...ageIdentities(env.SOPS_AGE_KEY, "SOPS_AGE_KEY"));
-  if (env.SOPS_AGE_KEY_FILE) age2.push(...ageIdentities(read2(env.SOPS_AGE_KEY_FILE, "SOPS_AGE_KEY_FILE"), `SOPS_AGE_KEY_FILE ${env.SOPS_AGE_KEY_FILE}`));
+  if (env.SOPS_AGE_KEY_FILE) age2.push(...ageIdentities(read3(env.SOPS_AGE_KEY_FILE, "SOPS_AGE_KEY_FILE"), `SOPS_AGE_KEY_FILE ${env.SOPS_AGE_KEY_FILE}`));
   for (const { identity } of age2) mask(identity);
   const context = {
     age: age2,
