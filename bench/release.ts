@@ -1,11 +1,14 @@
 /**
  * `conveyor release --dry-run` as a whole process, on synthetic histories built with git fast-import:
- *   - 2,000 commits with 5,000 tags, against `git log --format=%H%x00%B` (the floor) and semantic-release
+ *   - 2,000 commits with 5,000 tags, against the floor (bare `node -e 0` + `git for-each-ref` of the tags +
+ *     `git log --format=%H%x00%B` of the range since the last release, each measured in the same run) and semantic-release
  *     --dry-run with only commit-analyzer and release-notes-generator (the incumbent);
  *   - 100,000 commits with 5,000 tags, against the floor;
- *   - 100,000 commits and no release tag yet (every commit is read and classified), against the floor.
+ *   - 100,000 commits and no release tag yet (every commit is read and classified, the notes list every one),
+ *     against the floor and against `git log` of the whole history alone.
  * Wall time (measured around the whole process) is the median of a few runs; memory is the peak RSS from
- * /usr/bin/time. The bundles are the single ESM files scripts/build.ts makes (the CLI and the release action).
+ * /usr/bin/time. The bundles are the ones scripts/build.ts makes (the CLI and the release action, each an
+ * entry file with its chunks).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -89,7 +92,6 @@ async function main(): Promise<void> {
   const actionRun = (dir: string) => measure('release action', node, [action], dir, { PATH: process.env.PATH, HOME: process.env.HOME, 'INPUT_DRY-RUN': 'true', GITHUB_WORKSPACE: dir });
   const startup = measure('conveyor --help', node, [cli, '--help'], root);
   const nodeAlone = measure('node -e 0', node, ['-e', '0'], root);
-  const floor = (dir: string) => measure('git log', 'git', ['log', '--format=%H%x00%B'], dir);
 
   const cases = [
     { name: '2,000 commits, 5,000 tags', count: 2_000, releaseTags: 1_000, otherTags: 4_000, lastUntagged: 40 },
@@ -103,8 +105,15 @@ async function main(): Promise<void> {
     await importHistory(dir, history(c.count, c.releaseTags, c.otherTags, c.lastUntagged));
     const ours = conveyor(dir);
     const out = JSON.parse(ours.stdout.trim().split('\n').pop()!) as Record<string, string>;
-    const base = floor(dir);
-    rows.push(`${c.name}: conveyor ${fmt(ours)} (→ ${out.version}, from ${out['previous-version'] || 'nothing'}); git log floor ${fmt(base)}; ratio to floor ${(ours.seconds / base.seconds).toFixed(2)}×`);
+    // The floor of the same work: start Node, list the tags, read the commits of the range as text.
+    const bareNode = measure('node -e 0', node, ['-e', '0'], dir);
+    const tags = measure('git for-each-ref', 'git', ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)', 'refs/tags'], dir);
+    const since = out['previous-version'] ? `v${out['previous-version']}..HEAD` : 'HEAD';
+    const log = measure('git log', 'git', ['log', '--format=%H%x00%B', since], dir);
+    const floorSeconds = bareNode.seconds + tags.seconds + log.seconds;
+    rows.push(`${c.name}: conveyor ${fmt(ours)} (→ ${out.version}, from ${out['previous-version'] || 'nothing'}); ` +
+      `floor ${(floorSeconds * 1000).toFixed(0)} ms = node -e 0 ${(bareNode.seconds * 1000).toFixed(0)} + for-each-ref ${(tags.seconds * 1000).toFixed(0)} + git log ${since} ${(log.seconds * 1000).toFixed(0)} (${log.rssMb.toFixed(0)} MB); ` +
+      `ratio to floor ${(ours.seconds / floorSeconds).toFixed(2)}×, to git log alone ${(ours.seconds / log.seconds).toFixed(2)}×`);
     if (c.count === 2_000) small = dir;
   }
 

@@ -3274,6 +3274,11 @@ var SECTIONS = [
 function escapeMarkdown(text) {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
+var SIMPLE_SCOPE = /^[a-z0-9]*$/;
+function byScope(a, b) {
+  if (SIMPLE_SCOPE.test(a) && SIMPLE_SCOPE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
 function commitLink(commit, url) {
   const short = commit.sha.slice(0, 7);
   return url ? `[${short}](${url}/commit/${commit.sha})` : short;
@@ -3307,7 +3312,7 @@ function renderNotes(input) {
     const inSection = commits.filter((c) => c.type === section.type);
     if (inSection.length === 0) continue;
     out.push("", `### ${section.title}`, "");
-    const ordered = [...inSection.filter((c) => c.scope).sort((a, b) => a.scope.localeCompare(b.scope)), ...inSection.filter((c) => !c.scope)];
+    const ordered = [...inSection.filter((c) => c.scope).sort((a, b) => byScope(a.scope, b.scope)), ...inSection.filter((c) => !c.scope)];
     for (const c of ordered) out.push(line(c, c.subject, url));
   }
   return `${out.join("\n")}
