@@ -1,8 +1,10 @@
 /**
- * Bundles every action, the root action and the CLI into single ESM files with esbuild.
- *   packages/<domain>/src/actions/<name>.ts  ->  actions/<name>/dist/index.js
+ * Bundles every action, the root action and the CLI with esbuild, as ES modules split into chunks:
+ *   packages/<domain>/src/actions/<name>.ts  ->  actions/<name>/dist/index.js   (+ index.<module>-<hash>.js chunks)
  *   packages/cli/src/setup.ts                ->  dist/index.js   (the root action)
- *   packages/cli/src/main.ts                 ->  dist/cli.js     (the `conveyor` command)
+ *   packages/cli/src/main.ts                 ->  dist/cli.js     (the `conveyor` command; + cli.<module>-<hash>.js)
+ * The runner loads only the entry; each dynamic import() (the action's code behind its input check, a CLI
+ * command, a key source's SDK) is a chunk beside it, loaded when it runs. No file may exceed 1 MiB.
  * `node scripts/build.ts release sops` builds only the named bundles (`cli` and `root` name the last two).
  */
 import * as fs from 'node:fs';

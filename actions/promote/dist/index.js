@@ -34,5 +34,5 @@ async function run(main, post) {
 // packages/promote/src/actions/promote.ts
 await run(async () => {
   const inputs = readInputs(promoteInputs);
-  await (await import("./index.action-LFVQKQRX.js")).main(inputs);
+  await (await import("./index.action-LBQQGSSS.js")).main(inputs);
 });

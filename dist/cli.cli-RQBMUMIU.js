@@ -15,7 +15,7 @@ import {
   readLog,
   revParse,
   tagsReachableFrom
-} from "./cli.chunk-KUT4BFFD.js";
+} from "./cli.chunk-YFFIUERY.js";
 import {
   readContext
 } from "./cli.chunk-ZKYFB5SO.js";
@@ -557,6 +557,7 @@ var parser = new CommitParser({
   // 100,000-commit history), so references are read below with a linear pattern instead.
   issuePrefixes: void 0
 });
+parser.parseReferences = () => [];
 var ISSUE_REF = /(?<![\w/.#-])#(\d+)\b/g;
 var NEEDS_BODY = /breaking[ -]change|this reverts commit/i;
 var MERGE_PR = /^Merge pull request #(\d+) from /;

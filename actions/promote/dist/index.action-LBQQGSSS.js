@@ -8118,7 +8118,7 @@ function splitMessage(message) {
   const rest = blank ? text.slice(blank.index + blank[0].length) : "";
   return {
     subject: first.split("\n").map((line) => line.trim()).join(" ").trim(),
-    body: rest.replace(/^\s*\n/, "").replace(/\s+$/, "")
+    body: rest.replace(/^\s*\n/, "").trimEnd()
   };
 }
 function parseCommitRecord(record) {
@@ -8132,7 +8132,7 @@ function parseCommitRecord(record) {
     start = at + 1;
   }
   const [sha, parents, authorName, authorEmail, date] = fields;
-  const message = text.slice(start).replace(/\s+$/, "");
+  const message = text.slice(start).trimEnd();
   const { subject, body } = splitMessage(message);
   return {
     sha,

@@ -9,7 +9,7 @@ import {
   readLog,
   readObjects,
   writeCommit
-} from "./cli.chunk-KUT4BFFD.js";
+} from "./cli.chunk-YFFIUERY.js";
 import {
   parseVerdict
 } from "./cli.chunk-OABPFKMG.js";

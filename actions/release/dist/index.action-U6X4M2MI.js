@@ -2571,7 +2571,7 @@ function splitMessage(message) {
   const rest = blank ? text.slice(blank.index + blank[0].length) : "";
   return {
     subject: first.split("\n").map((line2) => line2.trim()).join(" ").trim(),
-    body: rest.replace(/^\s*\n/, "").replace(/\s+$/, "")
+    body: rest.replace(/^\s*\n/, "").trimEnd()
   };
 }
 function parseCommitRecord(record) {
@@ -2585,7 +2585,7 @@ function parseCommitRecord(record) {
     start = at + 1;
   }
   const [sha, parents, authorName, authorEmail, date] = fields;
-  const message = text.slice(start).replace(/\s+$/, "");
+  const message = text.slice(start).trimEnd();
   const { subject, body } = splitMessage(message);
   return {
     sha,
@@ -3152,6 +3152,7 @@ var parser = new CommitParser({
   // 100,000-commit history), so references are read below with a linear pattern instead.
   issuePrefixes: void 0
 });
+parser.parseReferences = () => [];
 var ISSUE_REF = /(?<![\w/.#-])#(\d+)\b/g;
 var NEEDS_BODY = /breaking[ -]change|this reverts commit/i;
 var MERGE_PR = /^Merge pull request #(\d+) from /;
