@@ -34,5 +34,5 @@ async function run(main, post) {
 // packages/release/src/actions/release.ts
 await run(async () => {
   const inputs = readInputs(releaseInputs);
-  await (await import("./index.action-U6X4M2MI.js")).main(inputs);
+  await (await import("./index.action-MPJBKHK5.js")).main(inputs);
 });

@@ -14,7 +14,7 @@ import { prependChangelog } from './notes.ts';
 import { planRelease, type ReleasePlan } from './plan.ts';
 import { floatingTags, publishRelease, shouldMakeLatest, type PublishLog, type PublishResult } from './publish.ts';
 import { parseReleaseRules } from './rules.ts';
-import { checkTagFormat } from './version.ts';
+import { checkTagFormat, tagGlob } from './version.ts';
 
 export interface ReleaseRunResult {
   plan: ReleasePlan;
@@ -56,6 +56,10 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
     throw new InputError(['The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line).']);
   }
   const dir = inputs['working-directory'] ?? context.workspace;
+  // The tags are listed while HEAD is read (two git processes at once); a shallow clone lists them again
+  // after its fetch.
+  const earlyTags = git.listTags(dir, { pattern: tagGlob(inputs['tag-format']) });
+  earlyTags.catch(() => undefined);
   // Shallow or not, HEAD's commit and branch: one git process.
   const state = await git.headState(dir);
   await ensureFullHistory(dir, inputs['fetch-history'], log, state.shallow);
@@ -63,7 +67,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
   const branch = inputs.branch || (fromContext ?? state.branch);
 
   const plan = await planRelease({
-    dir, branch, ...(state.commit ? { headCommit: state.commit } : {}), tagFormat: inputs['tag-format'], paths: inputs.path, rules,
+    dir, branch, ...(state.commit ? { headCommit: state.commit } : {}), ...(state.shallow ? {} : { tags: earlyTags }), tagFormat: inputs['tag-format'], paths: inputs.path, rules,
     branches: { releaseBranches: inputs['release-branches'], prereleaseBranches: inputs['prerelease-branches'], prerelease: inputs.prerelease || undefined },
     zeroMajor: inputs['zero-major'],
     repositoryUrl: owner && repo ? `${context.serverUrl}/${owner}/${repo}` : undefined,

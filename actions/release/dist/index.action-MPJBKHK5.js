@@ -3486,7 +3486,7 @@ async function classifyRange(dir, range, paths, rules) {
 async function planRelease(options) {
   const { dir, tagFormat } = options;
   const head = options.head ?? "HEAD";
-  const tagList = listTags(dir, { pattern: tagGlob(tagFormat) });
+  const tagList = options.tags ?? listTags(dir, { pattern: tagGlob(tagFormat) });
   tagList.catch(() => void 0);
   const sha = options.head === void 0 && options.headCommit ? options.headCommit : await revParse(dir, head);
   if (sha === void 0) {
@@ -3701,6 +3701,8 @@ async function runRelease(inputs, env, log = silentLog) {
     throw new InputError(["The repository is unknown: GITHUB_REPOSITORY is not set; pass `repository: owner/name` (or --repository on the command line)."]);
   }
   const dir = inputs["working-directory"] ?? context.workspace;
+  const earlyTags = listTags(dir, { pattern: tagGlob(inputs["tag-format"]) });
+  earlyTags.catch(() => void 0);
   const state = await headState(dir);
   await ensureFullHistory(dir, inputs["fetch-history"], log, state.shallow);
   const fromContext = context.refType === "branch" && context.refName ? context.refName : void 0;
@@ -3709,6 +3711,7 @@ async function runRelease(inputs, env, log = silentLog) {
     dir,
     branch,
     ...state.commit ? { headCommit: state.commit } : {},
+    ...state.shallow ? {} : { tags: earlyTags },
     tagFormat: inputs["tag-format"],
     paths: inputs.path,
     rules,
