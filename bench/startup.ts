@@ -60,7 +60,7 @@ try {
   const outFile = path.join(work, 'out.txt');
   const timed = (args: string[], env: NodeJS.ProcessEnv) => {
     const started = performance.now();
-    const r = spawnSync('bash', ['-c', `"$@" >${JSON.stringify(outFile)} 2>&1; times`, 'bash', process.execPath, ...args], { cwd: work, env, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `"$@" >${JSON.stringify(outFile)} 2>&1; times`, 'bash', process.execPath, ...args], { cwd: work, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const wall = performance.now() - started;
     const children = r.stdout.trim().split('\n').pop()!.split(/\s+/).map((t) => {
       const m = /^(\d+)m([\d.]+)s$/.exec(t);

@@ -169,10 +169,18 @@ function writeSummary(markdown, env = process.env) {
 }
 
 // packages/kit/src/run.ts
+var fs3 = __toESM(require_fs());
+var os = __toESM(require_os());
 var POST_STATE = "conveyor-post";
+function markPost() {
+  const file = process.env.GITHUB_STATE;
+  if (!file) return saveState(POST_STATE, "true");
+  const delimiter = `ghadelimiter_${POST_STATE}`;
+  fs3.appendFileSync(file, `${POST_STATE}<<${delimiter}${os.EOL}true${os.EOL}${delimiter}${os.EOL}`, "utf8");
+}
 async function run(main2, post) {
   const isPost = getState(POST_STATE) === "true";
-  if (!isPost && post) saveState(POST_STATE, "true");
+  if (!isPost && post) markPost();
   try {
     if (isPost) {
       if (post) await post();
@@ -187,8 +195,8 @@ async function run(main2, post) {
 }
 
 // packages/cli/src/setup-action.ts
-var fs3 = __toESM(require_fs(), 1);
-var os = __toESM(require_os(), 1);
+var fs4 = __toESM(require_fs(), 1);
+var os2 = __toESM(require_os(), 1);
 var path2 = __toESM(require_path(), 1);
 
 // packages/cli/src/setup-inputs.ts
@@ -254,21 +262,21 @@ function toolInstall(tool, version2, context) {
 var quote = (value) => `'${value.replace(/'/g, `'\\''`)}'`;
 function writeCliLauncher(distDir, tempRoot, nodePath = process.execPath) {
   const cli = path2.join(distDir, "cli.js");
-  if (!fs3.existsSync(cli)) {
+  if (!fs4.existsSync(cli)) {
     throw new ConveyorError(`The conveyor CLI bundle ${cli} is missing next to the action's dist/index.js. Use a released version of the action, or run \`npm run build\` before using it from a branch.`);
   }
   const dir = path2.join(tempRoot, "conveyor-cli");
-  fs3.mkdirSync(dir, { recursive: true });
+  fs4.mkdirSync(dir, { recursive: true });
   const launcher = path2.join(dir, "conveyor");
   const cache = path2.join(dir, "compile-cache");
-  fs3.writeFileSync(launcher, `#!/bin/sh
+  fs4.writeFileSync(launcher, `#!/bin/sh
 : "\${NODE_COMPILE_CACHE:=${cache.replace(/["\\$`]/g, "\\$&")}}"
 export NODE_COMPILE_CACHE
 exec ${quote(nodePath)} ${quote(cli)} "$@"
 `, { mode: 493 });
-  fs3.chmodSync(launcher, 493);
+  fs4.chmodSync(launcher, 493);
   if (process.platform === "win32") {
-    fs3.writeFileSync(`${launcher}.cmd`, `@if not defined NODE_COMPILE_CACHE set "NODE_COMPILE_CACHE=${cache}"\r
+    fs4.writeFileSync(`${launcher}.cmd`, `@if not defined NODE_COMPILE_CACHE set "NODE_COMPILE_CACHE=${cache}"\r
 @"${nodePath}" "${cli}" %*\r
 `);
   }
@@ -279,7 +287,7 @@ async function main(options) {
   const inputs = readInputs(setupInputs);
   const wanted = TOOLS.map((tool) => ({ tool, version: inputs[`${tool.name}-version`].replace(/^v/, "") })).filter((t) => t.version !== "");
   const { installTool, toolPlatform } = await import("./index.installer-4YW5OVBK.js");
-  const launcher = writeCliLauncher(options.distDir, env.RUNNER_TEMP || os.tmpdir());
+  const launcher = writeCliLauncher(options.distDir, env.RUNNER_TEMP || os2.tmpdir());
   addPath(path2.dirname(launcher));
   info(`conveyor CLI: ${launcher}`);
   const serverHost = env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).host : "github.com";

@@ -3,21 +3,32 @@ const require = __conveyorCreateRequire(import.meta.url);
 import {
   readInputs,
   releaseInputs
-} from "./index.chunk-AWQMKVH2.js";
+} from "./index.chunk-Q2DWDP5L.js";
 import {
+  __toESM,
   debug,
   describeError,
   getState,
+  require_fs,
+  require_os,
   saveState,
   setFailed,
   warning
-} from "./index.chunk-NNVCRBFK.js";
+} from "./index.chunk-6C2PNWNW.js";
 
 // packages/kit/src/run.ts
+var fs = __toESM(require_fs());
+var os = __toESM(require_os());
 var POST_STATE = "conveyor-post";
+function markPost() {
+  const file = process.env.GITHUB_STATE;
+  if (!file) return saveState(POST_STATE, "true");
+  const delimiter = `ghadelimiter_${POST_STATE}`;
+  fs.appendFileSync(file, `${POST_STATE}<<${delimiter}${os.EOL}true${os.EOL}${delimiter}${os.EOL}`, "utf8");
+}
 async function run(main, post) {
   const isPost = getState(POST_STATE) === "true";
-  if (!isPost && post) saveState(POST_STATE, "true");
+  if (!isPost && post) markPost();
   try {
     if (isPost) {
       if (post) await post();
@@ -34,5 +45,5 @@ async function run(main, post) {
 // packages/release/src/actions/release.ts
 await run(async () => {
   const inputs = readInputs(releaseInputs);
-  await (await import("./index.action-MPJBKHK5.js")).main(inputs);
+  await (await import("./index.action-U5Q7EL4Y.js")).main(inputs);
 });

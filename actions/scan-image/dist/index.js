@@ -5,19 +5,30 @@ import {
   scanInputs
 } from "./index.chunk-J4DB4TYQ.js";
 import {
+  __toESM,
   debug,
   describeError,
   getState,
+  require_fs,
+  require_os,
   saveState,
   setFailed,
   warning
 } from "./index.chunk-A5JFXMLQ.js";
 
 // packages/kit/src/run.ts
+var fs = __toESM(require_fs());
+var os = __toESM(require_os());
 var POST_STATE = "conveyor-post";
+function markPost() {
+  const file = process.env.GITHUB_STATE;
+  if (!file) return saveState(POST_STATE, "true");
+  const delimiter = `ghadelimiter_${POST_STATE}`;
+  fs.appendFileSync(file, `${POST_STATE}<<${delimiter}${os.EOL}true${os.EOL}${delimiter}${os.EOL}`, "utf8");
+}
 async function run(main, post) {
   const isPost = getState(POST_STATE) === "true";
-  if (!isPost && post) saveState(POST_STATE, "true");
+  if (!isPost && post) markPost();
   try {
     if (isPost) {
       if (post) await post();

@@ -306,6 +306,7 @@ export {
   describeError,
   require_fs,
   require_path,
+  require_os,
   setSecret,
   setOutput,
   setFailed,

@@ -7,7 +7,7 @@ import {
   require_path,
   setSecret,
   warning
-} from "./index.chunk-NNVCRBFK.js";
+} from "./index.chunk-6C2PNWNW.js";
 
 // packages/kit/src/inputs.ts
 var fs = __toESM(require_fs());

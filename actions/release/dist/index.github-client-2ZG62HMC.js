@@ -6,7 +6,7 @@ import {
   __toESM,
   debug,
   warning
-} from "./index.chunk-NNVCRBFK.js";
+} from "./index.chunk-6C2PNWNW.js";
 
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({

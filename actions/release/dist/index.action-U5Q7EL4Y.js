@@ -3,7 +3,7 @@ const require = __conveyorCreateRequire(import.meta.url);
 import {
   readInputs,
   releaseInputs
-} from "./index.chunk-AWQMKVH2.js";
+} from "./index.chunk-Q2DWDP5L.js";
 import {
   ConveyorError,
   InputError,
@@ -17,7 +17,7 @@ import {
   require_fs,
   setOutput,
   warning
-} from "./index.chunk-NNVCRBFK.js";
+} from "./index.chunk-6C2PNWNW.js";
 
 // conveyor-builtin:child_process
 var require_child_process = __commonJS({
@@ -3727,7 +3727,7 @@ async function runRelease(inputs, env, log = silentLog) {
     const what = plan.alreadyTagged ? `${plan.tag} is already tagged on this commit; a run would finish its release` : `would release ${plan.tag} (${plan.bump} from ${plan.previousTag ?? "no earlier release"})`;
     return { plan, published: void 0, dryRun, message: `Dry run: ${what}${floating.length ? ` and move ${floating.join(", ")}` : ""}.` };
   }
-  const { createOctokit } = await import("./index.github-client-ZWPOJBWM.js");
+  const { createOctokit } = await import("./index.github-client-2ZG62HMC.js");
   const gh = createOctokit({ token: inputs["github-token"], baseUrl: context.apiUrl });
   const published = await publishRelease(gh, {
     owner,
