@@ -90,8 +90,9 @@ function decryptValue(text, dataKey, aad, where) {
     const decipher = (0, import_node_crypto.createDecipheriv)("aes-256-gcm", dataKey, value.iv, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(aad, "utf8"));
     decipher.setAuthTag(value.tag);
-    const plaintext = Buffer.concat([decipher.update(value.data), decipher.final()]);
-    return { type: value.type, plaintext };
+    const plaintext = decipher.update(value.data);
+    const rest = decipher.final();
+    return { type: value.type, plaintext: rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]) };
   } catch (error) {
     throw new SopsDecryptError(`Could not decrypt the value at ${describe(where)}: authentication failed (the value was changed, moved to another key, or belongs to another file).`, { cause: error });
   }
@@ -8679,13 +8680,31 @@ var age = {
       file = new TextEncoder().encode(entry.enc);
     }
     try {
-      return await decrypter.decrypt(file);
+      return await readStream(await decrypter.decrypt(bytesStream(file)));
     } catch (error) {
       if (/no identity matched/i.test(error.message)) return void 0;
       throw error;
     }
   }
 };
+function bytesStream(bytes) {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    }
+  });
+}
+async function readStream(stream2) {
+  const reader = stream2.getReader();
+  const chunks = [];
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
+}
 var loadOpenPgp = () => import("./cli.openpgp-7KJQG2M4.js");
 async function readPgpKeys(context) {
   const openpgp = await loadOpenPgp();
