@@ -146,7 +146,7 @@ function metadataOf(entryText: string | undefined): unknown {
 export function parseFile(text: string, file: string, format: FormatName = formatOf(file)): ParsedFile {
   if (format === 'yaml') {
     const fast = readBlockYaml(text);
-    const metadata = fast && metadataOf(fast.metadataText);
+    const metadata = fast && ('metadata' in fast ? fast.metadata : metadataOf(fast.metadataText));
     if (fast && metadata !== INVALID) return { format, branches: fast.branches, metadata, source: { text, file } };
     const state = parseYaml(text, file);
     return { format, branches: state.branches, metadata: state.metadata, state };

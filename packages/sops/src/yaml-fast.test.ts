@@ -96,6 +96,24 @@ describe('fast YAML reader', () => {
     expect(readBlockYaml(text)).toBeUndefined();
   });
 
+  it('reads the sops section itself when it is plainly spelled, and leaves it to the yaml package otherwise', () => {
+    const meta = 'sops:\n    kms: []\n    age:\n        - recipient: age1x\n          enc: |\n            -----BEGIN AGE ENCRYPTED FILE-----\n            abc\n            -----END AGE ENCRYPTED FILE-----\n    lastmodified: "2025-01-01T00:00:00Z"\n    mac_only_encrypted: true\n    shamir_threshold: 2\n    version: 3.13.2\n';
+    const fast = readBlockYaml(`a: 1\n${meta}`)!;
+    expect(fast.metadataText).toBeUndefined();
+    expect(fast.metadata).toEqual({
+      kms: [], age: [{ recipient: 'age1x', enc: '-----BEGIN AGE ENCRYPTED FILE-----\nabc\n-----END AGE ENCRYPTED FILE-----\n' }],
+      lastmodified: '2025-01-01T00:00:00Z', mac_only_encrypted: true, shamir_threshold: 2, version: '3.13.2',
+    });
+    expect(agrees(`a: 1\n${meta}`)).toBe(true);
+    // a key the plain form would spell otherwise, and a flow list: read by the yaml package from the entry's text
+    for (const odd of ['sops:\n    true: 1\n    version: 1\n', 'sops:\n    age:\n        - [a, b]\n    version: 1\n']) {
+      const r = readBlockYaml(`a: 1\n${odd}b: 2\n`)!;
+      expect(r.metadata).toBeUndefined();
+      expect(r.metadataText).toBe(odd.trimEnd());
+      expect(agrees(`a: 1\n${odd}b: 2\n`)).toBe(true);
+    }
+  });
+
   it('resolves plain scalars by the YAML 1.2 core schema, integers as bigint', () => {
     expect(['', '~', 'Null', 'TRUE', 'false', '0o17', '-12', '0xff', '.inf', '-.Inf', '.nan', '1e-3', '3.', 'yes', 'on', '0b1', '+.5', '1_0', 'ENC[AES256_GCM,x]']
       .map((s) => spell(resolvePlain(s)))).toEqual(

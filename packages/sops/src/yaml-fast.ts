@@ -91,6 +91,40 @@ export interface FastYaml {
   branches: MapNode[];
   /** The text of the first document's top-level `sops` entry (for the yaml package to read), if any. */
   metadataText?: string;
+  /** Or the metadata itself, as the yaml package's toJSON gives it, when this reader read it. */
+  metadata?: unknown;
+}
+
+// Keys the metadata's plain form would spell differently from the tree (yaml stringifies a non-string key
+// its own way; `<<` may be a merge key): such metadata is left to the yaml package.
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const RESOLVING_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+/**
+ * The metadata section as the yaml package's toJSON gives it (integers as numbers, a repeated key's last
+ * value), or undefined when a key is not a plain name.
+ */
+function metadataOf(node: Node): unknown {
+  if (node.kind === 'scalar') return typeof node.value === 'bigint' ? Number(node.value) : node.value;
+  if (node.kind === 'list') {
+    const items: unknown[] = [];
+    for (const item of node.items) {
+      const v = metadataOf(item);
+      if (v === undefined) return undefined;
+      items.push(v);
+    }
+    return items;
+  }
+  const out: Record<string, unknown> = {};
+  for (const entry of node.entries) {
+    const { key, value } = entry as MapEntry;
+    if (!PLAIN_KEY.test(key) || RESOLVING_KEYS.has(key)) return undefined;
+    const v = metadataOf(value);
+    if (v === undefined) return undefined;
+    if (key in out) Object.defineProperty(out, key, { value: v, writable: true, enumerable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
 }
 
 /** Reads `text`, or returns undefined when it is not in the subset this reader handles. */
@@ -129,6 +163,9 @@ function read(lines: string[]): FastYaml {
 
   const branches: MapNode[] = [];
   let metadataText: string | undefined;
+  let metadata: { value: unknown } | undefined;
+  // The metadata read by this reader, by the root map it was found in.
+  const sopsValues = new Map<MapNode, unknown>();
   let start = 0;
   while (start <= lines.length) {
     let end = start;
@@ -143,14 +180,17 @@ function read(lines: string[]): FastYaml {
       if (root.kind !== 'map' || nextContent(i, end) < end) return notHandled();
       const sops = root.entries.findIndex((e) => (e as MapEntry).key === 'sops');
       if (sops >= 0) {
-        if (metadataText === undefined) metadataText = original.slice(...rootRanges[sops]!).join('\n');
+        if (metadataText === undefined && metadata === undefined) {
+          if (sopsValues.has(root)) metadata = { value: sopsValues.get(root) };
+          else metadataText = original.slice(...rootRanges[sops]!).join('\n');
+        }
         root.entries.splice(sops, 1);
       }
       branches.push(root);
     }
     start = end + 1;
   }
-  return metadataText === undefined ? { branches } : { branches, metadataText };
+  return metadata ? { branches, metadata: metadata.value } : metadataText === undefined ? { branches } : { branches, metadataText };
 
   function parseNode(indent: number, end: number, depth: number): Node {
     if (depth > 100) return notHandled();
@@ -194,8 +234,22 @@ function read(lines: string[]): FastYaml {
         after = colon + 1;
       }
       if (depth === 0 && key === 'sops' && !map.entries.some((e) => (e as MapEntry).key === 'sops')) {
-        // The metadata is read by the yaml package from this entry's text: here its lines are only skipped.
-        i += 1;
+        // The metadata: read here when it is in the subset and plainly spelled (metadataOf), else its lines
+        // are skipped and the yaml package reads this entry's text.
+        try {
+          const value = parseValue(line, after, indent, end, depth, true);
+          const plain = value.kind === 'map' ? metadataOf(value) : undefined;
+          if (plain !== undefined) {
+            map.entries.push({ key, value });
+            rootRanges.push([entryStart, i]);
+            sopsValues.set(map, plain);
+            continue;
+          }
+        } catch (error) {
+          if (!(error instanceof NotHandled)) throw error;
+        }
+        for (let k = entryStart; k < end; k++) lines[k] = original[k]!;
+        i = entryStart + 1;
         while (i < end) {
           const next = lines[i]!;
           const k = indentOf(next);
