@@ -191,7 +191,6 @@ export async function bundle(b: Bundle): Promise<{ file: string; bytes: number }
     metafile: true,
     write: false,
   });
-  lastMetafile = result.metafile;
   const files = result.outputFiles.map((f) => ({ file: path.relative(root, f.path), bytes: f.contents.byteLength }));
   const tooLarge = files.filter((f) => f.bytes > MAX_FILE_BYTES);
   if (tooLarge.length > 0) {
@@ -223,8 +222,6 @@ export function isChunkOf(base: string, file: string): boolean {
   return file.startsWith(`${base}.`) && /\.[\w.-]+-[A-Z0-9]{8}\.js$/.test(file.slice(base.length));
 }
 
-/** The metafile of the last bundle() (for bench/ and tests that look at what a bundle holds). */
-export let lastMetafile: import('esbuild').Metafile | undefined;
 
 if (import.meta.main) {
   const wanted = process.argv.slice(2);
