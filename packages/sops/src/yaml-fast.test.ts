@@ -114,6 +114,18 @@ describe('fast YAML reader', () => {
     }
   });
 
+  it('resolves every spelling of the core schema as the yaml package does', () => {
+    const spellings = ['', '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no', 'on', 'off',
+      '0', '-0', '+0', '007', '-12', '+12', '0o17', '0o18', '0O17', '0x1F', '0X1F', '0xg', '0b101', '1_000', '1.5', '-1.5', '+.5', '.5', '5.', '1e3', '1E3', '-1e-3',
+      '1.5e+3', '.e3', '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.iNF', '.nan', '.NaN', '.NAN', '-.nan', 'nan', 'inf', '12:30', '2025-01-01', '1.2.3', 'ENC[AES256_GCM,data:x]',
+      '123456789012345678901234567890', '-a', 'a b', 'x#y'];
+    for (const s of spellings) {
+      const text = `k: ${s}\n`;
+      expect([s, spell(readBlockYaml(text)!.branches[0]!.entries.map((e) => plain((e as { value: Node }).value)))])
+        .toEqual([s, spell(parseYaml(text, 't.yaml').branches[0]!.entries.map((e) => plain((e as { value: Node }).value)))]);
+    }
+  });
+
   it('resolves plain scalars by the YAML 1.2 core schema, integers as bigint', () => {
     expect(['', '~', 'Null', 'TRUE', 'false', '0o17', '-12', '0xff', '.inf', '-.Inf', '.nan', '1e-3', '3.', 'yes', 'on', '0b1', '+.5', '1_0', 'ENC[AES256_GCM,x]']
       .map((s) => spell(resolvePlain(s)))).toEqual(
