@@ -1,11 +1,15 @@
 /**
  * `conveyor release --dry-run` as a whole process, on synthetic histories built with git fast-import:
- *   - 2,000 commits with 5,000 tags, against `git log --format=%H%x00%B` (the floor) and semantic-release
+ *   - 2,000 commits with 5,000 tags, against the floor (bare `node -e 0` + `git for-each-ref` of the tags +
+ *     `git log --format=%H%x00%B` of the range since the last release, each measured in the same run) and semantic-release
  *     --dry-run with only commit-analyzer and release-notes-generator (the incumbent);
  *   - 100,000 commits with 5,000 tags, against the floor;
- *   - 100,000 commits and no release tag yet (every commit is read and classified), against the floor.
- * Wall time (measured around the whole process) is the median of a few runs; memory is the peak RSS from
- * /usr/bin/time. The bundles are the single ESM files scripts/build.ts makes (the CLI and the release action).
+ *   - 100,000 commits and no release tag yet (every commit is read and classified, the notes list every one),
+ *     against the floor and against `git log` of the whole history alone.
+ * Wall time (measured around the whole process) is the median of a few runs, the floor's parts and conveyor
+ * measured in alternation; memory is the peak RSS from
+ * /usr/bin/time. The bundles are the ones scripts/build.ts makes (the CLI and the release action, each an
+ * entry file with its chunks).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -55,19 +59,31 @@ function* history(count: number, releaseTags: number, otherTags: number, lastUnt
 
 interface Measure { seconds: number; rssMb: number; stdout: string }
 
+function once(label: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Measure {
+  const timeFile = path.join(work, 'time.txt');
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`${label} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const kb = Number(fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).pop());
+  return { seconds, rssMb: kb / 1024, stdout: r.stdout };
+}
+
+const middle = (results: Measure[]) => [...results].sort((a, b) => a.seconds - b.seconds)[Math.floor(results.length / 2)]!;
+
 function measure(label: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Measure {
   const results: Measure[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const timeFile = path.join(work, 'time.txt');
-    const started = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const seconds = (performance.now() - started) / 1000;
-    if (r.status !== 0) throw new Error(`${label} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-    const kb = Number(fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).pop());
-    results.push({ seconds, rssMb: kb / 1024, stdout: r.stdout });
-  }
-  results.sort((a, b) => a.seconds - b.seconds);
-  return results[Math.floor(results.length / 2)]!;
+  for (let i = 0; i < RUNS; i++) results.push(once(label, command, args, cwd, env));
+  return middle(results);
+}
+
+type Run = [label: string, command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv];
+
+/** Several commands measured in alternation (round by round), so a burst of load from elsewhere falls on all of them. */
+function measureTogether(runs: Run[]): Measure[] {
+  const results = runs.map(() => [] as Measure[]);
+  for (let i = 0; i < RUNS; i++) runs.forEach((run, k) => results[k]!.push(once(...run)));
+  return results.map(middle);
 }
 
 const fmt = (m: Measure) => `${m.seconds.toFixed(3)} s, ${m.rssMb.toFixed(0)} MB`;
@@ -89,7 +105,6 @@ async function main(): Promise<void> {
   const actionRun = (dir: string) => measure('release action', node, [action], dir, { PATH: process.env.PATH, HOME: process.env.HOME, 'INPUT_DRY-RUN': 'true', GITHUB_WORKSPACE: dir });
   const startup = measure('conveyor --help', node, [cli, '--help'], root);
   const nodeAlone = measure('node -e 0', node, ['-e', '0'], root);
-  const floor = (dir: string) => measure('git log', 'git', ['log', '--format=%H%x00%B'], dir);
 
   const cases = [
     { name: '2,000 commits, 5,000 tags', count: 2_000, releaseTags: 1_000, otherTags: 4_000, lastUntagged: 40 },
@@ -101,10 +116,21 @@ async function main(): Promise<void> {
   for (const c of cases) {
     const dir = path.join(work, `repo-${c.count}-${c.releaseTags}`);
     await importHistory(dir, history(c.count, c.releaseTags, c.otherTags, c.lastUntagged));
-    const ours = conveyor(dir);
-    const out = JSON.parse(ours.stdout.trim().split('\n').pop()!) as Record<string, string>;
-    const base = floor(dir);
-    rows.push(`${c.name}: conveyor ${fmt(ours)} (→ ${out.version}, from ${out['previous-version'] || 'nothing'}); git log floor ${fmt(base)}; ratio to floor ${(ours.seconds / base.seconds).toFixed(2)}×`);
+    const first = conveyor(dir);
+    const out = JSON.parse(first.stdout.trim().split('\n').pop()!) as Record<string, string>;
+    // The floor of the same work: start Node, list the tags, read the commits of the range as text.
+    const since = out['previous-version'] ? `v${out['previous-version']}..HEAD` : 'HEAD';
+    const plain = { PATH: process.env.PATH, HOME: process.env.HOME };
+    const [ours, bareNode, tags, log] = measureTogether([
+      ['conveyor release', node, [cli, 'release', '--dry-run', '--json'], dir, plain],
+      ['node -e 0', node, ['-e', '0'], dir],
+      ['git for-each-ref', 'git', ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)', 'refs/tags'], dir],
+      ['git log', 'git', ['log', '--format=%H%x00%B', since], dir],
+    ]) as [Measure, Measure, Measure, Measure];
+    const floorSeconds = bareNode.seconds + tags.seconds + log.seconds;
+    rows.push(`${c.name}: conveyor ${fmt(ours)} (→ ${out.version}, from ${out['previous-version'] || 'nothing'}); ` +
+      `floor ${(floorSeconds * 1000).toFixed(0)} ms = node -e 0 ${(bareNode.seconds * 1000).toFixed(0)} + for-each-ref ${(tags.seconds * 1000).toFixed(0)} + git log ${since} ${(log.seconds * 1000).toFixed(0)} (${log.rssMb.toFixed(0)} MB); ` +
+      `ratio to floor ${(ours.seconds / floorSeconds).toFixed(2)}×, to git log alone ${(ours.seconds / log.seconds).toFixed(2)}×`);
     if (c.count === 2_000) small = dir;
   }
 

@@ -1,8 +1,10 @@
 /**
- * Bundles every action, the root action and the CLI into single ESM files with esbuild.
- *   packages/<domain>/src/actions/<name>.ts  ->  actions/<name>/dist/index.js
+ * Bundles every action, the root action and the CLI with esbuild, as ES modules split into chunks:
+ *   packages/<domain>/src/actions/<name>.ts  ->  actions/<name>/dist/index.js   (+ index.<module>-<hash>.js chunks)
  *   packages/cli/src/setup.ts                ->  dist/index.js   (the root action)
- *   packages/cli/src/main.ts                 ->  dist/cli.js     (the `conveyor` command)
+ *   packages/cli/src/main.ts                 ->  dist/cli.js     (the `conveyor` command; + cli.<module>-<hash>.js)
+ * The runner loads only the entry; each dynamic import() (the action's code behind its input check, a CLI
+ * command, a key source's SDK) is a chunk beside it, loaded when it runs. No file may exceed 1 MiB.
  * `node scripts/build.ts release sops` builds only the named bundles (`cli` and `root` name the last two).
  */
 import * as fs from 'node:fs';
@@ -75,9 +77,29 @@ const lazyBuiltins = {
     build.onResolve({ filter: BUILTIN }, (args) => (args.namespace === 'conveyor-builtin'
       ? { path: args.path, external: true } // the stand-in's own require of the real module
       : { path: args.path.replace(/^node:/, ''), namespace: 'conveyor-builtin' }));
-    build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'conveyor-builtin' }, (args) => ({ contents: standIn(args.path), loader: 'js' }));
   },
 };
+
+/**
+ * Built-ins that take milliseconds to load (node:crypto about 5 ms, child_process 3, http 5, https 16) are
+ * loaded on first use, not when the module that imports them is evaluated: @actions/core imports
+ * node:crypto for a random delimiter that only a multi-line output needs, so every action's input check paid
+ * for it. The stand-in has one getter (and setter) per export, listed from this Node's module at build
+ * time, and requires the real module when one is first read.
+ */
+const DEFERRED_BUILTINS = new Set(['crypto', 'child_process', 'http', 'https', 'http2', 'net', 'tls', 'zlib', 'dns', 'worker_threads', 'readline', 'dgram', 'v8', 'vm', 'inspector', 'perf_hooks']);
+
+function standIn(name: string): string {
+  const real = DEFERRED_BUILTINS.has(name) ? process.getBuiltinModule(`node:${name}`) as object | undefined : undefined;
+  // A module that is itself a function or class (events, stream, assert) is used as a value: taken as it is.
+  if (!real || typeof real !== 'object') return `module.exports = require('node:${name}');`;
+  const keys = JSON.stringify(Object.keys(real).filter((k) => k !== 'default'));
+  return `let real;
+const load = () => real ??= require('node:${name}');
+for (const key of ${keys}) Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key], set: (value) => { load()[key] = value; } });
+`;
+}
 
 /**
  * Every copy of one version of semver resolves to one copy: npm installs it once per workspace when the
@@ -137,11 +159,26 @@ const yamlDebugHooks = {
 // CommonJS dependencies bundled into ESM still call `require` for Node built-ins.
 const banner = "import { createRequire as __conveyorCreateRequire } from 'node:module';\nconst require = __conveyorCreateRequire(import.meta.url);";
 
-export async function bundle(b: Bundle): Promise<void> {
-  await build({
+/** No file of a bundle (entry or chunk) may be larger than this: what Node compiles before a command runs, and Git stores per change. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Builds one bundle: `outfile` is the entry the runner (or `node`) loads, and every module reached only
+ * through a dynamic `import()` (the action's code behind its input check, a command the CLI dispatches to,
+ * a key source's SDK) goes to a chunk file beside it, `<entry>.<module>-<hash>.js`, loaded when that import
+ * runs; modules two chunks share get a chunk of their own. Chunks of this entry that the build no longer
+ * makes are removed, so the folder holds exactly what the build produced. Fails, before writing anything,
+ * when a file would be larger than MAX_FILE_BYTES, naming it and its largest inputs. Returns the files.
+ */
+export async function bundle(b: Bundle): Promise<{ file: string; bytes: number }[]> {
+  const outdir = path.dirname(b.outfile);
+  const base = path.basename(b.outfile, '.js');
+  const result = await build({
     absWorkingDir: root,
-    entryPoints: [b.entry],
-    outfile: b.outfile,
+    entryPoints: [{ in: b.entry, out: base }],
+    outdir,
+    splitting: true,
+    chunkNames: `${base}.[name]-[hash]`,
     plugins: [leanImports, lazyBuiltins, dedupe, yamlDebugHooks],
     bundle: true,
     platform: 'node',
@@ -151,8 +188,40 @@ export async function bundle(b: Bundle): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
     charset: 'utf8',
+    metafile: true,
+    write: false,
   });
+  const files = result.outputFiles.map((f) => ({ file: path.relative(root, f.path), bytes: f.contents.byteLength }));
+  const tooLarge = files.filter((f) => f.bytes > MAX_FILE_BYTES);
+  if (tooLarge.length > 0) {
+    const lines = tooLarge.map((f) => {
+      const inputs = Object.entries(result.metafile.outputs[f.file]?.inputs ?? {}).sort((x, y) => y[1].bytesInOutput - x[1].bytesInOutput).slice(0, 5);
+      return `  ${f.file}: ${(f.bytes / 2 ** 20).toFixed(2)} MiB; largest inputs: ${inputs.map(([p, i]) => `${p} (${(i.bytesInOutput / 1024).toFixed(0)} KiB)`).join(', ')}`;
+    });
+    throw new Error(`Bundle ${b.name}: a file is larger than ${MAX_FILE_BYTES / 2 ** 20} MiB:\n${lines.join('\n')}\nLoad what it holds lazily (a dynamic import() becomes a chunk of its own) or leave it out.`);
+  }
+  const absOut = path.join(root, outdir);
+  fs.mkdirSync(absOut, { recursive: true });
+  const made = new Set(result.outputFiles.map((f) => path.basename(f.path)));
+  for (const old of fs.readdirSync(absOut)) {
+    if (isChunkOf(base, old) && !made.has(old)) fs.rmSync(path.join(absOut, old));
+  }
+  for (const f of result.outputFiles) {
+    // An unchanged file is left alone, and a changed one replaced whole: a run of this bundle in parallel
+    // (another test, a benchmark) never reads a half-written file.
+    if (fs.existsSync(f.path) && Buffer.compare(fs.readFileSync(f.path), f.contents) === 0) continue;
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, f.contents);
+    fs.renameSync(tmp, f.path);
+  }
+  return files;
 }
+
+/** Whether `file` (a name in the entry's folder) is a chunk of the entry `base` (`index`, `cli`). */
+export function isChunkOf(base: string, file: string): boolean {
+  return file.startsWith(`${base}.`) && /\.[\w.-]+-[A-Z0-9]{8}\.js$/.test(file.slice(base.length));
+}
+
 
 if (import.meta.main) {
   const wanted = process.argv.slice(2);
@@ -163,10 +232,9 @@ if (import.meta.main) {
     process.exit(2);
   }
   const started = performance.now();
-  await Promise.all(bundles.map(bundle));
-  for (const b of bundles) {
-    const size = fs.statSync(path.join(root, b.outfile)).size;
-    console.log(`${b.outfile.padEnd(36)} ${(size / 1024).toFixed(0).padStart(6)} KiB`);
+  const written = await Promise.all(bundles.map(bundle));
+  for (const files of written) {
+    for (const f of files) console.log(`${f.file.padEnd(52)} ${(f.bytes / 1024).toFixed(0).padStart(6)} KiB`);
   }
-  console.log(`built ${bundles.length} bundle(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`built ${bundles.length} bundle(s), ${written.flat().length} file(s), in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

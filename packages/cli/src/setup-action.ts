@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConveyorError, addPath, group, readInputs, setOutputs, table, writeSummary, info, type InstalledTool, type OutputValue } from '@conveyor/kit';
-import { installTool, toolPlatform } from '@conveyor/kit/installer';
 import { setupInputs } from './setup-inputs.ts';
 import { TOOLS, toolInstall } from './setup-tools.ts';
 
@@ -40,6 +39,8 @@ export async function main(options: { distDir: string; env?: NodeJS.ProcessEnv }
   const inputs = readInputs(setupInputs);
   const wanted = TOOLS.map((tool) => ({ tool, version: inputs[`${tool.name}-version`].replace(/^v/, '') })).filter((t) => t.version !== '');
 
+  // The installer (tool cache, HTTP client) is a chunk of its own: loaded after the inputs are checked.
+  const { installTool, toolPlatform } = await import('@conveyor/kit/installer');
   const launcher = writeCliLauncher(options.distDir, env.RUNNER_TEMP || os.tmpdir());
   addPath(path.dirname(launcher));
   info(`conveyor CLI: ${launcher}`);

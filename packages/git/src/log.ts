@@ -67,7 +67,7 @@ export function splitMessage(message: string): { subject: string; body: string }
   const rest = blank ? text.slice(blank.index + blank[0].length) : '';
   return {
     subject: first.split('\n').map((line) => line.trim()).join(' ').trim(),
-    body: rest.replace(/^\s*\n/, '').replace(/\s+$/, ''),
+    body: rest.replace(/^\s*\n/, '').trimEnd(),
   };
 }
 
@@ -85,7 +85,8 @@ export function parseCommitRecord(record: string): Commit {
     start = at + 1;
   }
   const [sha, parents, authorName, authorEmail, date] = fields as [string, string, string, string, string];
-  const message = text.slice(start).replace(/\s+$/, '');
+  // trimEnd removes exactly what /\s+$/ matches, without the regex's rescans of long runs of spaces
+  const message = text.slice(start).trimEnd();
   const { subject, body } = splitMessage(message);
   return {
     sha,

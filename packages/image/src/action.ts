@@ -239,8 +239,8 @@ export async function buildImage(inputs: ImageInputs, github: GitHubContext, be:
   }
 }
 
-export async function main(): Promise<void> {
-  const inputs = readInputs(imageInputs);
+export async function main(checked?: Inputs<typeof imageInputs>): Promise<void> {
+  const inputs = checked ?? readInputs(imageInputs);
   const github = readContext();
   const result = await buildImage(inputs, github, {
     env: process.env,

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { group, info, readContext, readInputs, setOutputs, writeSummary, type GitHubClient, type OutputValue } from '@conveyor/kit';
+import { group, info, readContext, readInputs, setOutputs, writeSummary, type GitHubClient, type Inputs, type OutputValue } from '@conveyor/kit';
 import { parseVerdict, type ScanVerdict } from '@conveyor/scan/verdict';
 import { checkPromoteInputs, environmentsFilePath, promoteInputs, type PromoteInputs } from './inputs.ts';
 import { promote, type PromoteResult } from './promote.ts';
@@ -83,8 +83,8 @@ export function promoteOutputs(result: PromoteResult): Record<string, OutputValu
   };
 }
 
-export async function main(): Promise<void> {
-  const inputs = readInputs(promoteInputs);
+export async function main(checked?: Inputs<typeof promoteInputs>): Promise<void> {
+  const inputs = checked ?? readInputs(promoteInputs);
   const result = await group(`Promote ${inputs.image} to ${inputs.environment}`, () => runPromotion(inputs, process.env));
   info(result.message);
   if (result.diff) info(result.diff);

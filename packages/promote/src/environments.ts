@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 // environments.schema.json compiled ahead of time (scripts/compile-schema.ts), so no run compiles it.
 import { validate } from './environments.validate.js';
 
-export const DEFAULT_ENVIRONMENTS_FILE = '.github/conveyor/environments.yml';
+export { DEFAULT_ENVIRONMENTS_FILE } from './inputs.ts';
 
 export interface KustomizeTarget {
   kind: 'kustomize';

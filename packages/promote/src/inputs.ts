@@ -1,7 +1,10 @@
 /** The promote action's inputs, shared by the action and `conveyor promote`. */
 import { boolean, filePath, requireThat, secret, string, type Inputs } from '@conveyor/kit';
 import { InvalidReferenceError, parseReference } from '@conveyor/oci';
-import { DEFAULT_ENVIRONMENTS_FILE } from './environments.ts';
+
+/** Where the environments file is by default, under the workspace. (Defined here, not in environments.ts, so that
+ * the action's input check does not load the YAML parser and the schema validator.) */
+export const DEFAULT_ENVIRONMENTS_FILE = '.github/conveyor/environments.yml';
 
 export const promoteInputs = {
   environment: string({ required: true, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, patternHint: 'an environment name from the environments file' }),

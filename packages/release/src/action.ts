@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as git from '@conveyor/git';
 import {
   appCredentials, ConveyorError, details, group, info, InputError, readContext, readInputs, secret, setOutputs, table, warning, writeSummary,
-  type AppCredentials, type OutputValue,
+  type AppCredentials, type Inputs, type OutputValue,
 } from '@conveyor/kit';
 import semver from 'semver';
 import { releaseInputs, type ReleaseInputs } from './inputs.ts';
@@ -14,7 +14,7 @@ import { prependChangelog } from './notes.ts';
 import { planRelease, type ReleasePlan } from './plan.ts';
 import { floatingTags, publishRelease, shouldMakeLatest, type PublishLog, type PublishResult } from './publish.ts';
 import { parseReleaseRules } from './rules.ts';
-import { checkTagFormat } from './version.ts';
+import { checkTagFormat, tagGlob } from './version.ts';
 
 export interface ReleaseRunResult {
   plan: ReleasePlan;
@@ -90,6 +90,10 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
   if (!dryRun && (!owner || !repo)) {
     throw new InputError([`The repository is unknown: GITHUB_REPOSITORY is not set and the origin remote of ${dir} is not a repository on ${context.serverUrl}; set the input repository (owner/name).`]);
   }
+  // The tags are listed while HEAD is read (two git processes at once); a shallow clone lists them again
+  // after its fetch.
+  const earlyTags = git.listTags(dir, { pattern: tagGlob(inputs['tag-format']) });
+  earlyTags.catch(() => undefined);
   // Shallow or not, HEAD's commit and branch: one git process.
   const state = await git.headState(dir);
   await ensureFullHistory(dir, inputs['fetch-history'], log, state.shallow);
@@ -97,7 +101,7 @@ export async function runRelease(inputs: ReleaseInputs, env: NodeJS.ProcessEnv, 
   const branch = inputs.branch || (fromContext ?? state.branch);
 
   const plan = await planRelease({
-    dir, branch, ...(state.commit ? { headCommit: state.commit } : {}), tagFormat: inputs['tag-format'], paths: inputs.path, rules,
+    dir, branch, ...(state.commit ? { headCommit: state.commit } : {}), ...(state.shallow ? {} : { tags: earlyTags }), tagFormat: inputs['tag-format'], paths: inputs.path, rules,
     branches: { releaseBranches: inputs['release-branches'], prereleaseBranches: inputs['prerelease-branches'], prerelease: inputs.prerelease || undefined },
     zeroMajor: inputs['zero-major'],
     repositoryUrl: owner && repo ? `${context.serverUrl}/${owner}/${repo}` : undefined,
@@ -190,8 +194,8 @@ export function withWorkflowToken(inputs: ReleaseInputs, workflowToken: string):
 }
 
 /** The action's entry: read inputs once, run, write outputs and the summary. */
-export async function main(): Promise<void> {
-  const inputs = withWorkflowToken(readInputs(releaseInputs), readInputs(workflowTokenInput)['workflow-token']);
+export async function main(checked?: Inputs<typeof releaseInputs>): Promise<void> {
+  const inputs = withWorkflowToken(checked ?? readInputs(releaseInputs), readInputs(workflowTokenInput)['workflow-token']);
   const log: PublishLog = { info, warning };
   const result = await group('Release', () => runRelease(inputs, process.env, log));
   info(result.message);

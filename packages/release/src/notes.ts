@@ -48,6 +48,17 @@ export function listItemText(text: string, atStart: boolean): string {
   return out;
 }
 
+/**
+ * Scope order: localeCompare's, which for scopes of lowercase ASCII letters and digits (nearly all) is the
+ * order of their code units; only other scopes pay for localeCompare, whose first call builds ICU's
+ * collator (about 18 ms of a release's start).
+ */
+const SIMPLE_SCOPE = /^[a-z0-9]*$/;
+function byScope(a: string, b: string): number {
+  if (SIMPLE_SCOPE.test(a) && SIMPLE_SCOPE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 function commitLink(commit: ClassifiedCommit, url: string | undefined): string {
   const short = commit.sha.slice(0, 7);
   return url ? `[${short}](${url}/commit/${commit.sha})` : short;
@@ -89,7 +100,7 @@ export function renderNotes(input: NotesInput): string {
     if (inSection.length === 0) continue;
     out.push('', `### ${section.title}`, '');
     // Scoped entries first, grouped by scope; then unscoped ones, in commit order.
-    const ordered = [...inSection.filter((c) => c.scope).sort((a, b) => a.scope!.localeCompare(b.scope!)), ...inSection.filter((c) => !c.scope)];
+    const ordered = [...inSection.filter((c) => c.scope).sort((a, b) => byScope(a.scope!, b.scope!)), ...inSection.filter((c) => !c.scope)];
     for (const c of ordered) out.push(line(c, c.subject, url));
   }
   return `${out.join('\n')}\n`;

@@ -31,6 +31,8 @@ export interface PlanOptions {
   repositoryUrl: string | undefined;
   /** The release date for the notes, `YYYY-MM-DD`. */
   date: string;
+  /** The tags matching `tagFormat`'s glob when the caller has started listing them already (saves waiting for a git process). */
+  tags?: Promise<git.Tag[]>;
 }
 
 export interface ReleasePlan {
@@ -129,7 +131,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan> {
   const { dir, tagFormat } = options;
   const head = options.head ?? 'HEAD';
   // Both only read the repository: the tags are listed while HEAD is resolved.
-  const tagList = git.listTags(dir, { pattern: tagGlob(tagFormat) });
+  const tagList = options.tags ?? git.listTags(dir, { pattern: tagGlob(tagFormat) });
   tagList.catch(() => undefined);
   const sha = options.head === undefined && options.headCommit ? options.headCommit : await git.revParse(dir, head);
   if (sha === undefined) {

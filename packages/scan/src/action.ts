@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import {
   annotateWithinLimit, exec, group, info, readInputs, setOutputs, warning, writeSummary,
 } from '@conveyor/kit';
-import { installTool } from '@conveyor/kit/installer';
 import { dbCacheDir, defaultOutputDir, loadPolicy, scanInputs, scanSource, type ScanInputs } from './inputs.ts';
 import { dbSettings, grypeEnv, locateGrype, runGrype, type Installer } from './grype.ts';
 import { prepareDatabase } from './grype-db.ts';
@@ -22,6 +21,9 @@ export interface ScanRun {
   files: WrittenFiles;
   outputs: Record<string, unknown>;
 }
+
+/** The kit's installer, loaded (with its HTTP stack) only when grype has to be downloaded. */
+const installTool: Installer = async (spec) => (await import('@conveyor/kit/installer')).installTool(spec);
 
 /**
  * Everything but the reporting: the policy is read and checked, grype found (or installed) and run,
@@ -51,9 +53,9 @@ export async function runScan(inputs: ScanInputs, env: NodeJS.ProcessEnv, worksp
   return { subject, report, policy, outcome, files, outputs };
 }
 
-export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function main(env: NodeJS.ProcessEnv = process.env, checked?: ScanInputs): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const inputs = readInputs(scanInputs, undefined, { baseDir: workspace });
+  const inputs = checked ?? readInputs(scanInputs, undefined, { baseDir: workspace });
   const { subject, report, policy, outcome, files, outputs } = await runScan(inputs, env, workspace);
   setOutputs(outputs as Record<string, string>);
   let summary = renderSummary({ report, evaluation: outcome.evaluation, policy, subject, failBuild: inputs['fail-build'] });

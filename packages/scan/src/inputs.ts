@@ -4,34 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { boolean, filePath, InputError, list, oneOf, runFolder, string, text, type Inputs } from '@conveyor/kit';
-import { SEVERITY_CUTOFFS, type Policy, type SeverityCutoff } from './policy.ts';
+import { InputError, runFolder } from '@conveyor/kit';
+import type { Policy, SeverityCutoff } from './policy.ts';
+import type { PolicyInputs, ScanInputs } from './input-specs.ts';
 import { parseGrypeConfig, parseIgnoreInput, RuleError } from './rules.ts';
 import { parseVex, VexError, type VexStatement } from './vex.ts';
 import type { ScanSource } from './grype.ts';
 
-export const policyInputs = {
-  'severity-cutoff': oneOf(SEVERITY_CUTOFFS),
-  'only-fixed': boolean({ default: false }),
-  ignore: text(),
-  config: filePath({ mustExist: 'file' }),
-  vex: list({ commas: false }),
-  'fail-build': boolean({ default: true }),
-  'output-dir': filePath(),
-};
-
-export const scanInputs = {
-  image: string(),
-  sbom: filePath({ mustExist: 'file' }),
-  path: filePath({ mustExist: 'any' }),
-  ...policyInputs,
-  'grype-version': string({ pattern: /^v?\d+\.\d+\.\d+$/, patternHint: 'an exact grype version such as 0.96.0 (empty: grype on PATH, else 0.96.0)' }),
-  'download-base-url': string({ pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/, patternHint: 'an http(s) URL of a mirror laid out as <url>/grype/<version>/<file>' }),
-  'db-cache-dir': filePath(),
-};
-
-export type PolicyInputs = Inputs<typeof policyInputs>;
-export type ScanInputs = Inputs<typeof scanInputs>;
+export { policyInputs, scanInputs, type PolicyInputs, type ScanInputs } from './input-specs.ts';
 
 /** The one source to scan; exactly one of image, sbom and path must be given. */
 export function scanSource(inputs: Pick<ScanInputs, 'image' | 'sbom' | 'path'>): ScanSource {

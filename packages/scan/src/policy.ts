@@ -7,9 +7,9 @@ import { SEVERITIES, type IgnoredMatch, type Severity, type SeverityCounts } fro
 import type { GrypeReport, Match } from './report.ts';
 import { isExpired, ruleMatches, type IgnoreRule } from './rules.ts';
 import { vexStatementFor, type VexStatement } from './vex.ts';
+import type { SeverityCutoff } from './severity.ts';
 
-export type SeverityCutoff = Exclude<Severity, 'unknown'> | 'none';
-export const SEVERITY_CUTOFFS: readonly SeverityCutoff[] = ['negligible', 'low', 'medium', 'high', 'critical', 'none'];
+export { SEVERITY_CUTOFFS, type SeverityCutoff } from './severity.ts';
 
 export interface Policy {
   severityCutoff: SeverityCutoff;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { ConveyorError, InputError, details, exportVariable, maskSecret, readInputs, runFolder, setOutputs, table, warning, writeSummary } from '@conveyor/kit';
+import { ConveyorError, InputError, details, exportVariable, maskSecret, readInputs, runFolder, type Inputs, setOutputs, table, warning, writeSummary } from '@conveyor/kit';
 import { decryptFile, type DecryptedFile } from './sops.ts';
 import { EXPORT_KINDS, sopsInputs, type ExportKind } from './inputs.ts';
 import { keyContext } from './key-context.ts';
@@ -54,10 +54,10 @@ function targetFor(file: string, workspace: string, outputDir: string): string {
   return path.join(outputDir, safe);
 }
 
-export async function main(): Promise<void> {
+export async function main(checked?: Inputs<typeof sopsInputs>): Promise<void> {
   const env = process.env;
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const inputs = readInputs(sopsInputs);
+  const inputs = checked ?? readInputs(sopsInputs);
   const kinds = exportKinds(inputs.export);
   const files = expandFiles(inputs.files, workspace);
   const context = keyContext({ ageKey: inputs['age-key'], ageKeyFile: inputs['age-key-file'], pgpKey: inputs['pgp-key'], pgpPassphrase: inputs['pgp-passphrase'] }, env);

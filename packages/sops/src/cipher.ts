@@ -55,8 +55,9 @@ export function decryptValue(text: string, dataKey: Uint8Array | KeyObject, aad:
     const decipher = createDecipheriv('aes-256-gcm', dataKey, value.iv, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(value.tag);
-    const plaintext = Buffer.concat([decipher.update(value.data), decipher.final()]);
-    return { type: value.type, plaintext };
+    const plaintext = decipher.update(value.data);
+    const rest = decipher.final(); // empty for GCM; checks the tag
+    return { type: value.type, plaintext: rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest]) };
   } catch (error) {
     throw new SopsDecryptError(`Could not decrypt the value at ${describe(where)}: authentication failed (the value was changed, moved to another key, or belongs to another file).`, { cause: error });
   }

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import { Document, Pair, Scalar as YamlScalar, YAMLMap, YAMLSeq, parseDocument } from 'yaml';
 import { SopsFormatError } from './errors.ts';
-import { convert, parseYaml, renderYaml, type ParsedYaml } from './yaml-format.ts';
+import { convert, parseYaml, renderYaml, withRefs, type ParsedYaml } from './yaml-format.ts';
+import { readBlockYaml } from './yaml-fast.ts';
 import { emitGoYamlDocument } from './go-yaml.ts';
 import { getEntry, isComment, scalar, toPlain, unflatten, type MapEntry, type MapNode, type Node, type Scalar } from './tree.ts';
 
@@ -19,6 +20,8 @@ export interface ParsedFile {
   metadata: unknown;
   /** Format-specific state needed to write the file back (the YAML documents). */
   state?: ParsedYaml;
+  /** YAML read by the fast reader: the text and name, for the yaml package to read when the YAML is written back. */
+  source?: { text: string; file: string };
 }
 
 /** The format sops would pick from the file name. */
@@ -130,9 +133,23 @@ function parseIni(text: string, file: string): { root: MapNode; metadata: unknow
   return { root, metadata: flat.length > 0 ? unflatten(flat) : undefined };
 }
 
+const INVALID = Symbol('invalid');
+
+/** The `sops` entry the fast YAML reader found, read by the yaml package as parseYaml reads it. */
+function metadataOf(entryText: string | undefined): unknown {
+  if (entryText === undefined) return undefined;
+  const doc = parseDocument(entryText, { intAsBigInt: true, uniqueKeys: false });
+  if (doc.errors.length > 0 || !(doc.contents instanceof YAMLMap)) return INVALID;
+  const metadata = doc.contents.get('sops', false) as unknown;
+  return metadata !== null && typeof (metadata as { toJSON?: unknown }).toJSON === 'function' ? (metadata as { toJSON(): unknown }).toJSON() : metadata;
+}
+
 /** Reads a file's text in the given format. */
 export function parseFile(text: string, file: string, format: FormatName = formatOf(file)): ParsedFile {
   if (format === 'yaml') {
+    const fast = readBlockYaml(text);
+    const metadata = fast && ('metadata' in fast ? fast.metadata : metadataOf(fast.metadataText));
+    if (fast && metadata !== INVALID) return { format, branches: fast.branches, metadata, source: { text, file } };
     const state = parseYaml(text, file);
     return { format, branches: state.branches, metadata: state.metadata, state };
   }
@@ -257,8 +274,11 @@ function renderIni(root: MapNode): string {
 export function renderPlain(parsed: ParsedFile, branches: readonly MapNode[], dataKey: Uint8Array): string | Uint8Array {
   const root = branches[0] ?? { kind: 'map', entries: [] };
   switch (parsed.format) {
-    case 'yaml':
-      return renderYaml(parsed.state!, branches, dataKey);
+    case 'yaml': {
+      if (parsed.state) return renderYaml(parsed.state, branches, dataKey);
+      const state = parseYaml(parsed.source!.text, parsed.source!.file);
+      return renderYaml(state, branches.map((b, i) => withRefs(b, state.branches[i]!) as MapNode), dataKey);
+    }
     case 'json':
       return `${jsonValue(root, '\t', 0)}\n`;
     case 'binary': {

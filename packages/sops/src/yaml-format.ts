@@ -64,6 +64,23 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   return { docs, branches, metadata };
 }
 
+/**
+ * `decrypted` (read by the fast reader, so without YAML nodes) with each scalar's `ref` taken from the same
+ * place of `source`, the same document read by parseYaml; renderYaml writes the values back through them.
+ */
+export function withRefs(decrypted: Node, source: Node | undefined): Node {
+  if (decrypted.kind === 'scalar') {
+    if (source?.kind !== 'scalar') throw new Error('The fast YAML reader and the yaml package read this file differently.');
+    return scalar(decrypted.value, source.ref);
+  }
+  if (decrypted.kind === 'list') {
+    if (source?.kind !== 'list' || source.items.length !== decrypted.items.length) throw new Error('The fast YAML reader and the yaml package read this file differently.');
+    return { kind: 'list', items: decrypted.items.map((item, k) => withRefs(item, source.items[k])) };
+  }
+  if (source?.kind !== 'map' || source.entries.length !== decrypted.entries.length) throw new Error('The fast YAML reader and the yaml package read this file differently.');
+  return { kind: 'map', entries: decrypted.entries.map((e, k) => ('key' in e ? { key: e.key, value: withRefs(e.value, (source.entries[k] as { value?: Node }).value) } : e)) };
+}
+
 /** The map keys leading to a node, from `visit`'s ancestor path. */
 function keysOf(path: readonly unknown[]): string[] {
   const keys: string[] = [];

@@ -1,23 +1,25 @@
 /** The terraform action: reads its inputs once, runs the gate, writes outputs, summary and annotations. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { annotateWithinLimit, formatOutput, readContext, readInputs, runFolder, setOutputs, writeSummary } from '@conveyor/kit';
-import { installTool } from '@conveyor/kit/installer';
-import { createOctokit } from '@conveyor/kit/octokit';
+import { annotateWithinLimit, formatOutput, readContext, readInputs, runFolder, type Inputs, setOutputs, writeSummary } from '@conveyor/kit';
 import { failWith, runGate } from './gate.ts';
 import { terraformInputs, tflintInputs } from './inputs.ts';
 import { runTflint } from './lint.ts';
 import { toolInstall, type ToolName } from './tools.ts';
 
-const install = async (name: ToolName, version: string) => (await installTool(toolInstall(name, version))).path;
+// The installer and Octokit (each with its HTTP stack) are loaded when used: a pinned version to download,
+// a token to comment with.
+const install = async (name: ToolName, version: string) => (await (await import('@conveyor/kit/installer')).installTool(toolInstall(name, version))).path;
 
-export async function main(): Promise<void> {
-  const inputs = readInputs(terraformInputs);
+export async function main(checked?: Inputs<typeof terraformInputs>): Promise<void> {
+  const inputs = checked ?? readInputs(terraformInputs);
   const context = readContext();
+  // The gate uses the client only to comment, which it does only with a token.
+  const octokit = inputs['github-token'] ? await import('@conveyor/kit/octokit') : undefined;
   const result = await runGate(inputs, {
     context,
     env: process.env,
-    client: () => createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl }),
+    client: octokit && (() => octokit.createOctokit({ token: inputs['github-token'], baseUrl: context.apiUrl })),
     install,
   });
   setOutputs(result.outputs);
@@ -30,8 +32,8 @@ export async function main(): Promise<void> {
   failWith(result.failures);
 }
 
-export async function tflintMain(): Promise<void> {
-  const inputs = readInputs(tflintInputs);
+export async function tflintMain(checked?: Inputs<typeof tflintInputs>): Promise<void> {
+  const inputs = checked ?? readInputs(tflintInputs);
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const result = await runTflint(inputs, { workspace, env: process.env, install });
   const sarifPath = inputs['sarif-path'] ?? path.join(runFolder('tflint'), 'tflint.sarif');

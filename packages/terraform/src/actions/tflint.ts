@@ -1,4 +1,11 @@
-import { run } from '@conveyor/kit';
-import { tflintMain } from '../action.ts';
+/**
+ * The tflint action's entry. It checks the inputs before it loads the action's code (a chunk of its own, see
+ * scripts/build.ts): a bad input fails in about the time Node takes to start, and the action reads them once.
+ */
+import { readInputs, run } from '@conveyor/kit';
+import { tflintInputs } from '../inputs.ts';
 
-await run(tflintMain);
+await run(async () => {
+  const inputs = readInputs(tflintInputs);
+  await (await import('../action.ts')).tflintMain(inputs);
+});

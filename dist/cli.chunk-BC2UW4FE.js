@@ -1,0 +1,17 @@
+import { createRequire as __conveyorCreateRequire } from 'node:module';
+const require = __conveyorCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require
+} from "./cli.chunk-ZH76KQBC.js";
+
+// conveyor-builtin:stream
+var require_stream = __commonJS({
+  "conveyor-builtin:stream"(exports, module) {
+    module.exports = __require("node:stream");
+  }
+});
+
+export {
+  require_stream
+};
