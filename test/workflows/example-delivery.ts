@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import { corpusDir, repoRoot } from '../support/corpus.ts';
 import { findTool } from '../support/tools.ts';
 import { check } from './checks.ts';
-import { createRepository, git, registryDigest, registryTags, runAct, seedBaseImage, syncApi, type ActRun, type World } from './harness.ts';
+import { createRepository, git, registryDigest, registryTags, runAct, seedBaseImage, syncApi, syncRemote, type ActRun, type World } from './harness.ts';
 
 const SCOPE = 'examples/eks-flux-vault';
 
@@ -236,3 +236,86 @@ export const eksFluxFlaggerExample = deliveryExample({
   first: { job: 'dev', file: 'apps/podinfo/dev/deployment.yaml' },
   production: { job: 'production', file: 'apps/podinfo/production/deployment.yaml', write: 'commit' },
 });
+
+/**
+ * examples/gke-go-two-stacks' release workflow (the starter's shape, two regions per environment). Its
+ * Containerfile compiles Go in a golang base image (`RUN go build`), which needs a pulled base image and a
+ * container runtime that this machine lacks; the throwaway repository gets a Containerfile FROM scratch that
+ * copies go.mod instead, and everything else is the example's own: push to main → dev in both regions, then the
+ * rc tag; the rc tag → stage in both; v1.0.0 → prod in both, and the smoke test with the decrypted SOPS config.
+ */
+export async function gkeGoTwoStacksExample(world: World): Promise<void> {
+  const SCOPE = 'examples/gke-go-two-stacks (release.yml)';
+  const sops = findTool('sops');
+  assert.ok(sops, 'sops is needed to read the example\'s test key back (npm run tools)');
+  const image = `${world.registry.host}/acme/orders`;
+  const files = exampleFiles('gke-go-two-stacks', ['ghcr.io/acme/orders', image]);
+  files.Containerfile = 'FROM scratch\nCOPY go.mod /go.mod\n';
+  const keyFile = path.join(repoRoot, 'examples', 'gke-go-two-stacks', 'test-keys', 'age-test-key.txt');
+  const identity = fs.readFileSync(keyFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
+  const plain = execFileSync(sops, ['decrypt', '--output-type', 'json', path.join(repoRoot, 'examples', 'gke-go-two-stacks', 'config', 'secrets.sops.yaml')], {
+    env: { ...process.env, SOPS_AGE_KEY_FILE: keyFile }, encoding: 'utf8',
+  });
+  const paymentsKey = String((JSON.parse(plain) as { prod: { payments_api_key: string } }).prod.payments_api_key);
+  assert.ok(paymentsKey.length > 8, 'the example config has no prod.payments_api_key');
+
+  const repo = createRepository(world, 'acme/orders', files, 'feat: the orders service');
+  for (const line of git(repoRoot, world.gitEnv, 'ls-files', '-s', 'examples/gke-go-two-stacks').split('\n').filter((l) => l.startsWith('100755'))) {
+    fs.chmodSync(path.join(repo.work, line.split('\t')[1]!.slice('examples/gke-go-two-stacks/'.length)), 0o755);
+  }
+  git(repo.work, world.gitEnv, 'commit', '-q', '-am', 'chore: executable scripts');
+  git(repo.work, world.gitEnv, 'push', '-q', 'origin', 'HEAD:main');
+  syncApi(world, 'acme/orders');
+  const head = git(repo.work, world.gitEnv, 'rev-parse', 'HEAD');
+  git(repo.work, world.gitEnv, 'remote', 'set-url', 'origin', 'https://github.com/acme/orders');
+  const bare = path.join(world.gitRoot, 'acme/orders.git');
+  const repository = { name: 'orders', full_name: 'acme/orders', owner: { login: 'acme' }, default_branch: 'main', private: false };
+  const clean = path.join(corpusDir(), 'grype', 'defectdojo', 'no_vuln.json');
+  const push = (ref: string) => runAct(world, {
+    cwd: repo.work, event: 'push', workflow: '.github/workflows/release.yml',
+    payload: { ref, before: '0'.repeat(40), after: head, repository, head_commit: { id: head, timestamp: new Date().toISOString() } },
+    secrets: { RELEASE_TOKEN: 'ghp_example_release_0004', SOPS_AGE_KEY: identity },
+    env: { CONVEYOR_TEST_GRYPE_REPORT: clean },
+  });
+  const overlay = (env: string) => git(world.tmp, world.gitEnv, '--git-dir', bare, 'show', `main:deploy/overlays/${env}/kustomization.yaml`);
+  const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([n]) => n.split('/')[0] === job)?.[1];
+  const tail = (r: ActRun) => r.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-40).join('\n');
+  const logs: string[] = [];
+
+  const main = await push('refs/heads/main');
+  logs.push(main.log);
+  let digest = '';
+  await check(SCOPE, 'push to main: dev in both regions runs the new digest, then the rc tag v1.0.0-rc.1', async () => {
+    assert.equal(main.status, 0, tail(main));
+    for (const job of ['version', 'image', 'deploy-dev', 'release']) assert.equal(jobState(main, job), 'succeeded', `${job}: ${JSON.stringify(main.jobs)}`);
+    digest = (await registryDigest(world, 'acme/orders', `sha-${head}`)) ?? '';
+    assert.match(digest, /^sha256:[0-9a-f]{64}$/);
+    for (const region of ['europe-west1', 'us-central1']) assert.match(overlay(`dev-${region}`), new RegExp(`digest: ${digest}`), region);
+    const rc = world.api.state.findRef('acme', 'orders', 'refs/tags/v1.0.0-rc.1');
+    assert.equal(rc && world.api.state.peel('acme', 'orders', rc.sha), head);
+  });
+
+  // GitHub's repository now holds the tag the release made through the API: its push starts the stage run.
+  syncRemote(world, 'acme/orders');
+  const rc = await push('refs/tags/v1.0.0-rc.1');
+  logs.push(rc.log);
+  await check(SCOPE, 'tag v1.0.0-rc.1: stage in both regions runs the digest', () => {
+    assert.equal(rc.status, 0, tail(rc));
+    assert.equal(jobState(rc, 'deploy-stage'), 'succeeded');
+    for (const region of ['europe-west1', 'us-central1']) assert.match(overlay(`stage-${region}`), new RegExp(`digest: ${digest}`), region);
+  });
+
+  git(repo.work, world.gitEnv, 'tag', 'v1.0.0', head);
+  git(repo.work, world.gitEnv, 'push', '-q', bare, 'refs/tags/v1.0.0');
+  syncApi(world, 'acme/orders');
+  const prod = await push('refs/tags/v1.0.0');
+  logs.push(prod.log);
+  await check(SCOPE, 'tag v1.0.0: prod in both regions, then the smoke test with the decrypted payments key, never logged', () => {
+    assert.equal(prod.status, 0, tail(prod));
+    assert.equal(jobState(prod, 'deploy-prod'), 'succeeded');
+    for (const region of ['europe-west1', 'us-central1']) assert.match(overlay(`prod-${region}`), new RegExp(`digest: ${digest}`), region);
+    assert.match(prod.log, new RegExp(`orders 1\\.0\\.0 promoted to prod; payments key present \\(${paymentsKey.length} characters\\)`));
+    assert.ok(!logs.join('\n').includes(paymentsKey), 'the payments key reached a log');
+    assert.ok(!logs.join('\n').includes(identity), 'the age key reached a log');
+  });
+}

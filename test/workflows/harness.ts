@@ -105,8 +105,8 @@ export function syncApi(world: World, fullName: string): void {
 }
 
 /**
- * Tags and branches that a run made through the API (the release action creates its tag there) are pushed
- * to the bare remote, as GitHub's repository would then hold them. Annotated tags are written as tag objects
+ * Tags that a run made through the API (the release action creates its tags there) are written to the
+ * bare remote, as GitHub's repository would then hold them. Annotated tags are written as tag objects
  * with the stand-in's message and tagger. Returns the refs that were new to the remote.
  */
 export function syncRemote(world: World, fullName: string): string[] {
@@ -114,7 +114,9 @@ export function syncRemote(world: World, fullName: string): string[] {
   const remote = path.join(world.gitRoot, `${fullName}.git`);
   const known = new Map(git(remote, world.gitEnv, 'for-each-ref', '--format=%(refname) %(objectname)').split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
   const changed: string[] = [];
-  for (const ref of world.api.state.refs.filter((r) => r.owner === owner && r.repo === repo)) {
+  // Tags only: the runs make their tags through the API, while branches move by git pushes to the remote
+  // (promote's commits), which the stand-in may not have seen yet.
+  for (const ref of world.api.state.refs.filter((r) => r.owner === owner && r.repo === repo && r.ref.startsWith('refs/tags/'))) {
     if (known.get(ref.ref) === ref.sha) continue;
     let sha = ref.sha;
     const tagObject = world.api.state.tags.find((t) => t.sha === ref.sha && t.owner === owner && t.repo === repo);

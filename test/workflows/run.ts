@@ -8,7 +8,7 @@ import { cleanupTempDirs } from '../support/tmp.ts';
 import { tally } from './checks.ts';
 import { startWorld, type World } from './harness.ts';
 import { deploySopsScenario } from './deploy-sops.ts';
-import { eksFluxFlaggerExample, eksFluxVaultExample, gkeFluxSopsExample } from './example-delivery.ts';
+import { eksFluxFlaggerExample, eksFluxVaultExample, gkeFluxSopsExample, gkeGoTwoStacksExample } from './example-delivery.ts';
 import { terraformCloudExample } from './examples.ts';
 import { infrastructureRealScenario, infrastructureScenario } from './infrastructure.ts';
 import { pipelineScenario } from './pipeline.ts';
@@ -22,6 +22,7 @@ const scenarios: { name: string; run: (world: World) => Promise<void> }[] = [
   { name: 'examples/eks-flux-vault', run: eksFluxVaultExample },
   { name: 'examples/gke-flux-sops', run: gkeFluxSopsExample },
   { name: 'examples/eks-flux-flagger', run: eksFluxFlaggerExample },
+  { name: 'examples/gke-go-two-stacks', run: gkeGoTwoStacksExample },
 ];
 
 const only = process.argv.slice(2);
