@@ -18,23 +18,11 @@ import * as path from 'node:path';
 import { corpusDir, repoRoot } from '../support/corpus.ts';
 import { findTool } from '../support/tools.ts';
 import { check } from './checks.ts';
-import { createRepository, git, registryDigest, registryTags, runAct, seedBaseImage, syncApi, syncRemote, type ActRun, type World } from './harness.ts';
+import {
+  createRepository, exampleFiles, git, jobState, keepExecutables, logTail as tail, registryDigest, registryTags, runAct, seedBaseImage, syncApi, syncRemote, type World,
+} from './harness.ts';
 
 const SCOPE = 'examples/eks-flux-vault';
-
-function exampleFiles(name: string, replace: [string, string]): Record<string, string> {
-  const root = path.join(repoRoot, 'examples', name);
-  const files: Record<string, string> = {};
-  const visit = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) visit(child);
-      else files[child] = fs.readFileSync(path.join(root, child), 'utf8').split(replace[0]).join(replace[1]);
-    }
-  };
-  visit('');
-  return files;
-}
 
 export async function eksFluxVaultExample(world: World): Promise<void> {
   const sops = findTool('sops');
@@ -52,13 +40,7 @@ export async function eksFluxVaultExample(world: World): Promise<void> {
 
   const repo = createRepository(world, 'acme/ledger', files, 'feat: the ledger service');
   // The example's executable scripts stay executable, as they are in this repository.
-  const executables = git(repoRoot, world.gitEnv, 'ls-files', '-s', 'examples/eks-flux-vault').split('\n')
-    .filter((l) => l.startsWith('100755')).map((l) => l.split('\t')[1]!.slice('examples/eks-flux-vault/'.length));
-  assert.ok(executables.includes('scripts/notify.sh'));
-  for (const file of executables) fs.chmodSync(path.join(repo.work, file), 0o755);
-  git(repo.work, world.gitEnv, 'commit', '-q', '-am', 'chore: executable scripts');
-  git(repo.work, world.gitEnv, 'push', '-q', 'origin', 'HEAD:main');
-  syncApi(world, 'acme/ledger');
+  assert.ok(keepExecutables(world, 'eks-flux-vault', repo.work, 'acme/ledger').includes('scripts/notify.sh'));
   const head = git(repo.work, world.gitEnv, 'rev-parse', 'HEAD');
   git(repo.work, world.gitEnv, 'remote', 'set-url', 'origin', 'https://github.com/acme/ledger');
   const bare = path.join(world.gitRoot, 'acme/ledger.git');
@@ -76,8 +58,6 @@ export async function eksFluxVaultExample(world: World): Promise<void> {
     syncApi(world, 'acme/ledger');
   };
   const overlay = (env: string) => git(world.tmp, world.gitEnv, '--git-dir', bare, 'show', `main:deploy/${env}/kustomization.yaml`);
-  const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([name]) => name.split('/')[0] === job)?.[1];
-  const tail = (r: ActRun) => r.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-40).join('\n');
   const logs: string[] = [];
 
   const main = await push('refs/heads/main');
@@ -178,9 +158,7 @@ export function deliveryExample(example: DeliveryExample): (world: World) => Pro
       env: { CONVEYOR_TEST_GRYPE_REPORT: clean },
     });
     const show = (ref: string, file: string) => git(world.tmp, world.gitEnv, '--git-dir', bare, 'show', `${ref}:${file}`);
-    const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([n]) => n.split('/')[0] === job)?.[1];
-    const tail = (r: ActRun) => r.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-40).join('\n');
-    const tagOf = (tag: string) => world.api.state.findRef(owner, name, `refs/tags/${tag}`);
+        const tagOf = (tag: string) => world.api.state.findRef(owner, name, `refs/tags/${tag}`);
 
     const main = await push('refs/heads/main');
     let digest = '';
@@ -260,12 +238,7 @@ export async function gkeGoTwoStacksExample(world: World): Promise<void> {
   assert.ok(paymentsKey.length > 8, 'the example config has no prod.payments_api_key');
 
   const repo = createRepository(world, 'acme/orders', files, 'feat: the orders service');
-  for (const line of git(repoRoot, world.gitEnv, 'ls-files', '-s', 'examples/gke-go-two-stacks').split('\n').filter((l) => l.startsWith('100755'))) {
-    fs.chmodSync(path.join(repo.work, line.split('\t')[1]!.slice('examples/gke-go-two-stacks/'.length)), 0o755);
-  }
-  git(repo.work, world.gitEnv, 'commit', '-q', '-am', 'chore: executable scripts');
-  git(repo.work, world.gitEnv, 'push', '-q', 'origin', 'HEAD:main');
-  syncApi(world, 'acme/orders');
+  assert.ok(keepExecutables(world, 'gke-go-two-stacks', repo.work, 'acme/orders').includes('scripts/smoke-test.sh'));
   const head = git(repo.work, world.gitEnv, 'rev-parse', 'HEAD');
   git(repo.work, world.gitEnv, 'remote', 'set-url', 'origin', 'https://github.com/acme/orders');
   const bare = path.join(world.gitRoot, 'acme/orders.git');
@@ -278,8 +251,6 @@ export async function gkeGoTwoStacksExample(world: World): Promise<void> {
     env: { CONVEYOR_TEST_GRYPE_REPORT: clean },
   });
   const overlay = (env: string) => git(world.tmp, world.gitEnv, '--git-dir', bare, 'show', `main:deploy/overlays/${env}/kustomization.yaml`);
-  const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([n]) => n.split('/')[0] === job)?.[1];
-  const tail = (r: ActRun) => r.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-40).join('\n');
   const logs: string[] = [];
 
   const main = await push('refs/heads/main');

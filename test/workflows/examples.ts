@@ -9,26 +9,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../support/corpus.ts';
 import { readCalls, writeScenario } from '../terraform/standin.ts';
 import { check } from './checks.ts';
-import { createRepository, git, runAct, syncApi, writeFiles, type World } from './harness.ts';
+import { createRepository, exampleFiles, git, runAct, syncApi, writeFiles, type World } from './harness.ts';
 import { terraformTools } from './infrastructure.ts';
-
-/** Every file of an example, as the repository it stands for holds them. */
-function exampleFiles(name: string): Record<string, string> {
-  const root = path.join(repoRoot, 'examples', name);
-  const files: Record<string, string> = {};
-  const visit = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) visit(child);
-      else files[child] = fs.readFileSync(path.join(root, child), 'utf8');
-    }
-  };
-  visit('');
-  return files;
-}
 
 export async function terraformCloudExample(world: World): Promise<void> {
   const SCOPE = 'examples/gke-terraform-cloud';

@@ -246,6 +246,53 @@ export function seedBaseImage(world: World, name: string): void {
   execFileSync('buildah', ['rm', container], { env, stdio: 'ignore' });
 }
 
+/**
+ * Every file of examples/<name>, as the repository it stands for holds them; with `replace`, one text (the
+ * example's image name) replaced by another everywhere, as a user puts in their own.
+ */
+export function exampleFiles(name: string, replace?: [string, string]): Record<string, string> {
+  const root = path.join(repoRoot, 'examples', name);
+  const files: Record<string, string> = {};
+  const visit = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) visit(child);
+      else {
+        const text = fs.readFileSync(path.join(root, child), 'utf8');
+        files[child] = replace ? text.split(replace[0]).join(replace[1]) : text;
+      }
+    }
+  };
+  visit('');
+  return files;
+}
+
+/**
+ * The example's executable files (mode 100755 in this repository) made executable in `work` too, committed and
+ * pushed to the bare remote of `fullName`; returns their paths.
+ */
+export function keepExecutables(world: World, name: string, work: string, fullName: string): string[] {
+  const prefix = `examples/${name}/`;
+  const executables = git(repoRoot, world.gitEnv, 'ls-files', '-s', `examples/${name}`).split('\n')
+    .filter((l) => l.startsWith('100755')).map((l) => l.split('\t')[1]!.slice(prefix.length));
+  if (executables.length === 0) return [];
+  for (const file of executables) fs.chmodSync(path.join(work, file), 0o755);
+  git(work, world.gitEnv, 'commit', '-q', '-am', 'chore: executable scripts');
+  git(work, world.gitEnv, 'push', '-q', 'origin', 'HEAD:main');
+  syncApi(world, fullName);
+  return executables;
+}
+
+/** How a job ended in a run: act names a called workflow's job `<caller job>/<workflow name>/<job>`. */
+export function jobState(run: ActRun, job: string): 'succeeded' | 'failed' | undefined {
+  return Object.entries(run.jobs).find(([name]) => name === job || name.split('/')[0] === job)?.[1];
+}
+
+/** The last lines of a run's log (act's own time= lines left out), for a failed check's message. */
+export function logTail(run: ActRun, lines = 50): string {
+  return run.log.split('\n').filter((l) => !l.startsWith('time=')).slice(-lines).join('\n');
+}
+
 /** Every pin of a stand-in's action in the workflows, so each pinned commit is served from its stand-in. */
 export function pinnedStandIns(): { action: string; sha: string; dir: string }[] {
   const found = new Map<string, { action: string; sha: string; dir: string }>();

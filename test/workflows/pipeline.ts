@@ -21,7 +21,7 @@ import { corpusDir, repoRoot } from '../support/corpus.ts';
 import { check } from './checks.ts';
 import { grypeCalls } from './grype-standin.ts';
 import {
-  createRepository, git, registryDigest, registryTags, runAct, syncApi, syncRemote, writeFiles, type ActRun, type World,
+  createRepository, git, jobState, logTail, registryDigest, registryTags, runAct, syncApi, syncRemote, writeFiles, type ActRun, type World,
 } from './harness.ts';
 
 const SCOPE = 'workflows/pipeline.yml';
@@ -111,10 +111,8 @@ export async function pipelineScenario(world: World): Promise<void> {
     const ref = api.state.findRef('acme', 'app', `refs/tags/${tag}`);
     return ref ? api.state.peel('acme', 'app', ref.sha) : undefined;
   };
-  /** act names a called workflow's job `<caller job>/<workflow name>/<job>`: find it by the caller's job id. */
-  const jobState = (r: ActRun, job: string) => Object.entries(r.jobs).find(([name]) => name === job || name.split('/')[0] === job)?.[1];
   const succeeded = (r: ActRun, ...jobs: string[]) => {
-    for (const job of jobs) assert.equal(jobState(r, job), 'succeeded', `job ${job}: ${jobState(r, job) ?? 'did not run'} (jobs: ${JSON.stringify(r.jobs)})\n${tail(r.log)}`);
+    for (const job of jobs) assert.equal(jobState(r, job), 'succeeded', `job ${job}: ${jobState(r, job) ?? 'did not run'} (jobs: ${JSON.stringify(r.jobs)})\n${logTail(r)}`);
   };
   const skipped = (r: ActRun, ...jobs: string[]) => {
     for (const job of jobs) assert.equal(jobState(r, job), undefined, `job ${job} ran: ${JSON.stringify(r.jobs)}`);
@@ -124,7 +122,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   const main = await run('push', pushPayload('refs/heads/main', head));
   let digest = '';
   await check(SCOPE, 'push to main: version, image, deploy-dev and release succeed; no stage or prod job runs', () => {
-    assert.equal(main.status, 0, tail(main.log));
+    assert.equal(main.status, 0, logTail(main));
     succeeded(main, 'version', 'image', 'deploy-dev', 'release');
     skipped(main, 'deploy-stage', 'deploy-prod', 'release-final', 'deploy-by-hand');
   });
@@ -178,7 +176,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   api.state.repository('acme', 'app')!.codeScanning = false;
   const again = await run('push', pushPayload('refs/heads/main', head));
   await check(SCOPE, 'push to main, re-run: the same digest is rebuilt, nothing else changes', async () => {
-    assert.equal(again.status, 0, tail(again.log));
+    assert.equal(again.status, 0, logTail(again));
     assert.equal(await registryDigest(world, 'acme/app', `sha-${head}`), digest);
     assert.equal(gitopsHead(), gitopsAfterMain);
     assert.deepEqual(releases(), [['v1.1.0-rc.1', true]]);
@@ -215,7 +213,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   // ── the release candidate's tag ────────────────────────────────────────────────────────────────────────
   const rc = await run('push', pushPayload('refs/tags/v1.1.0-rc.1', head));
   await check(SCOPE, 'tag v1.1.0-rc.1: stage runs the digest built from the commit, one deployment', () => {
-    assert.equal(rc.status, 0, tail(rc.log));
+    assert.equal(rc.status, 0, logTail(rc));
     succeeded(rc, 'deploy-stage');
     skipped(rc, 'deploy-prod', 'image', 'release');
     assert.deepEqual(digestsIn(gitopsFile('stage/values.yaml')), [digest]);
@@ -225,14 +223,14 @@ export async function pipelineScenario(world: World): Promise<void> {
   const gitopsAfterStage = gitopsHead();
   const rcAgain = await run('push', pushPayload('refs/tags/v1.1.0-rc.1', head));
   await check(SCOPE, 'tag v1.1.0-rc.1, re-run: nothing changes in the GitOps repository', () => {
-    assert.equal(rcAgain.status, 0, tail(rcAgain.log));
+    assert.equal(rcAgain.status, 0, logTail(rcAgain));
     assert.equal(gitopsHead(), gitopsAfterStage);
   });
 
   // ── the final tag, after stage ─────────────────────────────────────────────────────────────────────────
   const final = await run('push', pushPayload('refs/tags/v1.1.0', head));
   await check(SCOPE, 'tag v1.1.0 after stage: prod runs the digest, then the GitHub release of v1.1.0 and v1, v1.1 move', () => {
-    assert.equal(final.status, 0, tail(final.log));
+    assert.equal(final.status, 0, logTail(final));
     succeeded(final, 'deploy-prod', 'release-final');
     assert.match(gitopsFile('prod/deployment.yaml'), new RegExp(`image: ${image.replace(/[.]/g, '\\.')}:1\\.1\\.0@${digest}`));
     assert.deepEqual(releases(), [['v1.1.0-rc.1', true], ['v1.1.0', false]]);
@@ -243,7 +241,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   const gitopsAfterProd = gitopsHead();
   const finalAgain = await run('push', pushPayload('refs/tags/v1.1.0', head));
   await check(SCOPE, 'tag v1.1.0, re-run: no new commit, release or tag', () => {
-    assert.equal(finalAgain.status, 0, tail(finalAgain.log));
+    assert.equal(finalAgain.status, 0, logTail(finalAgain));
     assert.equal(gitopsHead(), gitopsAfterProd);
     assert.deepEqual(releases(), [['v1.1.0-rc.1', true], ['v1.1.0', false]]);
   });
@@ -259,7 +257,7 @@ export async function pipelineScenario(world: World): Promise<void> {
   }, report);
   const byHand = await dispatch('dev', oldDigest);
   await check(SCOPE, 'workflow_dispatch: dev deployed by hand with the digest given, one deployment', () => {
-    assert.equal(byHand.status, 0, tail(byHand.log));
+    assert.equal(byHand.status, 0, logTail(byHand));
     succeeded(byHand, 'deploy-by-hand');
     skipped(byHand, 'version', 'image', 'deploy-dev', 'release', 'deploy-stage', 'deploy-prod');
     assert.deepEqual(digestsIn(gitopsFile('dev/kustomization.yaml')), [oldDigest]);
@@ -269,15 +267,15 @@ export async function pipelineScenario(world: World): Promise<void> {
   const deploymentsAfterHand = deployments();
   const byHandAgain = await dispatch('dev', oldDigest);
   await check(SCOPE, 'workflow_dispatch, re-run: nothing changes in the GitOps repository, no deployment added', () => {
-    assert.equal(byHandAgain.status, 0, tail(byHandAgain.log));
+    assert.equal(byHandAgain.status, 0, logTail(byHandAgain));
     assert.equal(gitopsHead(), gitopsAfterHand);
     assert.deepEqual(deployments(), deploymentsAfterHand);
   });
   // stage's rule on the dispatched branch says no verdict is needed; the default branch's says one is.
   const refused = await dispatch('stage', oldDigest, high);
   await check(SCOPE, 'workflow_dispatch from a branch that drops stage\'s verdict rule: the default branch\'s rule holds, the failing scan is refused', () => {
-    assert.notEqual(refused.status, 0);
-    assert.match(refused.log, /Refusing to promote sha256:[0-9a-f]{64} to 'stage': its scan verdict \(\S+\) is 'fail' \(1 high\)/);
+    assert.notEqual(refused.status, 0, logTail(refused));
+    assert.match(refused.log, /Refusing to promote sha256:[0-9a-f]{64} to 'stage': its scan verdict \(\S+\) is 'fail' \(1 high\)/, logTail(refused));
     assert.deepEqual(digestsIn(gitopsFile('stage/values.yaml')), [digest]);
     assert.equal(gitopsHead(), gitopsAfterHand);
   });
@@ -291,8 +289,4 @@ export async function pipelineScenario(world: World): Promise<void> {
   await check(SCOPE, 'every request the workflows made to the API stand-in matched GitHub\'s OpenAPI description', () => {
     assert.deepEqual(api.violations, []);
   });
-}
-
-function tail(log: string, lines = 60): string {
-  return log.split('\n').filter((l) => !l.startsWith('time=')).slice(-lines).join('\n');
 }
